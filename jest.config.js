@@ -1,0 +1,18 @@
+import { createDefaultEsmPreset } from 'ts-jest';
+
+const preset = createDefaultEsmPreset({ tsconfig: '<rootDir>/tsconfig.test.json', diagnostics: false });
+
+/** Tests import @harmoniq/* from TypeScript sources, so no build is needed before jest. */
+export default {
+  ...preset,
+  testEnvironment: 'node',
+  roots: ['<rootDir>/packages', '<rootDir>/plugins'],
+  testMatch: ['**/test/**/*.test.ts'],
+  moduleNameMapper: {
+    '^@harmoniq/core/testing$': '<rootDir>/packages/core/src/testing/index.ts',
+    '^@harmoniq/plugin-(.*)$': '<rootDir>/plugins/$1/src/index.ts',
+    '^@harmoniq/(core|plex|lastfm|testkit|cli)$': '<rootDir>/packages/$1/src/index.ts',
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
+  testTimeout: 30000,
+};

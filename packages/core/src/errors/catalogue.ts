@@ -1,0 +1,48 @@
+import { ExitCode } from './exit-codes.js';
+
+/**
+ * Every error code Harmoniq can report, with its exit code and a one-line meaning.
+ * docs/troubleshooting.md has one section per code; a test keeps the two in step.
+ */
+export const ERROR_CATALOGUE = {
+  ECONFIG: { exitCode: ExitCode.usage, meaning: 'The configuration is invalid.' },
+  EUSAGE: { exitCode: ExitCode.usage, meaning: 'The command line is invalid.' },
+  EUNKNOWNSOURCE: { exitCode: ExitCode.usage, meaning: 'A source named on the command line does not exist.' },
+  ESOURCEDISABLED: { exitCode: ExitCode.usage, meaning: 'A source named on the command line is not enabled or lacks configuration.' },
+  EDATADIR: { exitCode: ExitCode.usage, meaning: 'The data directory cannot be created or written.' },
+  ELOCKED: { exitCode: ExitCode.locked, meaning: 'Another Harmoniq run holds the lock.' },
+  EPLEXUNREACHABLE: { exitCode: ExitCode.plex, meaning: 'The Plex server cannot be reached.' },
+  EPLEXAUTH: { exitCode: ExitCode.plex, meaning: 'Plex rejected the token.' },
+  EPLEXLIBRARY: { exitCode: ExitCode.usage, meaning: 'The music library named in the configuration does not exist.' },
+  EPLEXREQUEST: { exitCode: ExitCode.sourceFailed, meaning: 'A Plex request failed.' },
+  EPLEXRESPONSE: { exitCode: ExitCode.sourceFailed, meaning: 'Plex answered with something Harmoniq cannot read.' },
+  EPLAYLISTCONFLICT: { exitCode: ExitCode.sourceFailed, meaning: 'A playlist with that title exists and Harmoniq does not manage it.' },
+  EPLAYLISTSMART: { exitCode: ExitCode.sourceFailed, meaning: 'The managed playlist is a smart playlist and cannot be edited.' },
+  ELASTFMKEY: { exitCode: ExitCode.sourceFailed, meaning: 'Last.fm rejected the API key.' },
+  ELASTFMUSER: { exitCode: ExitCode.sourceFailed, meaning: 'The Last.fm user does not exist or is private.' },
+  ELASTFMRATE: { exitCode: ExitCode.sourceFailed, meaning: 'Last.fm kept rate-limiting after retries.' },
+  ELASTFM: { exitCode: ExitCode.sourceFailed, meaning: 'A Last.fm request failed.' },
+  ELBTOKEN: { exitCode: ExitCode.sourceFailed, meaning: 'ListenBrainz rejected the user token.' },
+  ELBUSER: { exitCode: ExitCode.sourceFailed, meaning: 'The ListenBrainz user does not exist.' },
+  ELB: { exitCode: ExitCode.sourceFailed, meaning: 'A ListenBrainz request failed.' },
+  EHTTP: { exitCode: ExitCode.sourceFailed, meaning: 'A network request failed.' },
+  EPLUGINLOAD: { exitCode: ExitCode.usage, meaning: 'A plugin or custom module could not be loaded.' },
+  EPLUGINSHAPE: { exitCode: ExitCode.usage, meaning: 'A loaded plugin does not export a valid source.' },
+  EPLUGINAPI: { exitCode: ExitCode.usage, meaning: 'A plugin was written for another plugin API version.' },
+  EPLUGINDUP: { exitCode: ExitCode.usage, meaning: 'Two sources have the same name.' },
+  ESOURCEOUTPUT: { exitCode: ExitCode.sourceFailed, meaning: 'A source returned data of the wrong shape.' },
+  ESOURCE: { exitCode: ExitCode.sourceFailed, meaning: 'A source failed.' },
+  ECUSTOMFILE: { exitCode: ExitCode.sourceFailed, meaning: 'A custom track list file cannot be read.' },
+  ESTATE: { exitCode: ExitCode.sourceFailed, meaning: 'The state file cannot be read or written.' },
+  EHEALTH: { exitCode: ExitCode.sourceFailed, meaning: 'The last run failed or is too old.' },
+  EABORTED: { exitCode: ExitCode.sourceFailed, meaning: 'The run was stopped before it finished.' },
+  EINTERNAL: { exitCode: ExitCode.sourceFailed, meaning: 'An unexpected internal error (a bug).' },
+} as const satisfies Record<string, { exitCode: number; meaning: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+export const ERROR_CODES = Object.keys(ERROR_CATALOGUE) as ErrorCode[];
+
+export function docsLink(code: ErrorCode): string {
+  return `docs/troubleshooting.md#${code.toLowerCase()}`;
+}

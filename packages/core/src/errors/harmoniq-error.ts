@@ -1,0 +1,54 @@
+import { ERROR_CATALOGUE, type ErrorCode } from './catalogue.js';
+
+export interface HarmoniqErrorInit {
+  code: ErrorCode;
+  /** One line: what is wrong. */
+  message: string;
+  /** How to fix it. */
+  hint?: string;
+  /** Retrying the same request can help (429, 5xx, network). Never true for 400/401/403. */
+  retryable?: boolean;
+  /** Stops the whole run (Plex unauthorised or unreachable), not only one source. */
+  fatal?: boolean;
+  /** The source this happened in, added by the pipeline. */
+  source?: string;
+  cause?: unknown;
+}
+
+/** The one error type Harmoniq raises on purpose. Anything else reaching the CLI is a bug. */
+export class HarmoniqError extends Error {
+  readonly code: ErrorCode;
+  readonly hint?: string;
+  readonly retryable: boolean;
+  readonly fatal: boolean;
+  source?: string;
+
+  constructor(init: HarmoniqErrorInit) {
+    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.name = 'HarmoniqError';
+    this.code = init.code;
+    this.hint = init.hint;
+    this.retryable = init.retryable ?? false;
+    this.fatal = init.fatal ?? false;
+    this.source = init.source;
+  }
+
+  get exitCode(): number {
+    return ERROR_CATALOGUE[this.code].exitCode;
+  }
+
+  toJSON(): { code: ErrorCode; message: string; hint?: string; source?: string } {
+    return { code: this.code, message: this.message, hint: this.hint, source: this.source };
+  }
+}
+
+export function isHarmoniqError(value: unknown): value is HarmoniqError {
+  return value instanceof HarmoniqError;
+}
+
+/** Wraps anything thrown into a HarmoniqError, keeping the original as the cause. */
+export function toHarmoniqError(value: unknown, fallback: ErrorCode = 'EINTERNAL'): HarmoniqError {
+  if (value instanceof HarmoniqError) return value;
+  const message = value instanceof Error ? value.message : String(value);
+  return new HarmoniqError({ code: fallback, message, cause: value });
+}

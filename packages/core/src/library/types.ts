@@ -1,0 +1,100 @@
+/** A music track as the library index holds it. Field names are ours, not Plex's. */
+export interface LibraryTrack {
+  /** Plex ratingKey: an opaque string, never assumed numeric. */
+  ratingKey: string;
+  title: string;
+  /** The performing (track) artist: Plex `originalTitle`, else the album artist. */
+  artist: string;
+  /** Plex `grandparentTitle`. */
+  albumArtist?: string;
+  /** Plex `parentTitle`. */
+  album?: string;
+  durationMs?: number;
+  trackNumber?: number;
+  discNumber?: number;
+  year?: number;
+  albumRatingKey?: string;
+  artistRatingKey?: string;
+  /** Genres on the track itself (PMS >= 1.40). */
+  genres?: string[];
+  /** Genres of its album and of its album artist (older PMS keeps genres only there). */
+  albumGenres?: string[];
+  artistGenres?: string[];
+  /** 0–10 (5 stars = 10). Absent when unrated. */
+  userRating?: number;
+  viewCount?: number;
+  /** Epoch milliseconds. */
+  lastViewedAt?: number;
+  /** Epoch milliseconds. */
+  addedAt?: number;
+  /** Plex guids (plex://, mbid:// release-track ids, local://). Never recording MBIDs. */
+  guids?: string[];
+}
+
+/** What identifies a library's contents at one moment: when unchanged, the cached index is reused. */
+export interface SectionInfo {
+  id: string;
+  title: string;
+  /** Plex `contentChangedAt`, when the server reports it. */
+  contentChangedAt?: number;
+  updatedAt?: number;
+  scannedAt?: number;
+}
+
+export interface ServerInfo {
+  machineIdentifier: string;
+  name?: string;
+  version?: string;
+}
+
+export interface IndexProgress {
+  done: number;
+  total: number;
+}
+
+/**
+ * The read side of a Plex server that the core needs. Implemented by @harmoniq/plex.
+ * Every method talks to the network; the core calls them as little as possible.
+ */
+export interface LibraryReader {
+  server(): Promise<ServerInfo>;
+  /** The music section by (case-insensitive) title; throws EPLEXLIBRARY listing the sections that exist. */
+  musicSection(title: string): Promise<SectionInfo>;
+  /** Number of tracks in the section (one request, no items). */
+  countTracks(sectionId: string): Promise<number>;
+  /** Every track, paged, with guids and genres of the track, its album and its artist filled in. */
+  listTracks(sectionId: string, onProgress?: (p: IndexProgress) => void): Promise<LibraryTrack[]>;
+}
+
+export interface PlaylistInfo {
+  ratingKey: string;
+  title: string;
+  smart: boolean;
+  playlistType: string;
+  summary?: string;
+  leafCount?: number;
+}
+
+export interface PlaylistEntry {
+  /** Identifies this entry of the playlist (one track may appear twice); used to remove and move. */
+  playlistItemId: string;
+  ratingKey: string;
+}
+
+/** The write side of Plex playlists. Implemented by @harmoniq/plex; only the applier calls it. */
+export interface PlaylistStore {
+  /** Audio playlists, dumb and smart. */
+  list(): Promise<PlaylistInfo[]>;
+  /** undefined when the playlist no longer exists (404). */
+  get(ratingKey: string): Promise<PlaylistInfo | undefined>;
+  /** Every entry, in order, paged. */
+  items(ratingKey: string): Promise<PlaylistEntry[]>;
+  /** Creates a dumb audio playlist holding these tracks (the caller keeps the list short enough for one URL). */
+  create(title: string, ratingKeys: readonly string[]): Promise<PlaylistInfo>;
+  /** Appends tracks at the end. Not idempotent: never retried. */
+  add(playlistRatingKey: string, ratingKeys: readonly string[]): Promise<void>;
+  remove(playlistRatingKey: string, playlistItemId: string): Promise<void>;
+  /** Moves an entry after another one, or to the top when `afterItemId` is undefined. */
+  move(playlistRatingKey: string, playlistItemId: string, afterItemId: string | undefined): Promise<void>;
+  editSummary(playlistRatingKey: string, summary: string): Promise<void>;
+}
