@@ -20,8 +20,33 @@ export interface ConfigIssue {
 export type ParseResult<O> = { ok: true; value: O; warnings?: string[] } | { ok: false; errors: ConfigIssue[] };
 
 export interface SourceDefaults {
+  /** Playlist title. */
+  playlist: string;
+  /** Number of tracks. */
+  size: number;
+  /** Enabled when the user says nothing (default false: sources are opt-in). */
+  enabled?: boolean;
+}
+
+/**
+ * Names of the environment variables for the options every source has. The core reads them with the
+ * precedence CLI flags > environment > config file (`sources.<name>.enabled|playlist|size|minTracks`) > defaults,
+ * so a plugin never parses these itself.
+ */
+export interface SourceEnvNames {
+  enabled?: string;
+  playlist?: string;
+  size?: string;
+}
+
+/** The options every source has, resolved by the core. */
+export interface CommonSourceOptions {
+  enabled: boolean;
   playlist: string;
   size: number;
+  /** Fewer matched tracks than this: keep the old playlist and warn. */
+  minTracks: number;
+  updateMode: 'replace' | 'append';
 }
 
 /** Concurrency limiter as made by p-limit. */
@@ -40,8 +65,10 @@ export interface SourceContext {
   library: LibraryIndex;
   /** Aborted when the run is being stopped (SIGTERM, timeout). */
   signal: AbortSignal;
-  /** The source's name and data directory for its own caches, if any. */
+  /** A directory this source may use for its own caches. */
   dataDir: string;
+  /** The common options the core resolved for this source (title, size…). */
+  common: CommonSourceOptions;
 }
 
 export interface CandidateTrack {
@@ -81,7 +108,13 @@ export interface PlaylistSource<O = unknown> {
   /** One line for `harmoniq sources`. */
   description: string;
   defaults: SourceDefaults;
-  /** Validate raw options (config file section merged with env); never throws. */
+  env?: SourceEnvNames;
+  /**
+   * Validate this source's own options; never throws. `raw` is the config file's `sources.<name>` section
+   * without the common keys (enabled, playlist, size, minTracks, updateMode); `env` is the environment with
+   * the config file's service sections folded in (e.g. `lastfm.apiKey` appears as LASTFM_API_KEY unless the
+   * real environment sets it).
+   */
   parseOptions(raw: unknown, env: Env): ParseResult<O>;
   /** Check credentials and reachability, without side effects. */
   verify?(options: O, ctx: SourceContext): Promise<void>;
