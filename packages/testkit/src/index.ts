@@ -1,3 +1,13 @@
 export type { FaultRule } from './common/faults.js';
 export type { Emulator, RecordedRequest, EmulatorRequest, EmulatorResponse, Handler, ServeOptions } from './common/server.js';
 export { serve, json } from './common/server.js';
+export type {
+  LastfmPeriod, LastfmTrackFixture, LastfmArtistFixture, LastfmUserFixture, LastfmSimilarArtistFixture, LastfmSimilarTracksFixture,
+  LastfmFixture, LastfmEmulatorOptions, LastfmEmulator,
+} from './lastfm/types.js';
+export { startLastfmEmulator } from './lastfm/emulator.js';
+export type {
+  ListenBrainzRecording, ListenBrainzPlaylistFixture, ListenBrainzRecommendationFixture, ListenBrainzUserFixture,
+  ListenBrainzRateLimit, ListenBrainzEmulatorOptions, ListenBrainzEmulator,
+} from './listenbrainz/types.js';
+export { startListenBrainzEmulator } from './listenbrainz/emulator.js';
