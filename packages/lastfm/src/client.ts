@@ -1,0 +1,120 @@
+import type { Http, Logger } from '@harmoniq/core';
+import { lastfmError } from './classify-response.js';
+import { collectPages } from './pages.js';
+import { parseArtist, parsePage, parseTrack, parseUser } from './parse.js';
+import { createTransport, type Params } from './transport.js';
+import type { LastfmArtist, LastfmPage, LastfmPeriod, LastfmTrack, LastfmUser, ListOptions } from './types.js';
+
+export const LASTFM_API_URL = 'https://ws.audioscrobbler.com/2.0/';
+
+export interface LastfmClientOptions {
+  apiKey: string;
+  /** Default https://ws.audioscrobbler.com/2.0/ (LASTFM_API_URL points it elsewhere, e.g. an emulator). */
+  baseUrl?: string;
+  /** Core's HTTP client: User-Agent, timeouts and redaction of the key in anything it logs. */
+  http: Http;
+  logger?: Logger;
+  /** Request starts in any 1-second window (default 5). */
+  ratePerSecond?: number;
+  /** Requests in flight (default 4). */
+  concurrency?: number;
+  /** First retry delay, doubled each retry (default 1000 ms). */
+  retryBaseMs?: number;
+  /** Retries after the first attempt (default 3). */
+  retries?: number;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  /** Monotonic milliseconds for the rate gate (default performance.now). */
+  now?: () => number;
+}
+
+export interface SimilarOptions {
+  /** How many similar items to ask for (artists default 30, tracks default 50). */
+  limit?: number;
+}
+
+export interface LastfmClient {
+  chartTopTracks(options?: ListOptions): Promise<LastfmTrack[]>;
+  geoTopTracks(country: string, options?: ListOptions): Promise<LastfmTrack[]>;
+  tagTopTracks(tag: string, options?: ListOptions): Promise<LastfmTrack[]>;
+  userTopTracks(user: string, period: LastfmPeriod, options?: ListOptions): Promise<LastfmTrack[]>;
+  userTopArtists(user: string, period: LastfmPeriod, options?: ListOptions): Promise<LastfmArtist[]>;
+  userLovedTracks(user: string, options?: ListOptions): Promise<LastfmTrack[]>;
+  userRecentTracks(user: string, options?: ListOptions): Promise<LastfmTrack[]>;
+  userInfo(user: string): Promise<LastfmUser>;
+  /** An unknown artist gives an empty list, not an error. */
+  artistSimilar(artist: string, options?: SimilarOptions): Promise<LastfmArtist[]>;
+  /** An unknown artist gives an empty list, not an error. */
+  artistTopTracks(artist: string, options?: ListOptions): Promise<LastfmTrack[]>;
+  /** An unknown track gives an empty list, not an error. */
+  trackSimilar(artist: string, title: string, options?: SimilarOptions): Promise<LastfmTrack[]>;
+  /** HTTP requests sent so far by this client, retries included (cached calls send none). */
+  requestCount(): number;
+}
+
+type Subject = 'user' | 'lookup' | 'other';
+
+export function createLastfmClient(options: LastfmClientOptions): LastfmClient {
+  const transport = createTransport({
+    apiKey: options.apiKey,
+    baseUrl: options.baseUrl ?? LASTFM_API_URL,
+    http: options.http,
+    logger: options.logger,
+    ratePerSecond: options.ratePerSecond ?? 5,
+    concurrency: options.concurrency ?? 4,
+    retryBaseMs: options.retryBaseMs ?? 1000,
+    retries: options.retries ?? 3,
+    timeoutMs: options.timeoutMs,
+    signal: options.signal,
+    now: options.now,
+  });
+
+  /** One request, read as `{ container: { itemKey: [...] } }`; undefined body (not found) is an empty page. */
+  const fetchPage = async <T>(
+    method: string,
+    params: Params,
+    subject: Subject,
+    container: string,
+    itemKey: string,
+    parseItem: (raw: unknown) => T | undefined,
+  ): Promise<LastfmPage<T>> => {
+    const body = await transport.call(method, params, subject);
+    if (body === undefined) return { items: [] };
+    const page = parsePage(body, container, itemKey, parseItem);
+    if (!page) throw lastfmError(method, `answered without "${container}"`, { retryable: true });
+    return page;
+  };
+
+  const pagedTracks = (method: string, params: Params, subject: Subject, container: string, list: ListOptions = {}) =>
+    collectPages((page, limit) => fetchPage(method, { ...params, page, limit }, subject, container, 'track', parseTrack), list);
+
+  return {
+    chartTopTracks: (list) => pagedTracks('chart.getTopTracks', {}, 'other', 'tracks', list),
+    geoTopTracks: (country, list) => pagedTracks('geo.getTopTracks', { country }, 'other', 'tracks', list),
+    tagTopTracks: (tag, list) => pagedTracks('tag.getTopTracks', { tag }, 'other', 'tracks', list),
+    userTopTracks: (user, period, list) => pagedTracks('user.getTopTracks', { user, period }, 'user', 'toptracks', list),
+    userTopArtists: (user, period, list) =>
+      collectPages(
+        (page, limit) => fetchPage('user.getTopArtists', { user, period, page, limit }, 'user', 'topartists', 'artist', parseArtist),
+        list,
+      ),
+    userLovedTracks: (user, list) => pagedTracks('user.getLovedTracks', { user }, 'user', 'lovedtracks', list),
+    userRecentTracks: (user, list) => pagedTracks('user.getRecentTracks', { user }, 'user', 'recenttracks', list),
+    async userInfo(user) {
+      const body = await transport.call('user.getInfo', { user }, 'user');
+      const parsed = parseUser(body);
+      if (!parsed) throw lastfmError('user.getInfo', 'answered without a user', { retryable: true });
+      return parsed;
+    },
+    async artistSimilar(artist, similar = {}) {
+      const params = { artist, autocorrect: 1, limit: similar.limit ?? 30 };
+      return (await fetchPage('artist.getSimilar', params, 'lookup', 'similarartists', 'artist', parseArtist)).items;
+    },
+    artistTopTracks: (artist, list) => pagedTracks('artist.getTopTracks', { artist, autocorrect: 1 }, 'lookup', 'toptracks', list),
+    async trackSimilar(artist, track, similar = {}) {
+      const params = { artist, track, autocorrect: 1, limit: similar.limit ?? 50 };
+      return (await fetchPage('track.getSimilar', params, 'lookup', 'similartracks', 'track', parseTrack)).items;
+    },
+    requestCount: () => transport.requestCount(),
+  };
+}
