@@ -11,3 +11,5 @@ export type {
   ListenBrainzRateLimit, ListenBrainzEmulatorOptions, ListenBrainzEmulator,
 } from './listenbrainz/types.js';
 export { startListenBrainzEmulator } from './listenbrainz/emulator.js';
+export { sampleLastfmData, type SampleOptions } from './fixtures/lastfm-sample.js';
+export { sampleListenBrainzData, type ListenBrainzSample } from './fixtures/listenbrainz-sample.js';
