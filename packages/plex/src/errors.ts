@@ -1,0 +1,75 @@
+import { HarmoniqError } from '@harmoniq/core';
+
+/**
+ * The errors of the Plex client, in one place so every method words them the same way. None of them ever
+ * includes the token: it travels in a header, and messages name only the host, method, path and status.
+ */
+
+export function authError(host: string): HarmoniqError {
+  return new HarmoniqError({
+    code: 'EPLEXAUTH',
+    message: `Plex at ${host} rejected the token (401 Unauthorized).`,
+    hint:
+      'Check PLEX_TOKEN. To find it, open Plex Web, pick any item, choose "Get Info" → "View XML", and copy the ' +
+      'X-Plex-Token value from the address bar (see https://support.plex.tv/articles/204059436).',
+    fatal: true,
+  });
+}
+
+export function unreachableError(host: string, method: string, path: string, reason: string, cause: unknown): HarmoniqError {
+  const write = method !== 'GET';
+  return new HarmoniqError({
+    code: 'EPLEXUNREACHABLE',
+    message: `Plex at ${host} did not answer ${method} ${path}: ${reason}.${write ? ' The change may or may not have been applied.' : ''}`,
+    hint: `Check PLEX_URL (now ${host}; usually http://<host>:32400), that Plex Media Server is running, and that this machine can reach it.`,
+    retryable: true,
+    fatal: true,
+    cause,
+  });
+}
+
+export function requestError(method: string, path: string, status: number, detail: string | undefined): HarmoniqError {
+  const retryable = status >= 500 || status === 429 || status === 408;
+  return new HarmoniqError({
+    code: 'EPLEXREQUEST',
+    message: `Plex answered ${method} ${path} with HTTP ${status}${detail ? ` (${detail})` : ''}.`,
+    hint: retryable
+      ? 'Plex had a temporary problem; run the sync again later. If it persists, check the Plex server logs.'
+      : 'Run with LOG_LEVEL=debug to see the requests; if Plex is current and this persists, report it.',
+    retryable,
+  });
+}
+
+export function notFoundError(method: string, path: string, what: string): HarmoniqError {
+  return new HarmoniqError({
+    code: 'EPLEXREQUEST',
+    message: `Plex answered ${method} ${path} with HTTP 404: ${what} does not exist (any more).`,
+    hint: 'It may have been deleted in Plex meanwhile; run the sync again.',
+  });
+}
+
+export function urlTooLongError(method: string, path: string, urlLength: number): HarmoniqError {
+  return new HarmoniqError({
+    code: 'EPLEXREQUEST',
+    message: `Plex refused ${method} ${path} as too long (HTTP 414, URL of ${urlLength} characters): send fewer tracks per request.`,
+    hint: 'Plex (or a proxy in front of it) limits URLs to about 8 KB; Harmoniq sends at most a few hundred tracks per request.',
+  });
+}
+
+export function responseError(method: string, path: string, problem: string, retryable: boolean, cause?: unknown): HarmoniqError {
+  return new HarmoniqError({
+    code: 'EPLEXRESPONSE',
+    message: `Plex answered ${method} ${path} with ${problem}.${retryable ? '' : ' The change may or may not have been applied.'}`,
+    hint: 'Run the sync again. If it persists, a proxy may be altering Plex responses; run with LOG_LEVEL=debug.',
+    retryable,
+    cause,
+  });
+}
+
+export function smartPlaylistError(ratingKey: string, action: string): HarmoniqError {
+  return new HarmoniqError({
+    code: 'EPLAYLISTSMART',
+    message: `Playlist ${ratingKey} is a smart playlist: Plex does not let anyone ${action} its items.`,
+    hint: 'Smart playlists are filled by their rules. Give Harmoniq a different playlist name so it manages a regular one.',
+  });
+}

@@ -1,0 +1,133 @@
+import { HarmoniqError, type IndexProgress, type LibraryTrack, type Logger, type SectionInfo, type ServerInfo } from '@harmoniq/core';
+import { responseError } from './errors.js';
+import { countItems, fetchItems } from './fetch-items.js';
+import { mapGenres, mapTrack, type AncestorGenres } from './map-track.js';
+import { id, num, objects, str, type JsonObject } from './parse.js';
+import type { Query } from './query.js';
+
+export interface Section {
+  id: string;
+  title: string;
+  type: string;
+}
+
+interface RawSection extends Section {
+  raw: JsonObject;
+}
+
+export interface LibraryOptions {
+  query: Query;
+  logger: Logger;
+  pageSize: number;
+}
+
+/** The read side: server identity, sections and the paged track listing. */
+export function createLibrary({ query, logger, pageSize }: LibraryOptions) {
+  const readSections = async (): Promise<RawSection[]> => {
+    // Legacy path first (what PMS and python-plexapi use); the 2025 spec names /library/sections/all.
+    const res =
+      (await query.container({ path: '/library/sections', allowNotFound: true })) ??
+      (await query.container({ path: '/library/sections/all', what: 'the library section list' }));
+    const out: RawSection[] = [];
+    for (const d of objects(res?.container['Directory'])) {
+      const key = id(d['key']);
+      if (key === undefined) continue;
+      out.push({ id: key, title: str(d['title']) ?? '', type: str(d['type']) ?? '', raw: d });
+    }
+    return out;
+  };
+
+  const paged = (sectionId: string, type: number) => `/library/sections/${encodeURIComponent(sectionId)}/all?type=${type}`;
+
+  const readGenres = async (sectionId: string, type: 8 | 9): Promise<Map<string, string[]>> => {
+    const pairs = await fetchItems(query, logger, {
+      path: `/library/sections/${encodeURIComponent(sectionId)}/all`,
+      params: { type },
+      pageSize,
+      map: mapGenres,
+      what: `library section ${sectionId}`,
+    });
+    return new Map(pairs ?? []);
+  };
+
+  return {
+    async server(): Promise<ServerInfo> {
+      const res = await query.container({ path: '/' });
+      const mc = res?.container ?? {};
+      const machineIdentifier = id(mc['machineIdentifier']);
+      if (machineIdentifier === undefined) throw responseError('GET', '/', 'no machineIdentifier', true);
+      const info: ServerInfo = { machineIdentifier };
+      const name = str(mc['friendlyName']);
+      const version = str(mc['version']);
+      if (name !== undefined) info.name = name;
+      if (version !== undefined) info.version = version;
+      return info;
+    },
+
+    async sections(): Promise<Section[]> {
+      return (await readSections()).map(({ id: sid, title, type }) => ({ id: sid, title, type }));
+    },
+
+    async musicSection(title: string): Promise<SectionInfo> {
+      const music = (await readSections()).filter((s) => s.type === 'artist');
+      const wanted = fold(title);
+      const found = music.find((s) => fold(s.title) === wanted);
+      if (!found) {
+        const names = music.map((s) => s.title);
+        throw new HarmoniqError({
+          code: 'EPLEXLIBRARY',
+          message:
+            `Music library '${title.trim()}' not found. ` +
+            (names.length ? `Music libraries on this server: ${names.join(', ')}.` : 'This server has no music libraries.') +
+            ' Set PLEX_MUSIC_LIBRARY_NAME to one of them.',
+          hint: names.length
+            ? `Set PLEX_MUSIC_LIBRARY_NAME to one of: ${names.join(', ')}.`
+            : 'Add a music library in Plex (type "Music"), then set PLEX_MUSIC_LIBRARY_NAME to its name.',
+          fatal: true,
+        });
+      }
+      const info: SectionInfo = { id: found.id, title: found.title };
+      for (const field of ['contentChangedAt', 'updatedAt', 'scannedAt'] as const) {
+        const value = num(found.raw[field]);
+        if (value !== undefined) info[field] = value;
+      }
+      return info;
+    },
+
+    async countTracks(sectionId: string): Promise<number> {
+      const path = `/library/sections/${encodeURIComponent(sectionId)}/all`;
+      const counted = await countItems(query, path, { type: 10 });
+      if (counted !== undefined) return counted;
+      logger.debug(`${paged(sectionId, 10)} reported no total; counting by listing`);
+      const all = await fetchItems(query, logger, { path, params: { type: 10 }, pageSize, map: () => true });
+      return all?.length ?? 0;
+    },
+
+    async listTracks(sectionId: string, onProgress?: (p: IndexProgress) => void): Promise<LibraryTrack[]> {
+      // Albums and artists first (far fewer than tracks), so tracks can be joined as they arrive.
+      const ancestors: AncestorGenres = { albums: await readGenres(sectionId, 9), artists: await readGenres(sectionId, 8) };
+      const seen = new Set<string>();
+      const tracks = await fetchItems(query, logger, {
+        path: `/library/sections/${encodeURIComponent(sectionId)}/all`,
+        params: { type: 10, includeGuids: 1 },
+        pageSize,
+        what: `library section ${sectionId}`,
+        map: (item, container) => {
+          const track = mapTrack(item, container, ancestors);
+          // A listing that shifts while paged can repeat a track: keep the first.
+          if (!track || seen.has(track.ratingKey)) return undefined;
+          seen.add(track.ratingKey);
+          return track;
+        },
+        onPage: (done, total) => onProgress?.({ done, total: Math.max(done, total ?? done) }),
+      });
+      logger.debug(`listed ${tracks?.length ?? 0} tracks, ${ancestors.albums.size} albums, ${ancestors.artists.size} artists of section ${sectionId}`);
+      return tracks ?? [];
+    },
+  };
+}
+
+/** Plex titles compare like python-plexapi's: trimmed and case-insensitive (and Unicode-normalised). */
+function fold(title: string): string {
+  return title.normalize('NFC').trim().toLocaleLowerCase();
+}

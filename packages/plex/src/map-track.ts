@@ -1,0 +1,109 @@
+import type { LibraryTrack, PlaylistEntry, PlaylistInfo } from '@harmoniq/core';
+import { bool, id, num, objects, secondsToMs, str, tags, type JsonObject } from './parse.js';
+
+/**
+ * Ancestor fields that Plex hoists onto MediaContainer when every item shares them (an album's
+ * `/children`): an item that lacks one takes the container's value.
+ */
+const HOISTED = ['grandparentTitle', 'grandparentRatingKey', 'parentTitle', 'parentRatingKey', 'parentIndex', 'parentYear'] as const;
+
+function withHoisted(item: JsonObject, container: JsonObject): JsonObject {
+  let merged: JsonObject | undefined;
+  for (const field of HOISTED) {
+    if (item[field] === undefined && container[field] !== undefined) {
+      merged ??= { ...item };
+      merged[field] = container[field];
+    }
+  }
+  return merged ?? item;
+}
+
+/** Genres of albums and artists, by their ratingKey. */
+export interface AncestorGenres {
+  albums: ReadonlyMap<string, string[]>;
+  artists: ReadonlyMap<string, string[]>;
+}
+
+/**
+ * One Plex track (type 10) as a LibraryTrack, or undefined when it has no ratingKey. Times become epoch
+ * milliseconds; `viewCount` is 0 when absent because Plex omits it for unplayed tracks.
+ */
+export function mapTrack(raw: JsonObject, container: JsonObject, ancestors?: AncestorGenres): LibraryTrack | undefined {
+  const item = withHoisted(raw, container);
+  const ratingKey = id(item['ratingKey']);
+  if (ratingKey === undefined) return undefined;
+  const albumArtist = nonEmpty(str(item['grandparentTitle']));
+  const track: LibraryTrack = {
+    ratingKey,
+    title: str(item['title']) ?? '',
+    artist: nonEmpty(str(item['originalTitle'])) ?? albumArtist ?? '',
+    viewCount: num(item['viewCount']) ?? 0,
+  };
+  assign(track, 'albumArtist', albumArtist);
+  assign(track, 'album', nonEmpty(str(item['parentTitle'])));
+  assign(track, 'durationMs', num(item['duration']));
+  assign(track, 'trackNumber', num(item['index']));
+  assign(track, 'discNumber', num(item['parentIndex']));
+  assign(track, 'year', num(item['parentYear']) ?? num(item['year']));
+  const albumKey = id(item['parentRatingKey']);
+  const artistKey = id(item['grandparentRatingKey']);
+  assign(track, 'albumRatingKey', albumKey);
+  assign(track, 'artistRatingKey', artistKey);
+  assign(track, 'genres', nonEmptyList(tags(item['Genre'])));
+  assign(track, 'albumGenres', nonEmptyList(albumKey === undefined ? undefined : ancestors?.albums.get(albumKey)));
+  assign(track, 'artistGenres', nonEmptyList(artistKey === undefined ? undefined : ancestors?.artists.get(artistKey)));
+  assign(track, 'userRating', num(item['userRating']));
+  assign(track, 'lastViewedAt', secondsToMs(item['lastViewedAt']));
+  assign(track, 'addedAt', secondsToMs(item['addedAt']));
+  assign(track, 'guids', nonEmptyList(guids(item['Guid'])));
+  return track;
+}
+
+/** ratingKey → genre tags of an album (type 9) or artist (type 8) item. */
+export function mapGenres(item: JsonObject): [string, string[]] | undefined {
+  const ratingKey = id(item['ratingKey']);
+  return ratingKey === undefined ? undefined : [ratingKey, tags(item['Genre'])];
+}
+
+export function mapPlaylist(item: JsonObject): PlaylistInfo | undefined {
+  const ratingKey = id(item['ratingKey']);
+  if (ratingKey === undefined) return undefined;
+  const info: PlaylistInfo = {
+    ratingKey,
+    title: str(item['title']) ?? '',
+    smart: bool(item['smart']) ?? false,
+    playlistType: str(item['playlistType']) ?? 'audio',
+  };
+  assign(info, 'summary', str(item['summary']));
+  assign(info, 'leafCount', num(item['leafCount']));
+  return info;
+}
+
+/** A playlist item; undefined when it lacks the ids that removing or moving it needs. */
+export function mapEntry(item: JsonObject): PlaylistEntry | undefined {
+  const playlistItemId = id(item['playlistItemID']);
+  const ratingKey = id(item['ratingKey']);
+  return playlistItemId === undefined || ratingKey === undefined ? undefined : { playlistItemId, ratingKey };
+}
+
+function guids(value: unknown): string[] {
+  const out: string[] = [];
+  for (const g of objects(value)) {
+    const v = str(g['id']);
+    if (v && !out.includes(v)) out.push(v);
+  }
+  return out;
+}
+
+function nonEmpty(s: string | undefined): string | undefined {
+  return s !== undefined && s.trim() !== '' ? s : undefined;
+}
+
+function nonEmptyList(list: string[] | undefined): string[] | undefined {
+  return list && list.length ? list : undefined;
+}
+
+/** Sets optional fields only when present, so cached JSON carries no `undefined` keys. */
+function assign<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
+  if (value !== undefined) target[key] = value;
+}

@@ -1,0 +1,158 @@
+import { HarmoniqError, type Logger, type PlaylistEntry, type PlaylistInfo, type PlaylistStore } from '@harmoniq/core';
+import { responseError, smartPlaylistError } from './errors.js';
+import { fetchItems } from './fetch-items.js';
+import { mapEntry, mapPlaylist } from './map-track.js';
+import { asObject, bool, num, objects } from './parse.js';
+import type { Query } from './query.js';
+
+export interface PlaylistsOptions {
+  query: Query;
+  logger: Logger;
+  pageSize: number;
+  contentUri(ratingKeys: readonly string[]): Promise<string>;
+}
+
+/**
+ * Plex playlists (§1.7). Appends and creates are never retried: sent twice they would add the tracks
+ * twice. Removes, moves and edits are safe to repeat and opt in to core's retries. What we learn about a
+ * playlist being smart is remembered per client so that edits to it are refused before any request.
+ */
+export function createPlaylists({ query, logger, pageSize, contentUri }: PlaylistsOptions): PlaylistStore {
+  const smart = new Map<string, boolean>();
+  const remember = (info: PlaylistInfo): PlaylistInfo => {
+    smart.set(info.ratingKey, info.smart);
+    return info;
+  };
+  const guard = (ratingKey: string, action: string): void => {
+    if (smart.get(ratingKey)) throw smartPlaylistError(ratingKey, action);
+  };
+  const base = (ratingKey: string) => `/playlists/${encodeURIComponent(ratingKey)}`;
+
+  return {
+    async list() {
+      const all = await fetchItems(query, logger, {
+        path: '/playlists',
+        params: { playlistType: 'audio' },
+        pageSize,
+        map: mapPlaylist,
+      });
+      // A server that ignores the filter still must not hand us video or photo playlists.
+      return (all ?? []).filter((p) => p.playlistType === 'audio').map(remember);
+    },
+
+    async get(ratingKey) {
+      const res = await query.container({ path: base(ratingKey), allowNotFound: true });
+      if (!res) {
+        smart.delete(ratingKey);
+        return undefined;
+      }
+      const [first] = objects(res.container['Metadata']);
+      const info = first ? mapPlaylist(first) : undefined;
+      return info ? remember(info) : undefined;
+    },
+
+    async items(ratingKey) {
+      const path = `${base(ratingKey)}/items`;
+      let containerSmart: boolean | undefined;
+      const entries = await fetchItems<PlaylistEntry>(query, logger, {
+        path,
+        pageSize,
+        what: `playlist ${ratingKey}`,
+        map: (item, container) => {
+          containerSmart ??= bool(container['smart']);
+          const entry = mapEntry(item);
+          // Without its playlistItemID an entry can be neither removed nor moved: planning on it would be wrong.
+          if (!entry) throw responseError('GET', path, 'an item without playlistItemID or ratingKey', true);
+          return entry;
+        },
+      });
+      if (containerSmart !== undefined) smart.set(ratingKey, containerSmart);
+      return entries ?? [];
+    },
+
+    async create(title, ratingKeys) {
+      if (ratingKeys.length === 0) {
+        throw new HarmoniqError({
+          code: 'EINTERNAL',
+          message: `Cannot create playlist '${title}' without tracks: Plex needs at least one item to create a playlist.`,
+        });
+      }
+      const uri = await contentUri(ratingKeys);
+      const res = await query.container({
+        method: 'POST',
+        path: '/playlists',
+        params: { uri, type: 'audio', title, smart: 0 },
+        idempotent: false,
+      });
+      const [first] = objects(res?.container['Metadata']);
+      const info = first ? mapPlaylist(first) : undefined;
+      if (!info) throw responseError('POST', '/playlists', 'no playlist in Metadata[0]', false);
+      logger.debug(`created playlist ${info.ratingKey} '${title}' with ${ratingKeys.length} tracks`);
+      return remember(info);
+    },
+
+    async add(ratingKey, ratingKeys) {
+      guard(ratingKey, 'add to');
+      if (ratingKeys.length === 0) return;
+      const uri = await contentUri(ratingKeys);
+      const res = await query.send({
+        method: 'PUT',
+        path: `${base(ratingKey)}/items`,
+        params: { uri },
+        idempotent: false,
+        what: `playlist ${ratingKey}`,
+      });
+      // The body is only informative: a garbled one does not undo the append, so it is not an error.
+      const counts = leafCounts(res.text);
+      if (counts && counts.added < counts.requested) {
+        logger.debug(`Plex added ${counts.added} of ${counts.requested} tracks to playlist ${ratingKey} (it skips duplicates)`);
+      }
+    },
+
+    async remove(ratingKey, playlistItemId) {
+      guard(ratingKey, 'remove from');
+      const res = await query.send({
+        method: 'DELETE',
+        path: `${base(ratingKey)}/items/${encodeURIComponent(playlistItemId)}`,
+        idempotent: true,
+        allowNotFound: true,
+      });
+      // Already gone (a retry after a lost answer, or removed in Plex meanwhile): the goal is reached.
+      if (res.status === 404) logger.debug(`playlist ${ratingKey} item ${playlistItemId} was already gone`);
+    },
+
+    async move(ratingKey, playlistItemId, afterItemId) {
+      guard(ratingKey, 'reorder');
+      await query.send({
+        method: 'PUT',
+        path: `${base(ratingKey)}/items/${encodeURIComponent(playlistItemId)}/move`,
+        params: { after: afterItemId },
+        idempotent: true,
+        what: `playlist ${ratingKey} item ${playlistItemId}`,
+      });
+    },
+
+    async editSummary(ratingKey, summary) {
+      await query.send({
+        method: 'PUT',
+        path: base(ratingKey),
+        params: { summary },
+        idempotent: true,
+        what: `playlist ${ratingKey}`,
+      });
+    },
+  };
+}
+
+function leafCounts(text: string): { added: number; requested: number } | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const mc = asObject(asObject(value)?.['MediaContainer']);
+  const added = num(mc?.['leafCountAdded']);
+  const requested = num(mc?.['leafCountRequested']);
+  return added === undefined || requested === undefined ? undefined : { added, requested };
+}

@@ -1,0 +1,74 @@
+import { HarmoniqError, type Http, type LibraryReader, type Logger, type PlaylistStore } from '@harmoniq/core';
+import { createLibrary, type Section } from './library.js';
+import { createPlaylists } from './playlists.js';
+import { createQuery } from './query.js';
+
+export interface PlexClientOptions {
+  /** Server address, e.g. http://192.168.1.10:32400 (a path prefix behind a reverse proxy is kept). */
+  url: string;
+  /** Sent only as the X-Plex-Token header, never in a URL. */
+  token: string;
+  /** From @harmoniq/core createHttp: retries idempotent requests on 429/5xx/network. */
+  http: Http;
+  logger: Logger;
+  /** X-Plex-Client-Identifier; keep it stable per installation. Default 'harmoniq'. */
+  clientIdentifier?: string;
+  /** Items per page of every listing; default 1000. */
+  pageSize?: number;
+}
+
+export interface PlexClient extends LibraryReader, PlaylistStore {
+  /** Every library section of the server (movies and shows too); music ones have type 'artist'. */
+  sections(): Promise<Section[]>;
+  /** The server:// content URI for these ratingKeys, in order (reads the machineIdentifier once). */
+  contentUri(ratingKeys: readonly string[]): Promise<string>;
+}
+
+export const DEFAULT_PAGE_SIZE = 1000;
+
+export function createPlexClient(options: PlexClientOptions): PlexClient {
+  const logger = options.logger;
+  const query = createQuery({
+    url: options.url,
+    token: options.token,
+    http: options.http,
+    logger,
+    clientIdentifier: options.clientIdentifier ?? 'harmoniq',
+  });
+  const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
+  const library = createLibrary({ query, logger, pageSize });
+
+  // Only a successful answer is kept: a failed lookup is tried again next time.
+  let machineIdentifier: string | undefined;
+  const contentUri = async (ratingKeys: readonly string[]): Promise<string> => {
+    for (const key of ratingKeys) {
+      if (key === '' || /[,/?#\s]/.test(key)) {
+        throw new HarmoniqError({ code: 'EINTERNAL', message: `'${key}' is not a Plex ratingKey that can go into a playlist URI.` });
+      }
+    }
+    machineIdentifier ??= (await library.server()).machineIdentifier;
+    return `server://${machineIdentifier}/com.plexapp.plugins.library/library/metadata/${ratingKeys.join(',')}`;
+  };
+  const playlists = createPlaylists({ query, logger, pageSize, contentUri });
+
+  return {
+    server: async () => {
+      const info = await library.server();
+      machineIdentifier = info.machineIdentifier;
+      return info;
+    },
+    sections: library.sections,
+    musicSection: library.musicSection,
+    countTracks: library.countTracks,
+    listTracks: library.listTracks,
+    contentUri,
+    list: playlists.list,
+    get: playlists.get,
+    items: playlists.items,
+    create: playlists.create,
+    add: playlists.add,
+    remove: playlists.remove,
+    move: playlists.move,
+    editSummary: playlists.editSummary,
+  };
+}
