@@ -46,6 +46,13 @@ export interface HarmoniqConfig {
   };
   /** Extra plugins: package names or paths (resolved from the config file's folder). */
   plugins: string[];
+  /** Where failures are reported (config file only; the notifier validates delivery). */
+  notify: NotifyConfig;
+  /**
+   * The config file's `custom:` list, one entry per user-written playlist. Checked here only for the keys every
+   * entry has; relative `module` and `file` paths are already resolved from the config file's folder.
+   */
+  custom: CustomPlaylistEntry[];
   /** Raw per-source sections from the config file, keyed by source name; validated by each source. */
   sources: Record<string, Record<string, unknown>>;
   /** The environment with the config file's service sections folded in; the real environment wins. */
@@ -54,6 +61,32 @@ export interface HarmoniqConfig {
   configFile?: string;
   /** Folder that relative paths in the config resolve from (the config file's, else cwd). */
   baseDir: string;
+  /** Where each top-level setting came from, keyed by dotted path ('plex.url', 'logLevel'). */
+  origins: Record<string, SettingOrigin>;
+}
+
+/** Where a resolved setting came from, highest precedence first. */
+export type SettingOrigin = 'flag' | 'env' | 'file' | 'default';
+
+export interface NotifyConfig {
+  webhookUrl?: string;
+  /** Default 'failure'. */
+  on: 'failure' | 'always';
+  /** Default 'json'. */
+  format: 'json' | 'discord' | 'slack';
+}
+
+/** One entry of the config file's `custom:` list; keys beyond these pass through for the custom plugin. */
+export interface CustomPlaylistEntry {
+  name: string;
+  enabled?: boolean;
+  playlist?: string;
+  size?: number;
+  /** A module exporting a source (package name or path). */
+  module?: string;
+  /** A track list file (absolute after loading). */
+  file?: string;
+  [key: string]: unknown;
 }
 
 export interface LoadConfigOptions {
@@ -63,6 +96,10 @@ export interface LoadConfigOptions {
   configPath?: string;
   /** CLI flags that override everything (e.g. { logLevel: 'debug', dryRun… }). */
   overrides?: Partial<Pick<HarmoniqConfig, 'logLevel' | 'logFormat' | 'updateMode' | 'dataDir'>>;
+  /** For tests: the platform whose data-dir convention applies (default process.platform). */
+  platform?: NodeJS.Platform;
+  /** For tests: the home directory (default env.HOME / USERPROFILE, else os.homedir()). */
+  homeDir?: string;
 }
 
 export type LoadConfigResult =

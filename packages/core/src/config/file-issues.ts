@@ -1,0 +1,84 @@
+/** Turns zod's findings about a config file into issues a user can act on: a path, what is wrong, how to fix it. */
+import * as z from 'zod';
+import type { ConfigIssue } from '../contract.js';
+import { configFileSchema } from './schema.js';
+import { showValue, suggest } from './values.js';
+
+/** `matching.overrides[0].artist`: dots between keys, brackets around list positions. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else out += out === '' ? String(seg) : `.${String(seg)}`;
+  }
+  return out;
+}
+
+function childSchema(schema: z.ZodType, seg: PropertyKey): z.ZodType | undefined {
+  const inner = schema instanceof z.ZodOptional ? (schema.unwrap() as z.ZodType) : schema;
+  if (inner instanceof z.ZodObject) return (inner.shape as Record<string, z.ZodType>)[String(seg)];
+  if (inner instanceof z.ZodArray) return inner.element as z.ZodType;
+  if (inner instanceof z.ZodRecord) return inner.valueType as z.ZodType;
+  return undefined;
+}
+
+/** The keys the schema knows at a path, for "did you mean" hints. */
+export function knownKeysAt(path: readonly PropertyKey[]): string[] {
+  let schema: z.ZodType | undefined = configFileSchema;
+  for (const seg of path) schema = schema ? childSchema(schema, seg) : undefined;
+  const inner = schema instanceof z.ZodOptional ? (schema.unwrap() as z.ZodType) : schema;
+  return inner instanceof z.ZodObject ? Object.keys(inner.shape).filter((k) => k !== '$schema') : [];
+}
+
+const EXPECTED: Record<string, string> = {
+  object: 'must be a section of key: value settings',
+  array: 'must be a list',
+  string: 'must be text',
+  number: 'must be a number',
+  boolean: 'must be true or false',
+};
+
+function unknownKeyIssues(issue: z.core.$ZodIssueUnrecognizedKeys, fileName: string): ConfigIssue[] {
+  const known = knownKeysAt(issue.path);
+  return issue.keys.map((key) => {
+    const path = formatPath([...issue.path, key]);
+    const near = suggest(key, known);
+    const where = issue.path.length === 0 ? fileName : `${formatPath(issue.path)} in ${fileName}`;
+    const hint = near ? `did you mean '${near}'?` : `known keys: ${known.join(', ')}`;
+    return { path, message: `${path} is not a known setting of ${where} (${hint})` };
+  });
+}
+
+export function fileIssues(error: z.ZodError, fileName: string): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      issues.push(...unknownKeyIssues(issue, fileName));
+      continue;
+    }
+    const path = formatPath(issue.path) || fileName;
+    let message = issue.message;
+    if (issue.code === 'invalid_type' && message.startsWith('Invalid input')) {
+      const expected = EXPECTED[issue.expected] ?? `must be of type ${issue.expected}`;
+      message = `${expected}, got ${showValue(issue.input)}`;
+    } else if (message.startsWith('Invalid input')) {
+      message = `is not valid (${message})`;
+    }
+    issues.push({ path, message: `${path} ${message}` });
+  }
+  return issues;
+}
+
+/** Validates the parsed file content; a top level that is not a section is one issue naming the file. */
+export function validateConfigFile(
+  content: unknown,
+  fileName: string,
+): { ok: true; value: z.output<typeof configFileSchema> } | { ok: false; errors: ConfigIssue[] } {
+  if (content === undefined || content === null) return { ok: true, value: {} };
+  if (typeof content !== 'object' || Array.isArray(content)) {
+    const message = `${fileName} must hold key: value settings at the top level, got ${showValue(content)}`;
+    return { ok: false, errors: [{ path: fileName, message }] };
+  }
+  const parsed = configFileSchema.safeParse(content, { reportInput: true });
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, errors: fileIssues(parsed.error, fileName) };
+}

@@ -1,0 +1,112 @@
+/**
+ * The configuration edge: reads the config file and the environment, applies CLI overrides, and returns either a
+ * trusted HarmoniqConfig or every problem at once. Never throws for user mistakes.
+ */
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import type { ConfigIssue, Env } from '../contract.js';
+import { resolveHomeDir } from './data-dir.js';
+import { FOLDED_ENV, envValue } from './env-names.js';
+import { validateConfigFile } from './file-issues.js';
+import { readConfigFile } from './read-config-file.js';
+import { findSecretPaths } from './redact-config.js';
+import { isRelativePath, resolveSettings } from './resolve-settings.js';
+import type { ConfigFile } from './schema.js';
+import type { CustomPlaylistEntry, HarmoniqConfig, LoadConfigOptions, LoadConfigResult } from './types.js';
+
+function valueAt(root: unknown, path: readonly string[]): unknown {
+  let node: unknown = root;
+  for (const key of path) {
+    if (!node || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
+
+/** The real environment, plus the config file's service settings under the names sources read. */
+export function foldServiceSettings(env: Env, file: ConfigFile): Env {
+  const folded: Record<string, string | undefined> = { ...env };
+  for (const { path, env: name } of FOLDED_ENV) {
+    const value = valueAt(file, path);
+    if (typeof value === 'string' && value.trim() !== '' && envValue(env, name) === undefined) {
+      const isUrl = /url$/i.test(path[path.length - 1] ?? '');
+      folded[name] = isUrl ? value.trim().replace(/\/+$/, '') : value.trim();
+    }
+  }
+  return folded;
+}
+
+function resolveCustom(entries: ConfigFile['custom'], baseDir: string): CustomPlaylistEntry[] {
+  return (entries ?? []).map((entry) => {
+    const out: CustomPlaylistEntry = { ...entry };
+    if (typeof entry.module === 'string' && (isRelativePath(entry.module) || isAbsolute(entry.module))) {
+      out.module = resolve(baseDir, entry.module);
+    }
+    if (typeof entry.file === 'string') out.file = resolve(baseDir, entry.file);
+    return out;
+  });
+}
+
+function permissionWarning(filepath: string, mode: number | undefined, content: unknown): string | undefined {
+  if (process.platform === 'win32' || mode === undefined || (mode & 0o077) === 0) return undefined;
+  const secrets = findSecretPaths(content);
+  if (secrets.length === 0) return undefined;
+  return (
+    `${filepath} holds secrets (${secrets.join(', ')}) and other users on this machine can read it. ` +
+    `Run: chmod 600 '${filepath}'`
+  );
+}
+
+function nameForMessages(filepath: string, cwd: string): string {
+  const rel = relative(cwd, filepath);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : filepath;
+}
+
+export async function loadConfig(options: LoadConfigOptions): Promise<LoadConfigResult> {
+  const cwd = resolve(options.cwd);
+  const env = options.env;
+  const home = resolveHomeDir(env, options.homeDir);
+  const warnings: string[] = [];
+  const errors: ConfigIssue[] = [];
+
+  const read = await readConfigFile({ cwd, homeDir: home, ...(options.configPath !== undefined ? { configPath: options.configPath } : {}) });
+  let file: ConfigFile = {};
+  let configFile: string | undefined;
+  let baseDir = cwd;
+  if (read.found) {
+    configFile = read.filepath;
+    baseDir = dirname(read.filepath);
+    if ('issue' in read) {
+      errors.push(read.issue);
+    } else {
+      const validated = validateConfigFile(read.content, nameForMessages(read.filepath, cwd));
+      if (validated.ok) file = validated.value;
+      else errors.push(...validated.errors);
+      const warning = permissionWarning(read.filepath, read.mode, read.content);
+      if (warning) warnings.push(warning);
+    }
+  }
+
+  const { settings, errors: settingErrors } = resolveSettings({
+    env,
+    file,
+    overrides: options.overrides ?? {},
+    cwd,
+    baseDir,
+    platform: options.platform ?? process.platform,
+    home,
+  });
+  errors.push(...settingErrors);
+  if (errors.length > 0) {
+    return { ok: false, errors, warnings, ...(configFile !== undefined ? { configFile } : {}) };
+  }
+
+  const config: HarmoniqConfig = {
+    ...settings,
+    custom: resolveCustom(file.custom, baseDir),
+    sources: { ...(file.sources ?? {}) },
+    env: foldServiceSettings(env, file),
+    baseDir,
+    ...(configFile !== undefined ? { configFile } : {}),
+  };
+  return { ok: true, config, warnings };
+}

@@ -1,0 +1,160 @@
+/**
+ * The config-file schema. One zod schema drives validation (messages say how to fix the value) and the JSON
+ * Schema in docs/harmoniq.schema.json that editors use for completion, so the two cannot drift apart.
+ */
+import * as z from 'zod';
+import { parseCron, parseHttpUrl, parseZone, rules, showValue } from './values.js';
+
+export const LOG_LEVELS = ['error', 'warn', 'info', 'debug'] as const;
+export const LOG_FORMATS = ['human', 'json'] as const;
+export const UPDATE_MODES = ['replace', 'append'] as const;
+export const NOTIFY_ON = ['failure', 'always'] as const;
+export const NOTIFY_FORMATS = ['json', 'discord', 'slack'] as const;
+
+/** Limits shared by the file schema and the environment parsers. */
+export const LIMITS = {
+  size: { min: 1, max: 1000 },
+  minTracks: { min: 1, max: 1000 },
+  pageSize: { min: 1, max: 10000 },
+  timeoutMs: { min: 1, max: 600000 },
+  intervalMinutes: { min: 1, max: 525600 },
+  titleLength: 200,
+} as const;
+
+interface IssueInput {
+  input?: unknown;
+}
+const says = (rule: string) => ({ error: (iss: IssueInput) => `${rule}, got ${showValue(iss.input)}` });
+
+const text = () => z.string(says(rules.text));
+const nonEmptyText = () => z.string(says(rules.nonEmptyText)).regex(/\S/, says(rules.nonEmptyText));
+const wholeNumber = (min: number, max: number) => {
+  const m = says(rules.wholeNumber(min, max));
+  return z.number(m).int(m).min(min, m).max(max, m);
+};
+const bool = () => z.boolean(says(rules.boolean));
+const oneOf = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, says(rules.oneOf(values)));
+const fromParser = (rule: string, parse: (raw: string) => { ok: boolean; message?: string }) =>
+  z.string(says(rule)).refine((v) => parse(v).ok, {
+    error: (iss: IssueInput) => {
+      const parsed = parse(String(iss.input));
+      return parsed.ok ? rule : (parsed.message ?? rule);
+    },
+  });
+const httpUrl = () => fromParser(rules.url, (v) => parseHttpUrl(v));
+const playlistTitle = () => {
+  const rule = `must be a playlist title of 1 to ${LIMITS.titleLength} characters`;
+  return z.string(says(rule)).regex(/\S/, says(rule)).max(LIMITS.titleLength, says(rule));
+};
+
+const { size, minTracks, pageSize, timeoutMs, intervalMinutes } = LIMITS;
+
+/** The options every source section may hold; the rest of a section belongs to the source. */
+export const COMMON_SOURCE_KEYS = ['enabled', 'playlist', 'size', 'minTracks', 'updateMode'] as const;
+
+const sourceSection = z
+  .looseObject({
+    enabled: bool().optional().describe('Turn this source on or off.'),
+    playlist: playlistTitle().optional().describe('Playlist title.'),
+    size: wholeNumber(size.min, size.max).optional().describe('Number of tracks in the playlist.'),
+    minTracks: wholeNumber(minTracks.min, minTracks.max)
+      .optional()
+      .describe('Keep the old playlist when fewer tracks than this are found.'),
+    updateMode: oneOf(UPDATE_MODES).optional().describe('replace the playlist, or append to it.'),
+  })
+  .describe("One source's options; keys other than the common ones are checked by the source itself.");
+
+const matchOverride = z
+  .strictObject({
+    artist: nonEmptyText().describe('Artist as the source names it.'),
+    title: nonEmptyText().describe('Title as the source names it.'),
+    ratingKey: z
+      .union([nonEmptyText(), z.number().int()], says('must be a Plex rating key such as "12345"'))
+      .optional()
+      .describe('Use this library track (its Plex ratingKey).'),
+    skip: bool().optional().describe('Never match this candidate.'),
+  })
+  .refine((o) => (o.ratingKey !== undefined) !== (o.skip === true), {
+    error: 'needs exactly one of ratingKey: <Plex rating key> or skip: true',
+  });
+
+const customEntry = z
+  .looseObject({
+    name: nonEmptyText().describe('Unique name of this custom playlist.'),
+    enabled: bool().optional(),
+    playlist: playlistTitle().optional(),
+    size: wholeNumber(size.min, size.max).optional(),
+    module: nonEmptyText().optional().describe('A module exporting a source: a package name or a path.'),
+    file: nonEmptyText().optional().describe('A track list file (relative to this config file).'),
+  })
+  .describe('A user-written playlist; the custom plugin checks the remaining keys.');
+
+export const configFileSchema = z
+  .strictObject({
+    $schema: text().optional().describe('The JSON Schema for editors.'),
+    plex: z
+      .strictObject({
+        url: httpUrl().optional().describe('Plex server address (PLEX_URL), e.g. http://192.168.1.10:32400.'),
+        token: nonEmptyText().optional().describe('Plex token (PLEX_TOKEN). Keep this file private.'),
+        library: nonEmptyText().optional().describe('Music library title (PLEX_MUSIC_LIBRARY_NAME). Default "Music".'),
+        pageSize: wholeNumber(pageSize.min, pageSize.max).optional().describe('Tracks per page when indexing. Default 500.'),
+        timeoutMs: wholeNumber(timeoutMs.min, timeoutMs.max).optional().describe('Request timeout in ms. Default 30000.'),
+      })
+      .optional(),
+    dataDir: nonEmptyText().optional().describe('State, cache and reports (HARMONIQ_DATA_DIR); relative to this file.'),
+    timezone: fromParser(rules.zone, parseZone).optional().describe('IANA time zone (TIMEZONE).'),
+    logLevel: oneOf(LOG_LEVELS).optional().describe('LOG_LEVEL. Default info.'),
+    logFormat: oneOf(LOG_FORMATS).optional().describe('LOG_FORMAT. Default human.'),
+    updateMode: oneOf(UPDATE_MODES).optional().describe('PLAYLIST_UPDATE_MODE for every source. Default replace.'),
+    minTracks: wholeNumber(minTracks.min, minTracks.max).optional().describe('MIN_TRACKS for every source. Default 1.'),
+    schedule: z
+      .strictObject({
+        intervalMinutes: wholeNumber(intervalMinutes.min, intervalMinutes.max)
+          .optional()
+          .describe('RUN_INTERVAL_MINUTES for `harmoniq daemon`.'),
+        cron: fromParser(rules.cron, parseCron).optional().describe('SCHEDULE_CRON, in the configured time zone.'),
+        runOnStart: bool().optional().describe('RUN_ON_START: sync once when the daemon starts. Default true.'),
+      })
+      .optional(),
+    matching: z
+      .strictObject({
+        overrides: z.array(matchOverride, says(rules.textList.replace('text values', 'overrides'))).optional(),
+      })
+      .optional(),
+    plugins: z.array(nonEmptyText(), says(rules.textList)).optional().describe('Extra plugins: package names or paths.'),
+    lastfm: z
+      .strictObject({
+        apiKey: nonEmptyText().optional().describe('LASTFM_API_KEY. Keep this file private.'),
+        user: nonEmptyText().optional().describe('LASTFM_USER.'),
+        apiUrl: httpUrl().optional().describe('LASTFM_API_URL (for testing).'),
+      })
+      .optional(),
+    listenbrainz: z
+      .strictObject({
+        token: nonEmptyText().optional().describe('LISTENBRAINZ_USER_TOKEN. Keep this file private.'),
+        user: nonEmptyText().optional().describe('LISTENBRAINZ_USER.'),
+        apiUrl: httpUrl().optional().describe('LISTENBRAINZ_API_URL (for testing).'),
+      })
+      .optional(),
+    notify: z
+      .strictObject({
+        webhookUrl: httpUrl().optional().describe('Where run reports are posted. Keep this file private.'),
+        on: oneOf(NOTIFY_ON).optional().describe('failure (default) or always.'),
+        format: oneOf(NOTIFY_FORMATS).optional().describe('Payload format. Default json.'),
+      })
+      .optional(),
+    custom: z.array(customEntry, says('must be a list of custom playlists')).optional(),
+    sources: z
+      .record(z.string(), sourceSection, says('must be a section keyed by source name'))
+      .optional()
+      .describe('Per-source options, keyed by source name (lastfm-charts, daily-flow, …).'),
+  })
+  .describe('Harmoniq configuration (harmoniq.config.yaml, .harmoniqrc, package.json#harmoniq).');
+
+export type ConfigFile = z.output<typeof configFileSchema>;
+
+/** The JSON Schema of the config file, for editor completion; docs/harmoniq.schema.json is this, committed. */
+export function configJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(configFileSchema, { io: 'input', target: 'draft-2020-12' });
+  return { ...schema, title: 'Harmoniq configuration' };
+}
