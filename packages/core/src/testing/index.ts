@@ -1,1 +1,2 @@
-export {};
+export { createTestContext, libraryTrack, type TestContext, type TestContextOptions } from './test-context.js';
+export { checkSourceContract, type ContractOptions } from './source-contract.js';

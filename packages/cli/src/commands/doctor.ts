@@ -1,0 +1,101 @@
+import { join } from 'node:path';
+import pLimit from 'p-limit';
+import { createLibraryIndex, ensureWritableDir, ExitCode, HarmoniqError, toHarmoniqError, type SourceContext } from '@harmoniq/core';
+import { loadSources } from '../load-sources.js';
+import { resolveSources } from '../resolve-sources.js';
+import { plexClient, type Runtime } from '../runtime.js';
+
+interface Stage {
+  name: string;
+  run: () => Promise<string>;
+}
+
+/**
+ * `harmoniq doctor`: named stages per service (reachable → token accepted → library found), each saying
+ * what passed or what to fix. Later stages of a service are skipped once one fails.
+ */
+export async function doctorCommand(rt: Runtime): Promise<number> {
+  const out = (line: string) => rt.io.stdout.write(`${rt.redactor.redact(line)}\n`);
+  let failed = false;
+  let plexFailed = false;
+
+  const runStages = async (service: string, stages: Stage[]): Promise<boolean> => {
+    out(service);
+    for (const stage of stages) {
+      try {
+        out(`  ✓ ${stage.name}: ${await stage.run()}`);
+      } catch (error) {
+        const e = toHarmoniqError(error);
+        out(`  ✗ ${stage.name}: ${e.message}${e.hint ? `\n    fix: ${e.hint}` : ''}`);
+        failed = true;
+        return false;
+      }
+    }
+    return true;
+  };
+
+  await runStages('Data directory', [
+    { name: 'writable', run: async () => (await ensureWritableDir(rt.config.dataDir), rt.config.dataDir) },
+  ]);
+
+  let plex: ReturnType<typeof plexClient> | undefined;
+  const plexOk = await runStages('Plex', [
+    { name: 'configured', run: async () => ((plex = plexClient(rt)), rt.redactor.redact(rt.config.plex.url ?? '')) },
+    {
+      name: 'reachable and token accepted',
+      run: async () => {
+        const server = await plex!.server();
+        return `${server.name ?? 'server'} ${server.version ?? ''} (${server.machineIdentifier.slice(0, 8)}…)`.replace(/\s+/g, ' ');
+      },
+    },
+    {
+      name: 'music library found',
+      run: async () => {
+        const section = await plex!.musicSection(rt.config.plex.library);
+        const count = await plex!.countTracks(section.id);
+        return `'${section.title}' with ${count} tracks`;
+      },
+    },
+  ]);
+  plexFailed = !plexOk;
+
+  const statuses = resolveSources(rt, await loadSources(rt)).filter((s) => s.enabled);
+  if (!statuses.length) out('Sources\n  (none enabled; see `harmoniq sources`)');
+  for (const s of statuses) {
+    const stages: Stage[] = [
+      {
+        name: 'configuration',
+        run: async () => {
+          if (s.problems.length) throw configProblem(s.problems.map((p) => `${p.path}: ${p.message}`).join('; '));
+          return `playlist '${s.common?.playlist}', ${s.common?.size} tracks`;
+        },
+      },
+    ];
+    if (s.source.verify) {
+      stages.push({
+        name: 'credentials and service',
+        run: async () => {
+          const ctx: SourceContext = {
+            logger: rt.logger.child(s.source.name),
+            http: rt.http,
+            limit: pLimit(2),
+            clock: rt.clock,
+            library: createLibraryIndex([]),
+            signal: new AbortController().signal,
+            dataDir: join(rt.config.dataDir, 'sources', s.source.name),
+            common: s.common!,
+          };
+          await s.source.verify!(s.options, ctx);
+          return 'ok';
+        },
+      });
+    }
+    await runStages(`Source ${s.source.name}`, stages);
+  }
+  out(failed ? 'Some checks failed: fix the items marked ✗ and run `harmoniq doctor` again.' : 'All checks passed.');
+  return plexFailed ? ExitCode.plex : failed ? ExitCode.sourceFailed : ExitCode.ok;
+}
+
+function configProblem(message: string): HarmoniqError {
+  return new HarmoniqError({ code: 'ECONFIG', message, hint: 'See docs/configuration.md and `harmoniq sources`.' });
+}

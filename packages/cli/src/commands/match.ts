@@ -1,0 +1,47 @@
+import { createMatcher, ensureWritableDir, ExitCode, loadLibrary, type ExplainedCandidate } from '@harmoniq/core';
+import { plexClient, type Runtime } from '../runtime.js';
+import { progressReporter } from '../render/progress.js';
+
+export interface MatchFlags {
+  artist: string;
+  title: string;
+  album?: string;
+  refreshLibrary?: boolean;
+}
+
+/** `harmoniq match <artist> <title>`: the matcher's decision and its nearest candidates, with reasons. */
+export async function matchCommand(rt: Runtime, flags: MatchFlags): Promise<number> {
+  const plex = plexClient(rt);
+  await ensureWritableDir(rt.config.dataDir);
+  const library = await loadLibrary({
+    reader: plex,
+    sectionTitle: rt.config.plex.library,
+    dataDir: rt.config.dataDir,
+    logger: rt.logger,
+    refresh: flags.refreshLibrary,
+    onProgress: progressReporter(rt),
+  });
+  const matcher = createMatcher(library.tracks, { overrides: rt.config.matching.overrides });
+  const candidate = { artist: flags.artist, title: flags.title, ...(flags.album ? { album: flags.album } : {}) };
+  const explanation = matcher.explain(candidate, 5);
+  const out = (line: string) => rt.io.stdout.write(`${line}\n`);
+  const { result } = explanation;
+  out(`Query: ${candidate.artist} – ${candidate.title}${candidate.album ? ` (${candidate.album})` : ''}`);
+  if (result.status === 'matched') {
+    out(`Result: found → ${result.track.artist} – ${result.track.title}${result.track.album ? ` (${result.track.album})` : ''}, ratingKey ${result.track.ratingKey} (via ${result.via}, score ${result.score.toFixed(3)})`);
+  } else {
+    out(`Result: not found (${result.reason})${result.best ? `; nearest: ${result.best.track.artist} – ${result.best.track.title} (score ${result.best.score.toFixed(3)}): ${result.best.why}` : ''}`);
+  }
+  if (explanation.candidates.length) out('\nNearest library tracks:');
+  explanation.candidates.forEach((c, i) => out(describe(c, i + 1)));
+  return ExitCode.ok;
+}
+
+function describe(c: ExplainedCandidate, rank: number): string {
+  const t = c.track;
+  const parts = Object.entries(c.components)
+    .filter(([, v]) => v.score !== undefined)
+    .map(([name, v]) => `${name} ${v.score!.toFixed(2)}${v.pass ? '' : '✗'}`)
+    .join(', ');
+  return `  ${rank}. ${c.pass ? '✓' : '✗'} ${t.artist} – ${t.title}${t.album ? ` (${t.album})` : ''} [ratingKey ${t.ratingKey}] score ${c.score.toFixed(3)}: ${parts}\n     ${c.reasons.join('; ')}`;
+}

@@ -1,0 +1,28 @@
+import Table from 'cli-table3';
+import { ExitCode } from '@harmoniq/core';
+import { loadSources } from '../load-sources.js';
+import { resolveSources } from '../resolve-sources.js';
+import type { Runtime } from '../runtime.js';
+
+/** `harmoniq sources`: every discovered source, enabled or not, and what it lacks. */
+export async function sourcesCommand(rt: Runtime, flags: { json?: boolean }): Promise<number> {
+  const statuses = resolveSources(rt, await loadSources(rt));
+  const rows = statuses.map((s) => ({
+    name: s.source.name,
+    enabled: s.enabled,
+    playlist: s.common?.playlist ?? s.source.defaults.playlist,
+    size: s.common?.size ?? s.source.defaults.size,
+    ready: s.problems.length === 0,
+    problems: s.problems.map((p) => `${p.path}: ${p.message}`),
+    description: s.source.description,
+  }));
+  if (flags.json) {
+    rt.io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+    return ExitCode.ok;
+  }
+  const table = new Table({ head: ['Source', 'Enabled', 'Playlist', 'Size', 'Status'], style: { head: [], border: [] }, wordWrap: true, colWidths: [20, 9, 28, 6, 60] });
+  for (const r of rows) table.push([r.name, r.enabled ? 'yes' : 'no', r.playlist, String(r.size), r.ready ? 'ready' : r.problems.join('\n')]);
+  rt.io.stdout.write(`${rt.redactor.redact(table.toString())}\n`);
+  for (const r of rows) rt.io.stdout.write(`  ${r.name}: ${r.description}\n`);
+  return ExitCode.ok;
+}

@@ -1,0 +1,57 @@
+import Table from 'cli-table3';
+import type { CandidateReport, SyncReport } from '@harmoniq/core';
+
+/** The human summary printed at the end of a sync. */
+export function renderSummary(report: SyncReport): string {
+  if (report.error && !report.sources.length) return `Sync failed: ${report.error.code} ${report.error.message}\n`;
+  const table = new Table({
+    head: ['Source', 'Playlist', 'Result', 'Found', 'Added', 'Removed', 'Kept', 'Tracks'],
+    style: { head: [], border: [] },
+  });
+  for (const source of report.sources) {
+    if (!source.playlists.length) {
+      table.push([source.source, '—', source.ok ? 'nothing to do' : `failed: ${source.error?.code ?? ''}`, '', '', '', '', '']);
+      continue;
+    }
+    for (const p of source.playlists) {
+      table.push([
+        source.source,
+        p.title,
+        p.action + (p.action === 'skipped' && p.reason ? ` (${shorten(p.reason, 40)})` : ''),
+        `${p.counts.found}/${p.counts.candidates}`,
+        String(p.counts.added),
+        String(p.counts.removed),
+        String(p.counts.kept),
+        String(p.counts.size),
+      ]);
+    }
+  }
+  const failed = report.sources.filter((s) => !s.ok);
+  const head = `${report.dryRun ? 'Dry run — nothing was changed. ' : ''}${report.sources.length - failed.length} of ${report.sources.length} sources ok in ${(report.durationMs / 1000).toFixed(1)} s.`;
+  const errors = failed.map((s) => `  ${s.source}: ${s.error?.code} ${s.error?.message}`);
+  return [table.toString(), head, ...errors, ''].join('\n');
+}
+
+/** `--explain`: one line per candidate saying what the matcher decided and why. */
+export function renderExplain(report: SyncReport): string {
+  const lines: string[] = [];
+  for (const source of report.sources) {
+    for (const p of source.playlists) {
+      lines.push(`${source.source} → ${p.title}`);
+      for (const c of p.candidates) lines.push(`  ${explainLine(c)}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function explainLine(c: CandidateReport): string {
+  const name = `${c.artist} – ${c.title}`;
+  const note = c.note ? `  [${c.note}]` : '';
+  if (c.status === 'matched') return `✓ ${name} → ratingKey ${c.ratingKey} (${c.via}, score ${c.score})${c.used ? '' : ' not used: playlist full or duplicate'}${note}`;
+  const best = c.best ? `; nearest: ${c.best.artist} – ${c.best.title} (score ${c.best.score})` : '';
+  return `✗ ${name}: ${c.reason}${best}${note}`;
+}
+
+function shorten(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import {
+  createHttp,
+  createLogger,
+  createRedactor,
+  HarmoniqError,
+  isSecretName,
+  loadConfig,
+  systemClock,
+  type Clock,
+  type HarmoniqConfig,
+  type Http,
+  type Logger,
+  type LogLevel,
+  type Redactor,
+} from '@harmoniq/core';
+import { createPlexClient, type PlexClient } from '@harmoniq/plex';
+import type { MainOptions } from './io.js';
+
+export interface GlobalFlags {
+  config?: string;
+  verbose?: boolean;
+  quiet?: boolean;
+}
+
+/** What a command needs, built once from the configuration. */
+export interface Runtime {
+  config: HarmoniqConfig;
+  warnings: string[];
+  logger: Logger;
+  redactor: Redactor;
+  http: Http;
+  clock: Clock;
+  version: string;
+  io: MainOptions;
+}
+
+export function harmoniqVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };
+    return pkg.version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+export async function createRuntime(io: MainOptions, flags: GlobalFlags): Promise<Runtime> {
+  const level: LogLevel | undefined = flags.verbose ? 'debug' : flags.quiet ? 'warn' : undefined;
+  const loaded = await loadConfig({ cwd: io.cwd, env: io.env, configPath: flags.config, overrides: level ? { logLevel: level } : {} });
+  // Secrets are known before anything is printed, config errors included.
+  const redactor = createRedactor(Object.entries(io.env).filter(([k]) => isSecretName(k)).map(([, v]) => v));
+  if (!loaded.ok) {
+    throw new HarmoniqError({
+      code: 'ECONFIG',
+      message: redactor.redact(
+        `Invalid configuration${loaded.configFile ? ` (${loaded.configFile})` : ''}: ${loaded.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}.`,
+      ),
+      hint: 'See docs/configuration.md for every setting.',
+    });
+  }
+  const config = loaded.config;
+  for (const [k, v] of Object.entries(config.env)) if (isSecretName(k)) redactor.add(v);
+  redactor.add(config.plex.token);
+  const logger = createLogger({
+    level: config.logLevel,
+    format: config.logFormat,
+    stream: io.stderr,
+    redactor,
+    tty: Boolean((io.stderr as { isTTY?: boolean }).isTTY),
+  });
+  for (const w of loaded.warnings) logger.warn(w);
+  const version = harmoniqVersion();
+  const http = createHttp({
+    userAgent: `Harmoniq/${version} (+https://github.com/harmoniq/harmoniq)`,
+    redactor,
+    logger: logger.child('http'),
+    timeoutMs: config.plex.timeoutMs,
+    retryBaseMs: Number(io.env.HARMONIQ_RETRY_BASE_MS) > 0 ? Number(io.env.HARMONIQ_RETRY_BASE_MS) : undefined,
+  });
+  return { config, warnings: loaded.warnings, logger, redactor, http, clock: systemClock(config.timezone), version, io };
+}
+
+/** The Plex client, or ECONFIG naming what is missing. */
+export function plexClient(rt: Runtime): PlexClient {
+  const { url, token } = rt.config.plex;
+  const missing = [!url && 'PLEX_URL', !token && 'PLEX_TOKEN'].filter(Boolean);
+  if (!url || !token) {
+    throw new HarmoniqError({
+      code: 'ECONFIG',
+      message: `${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not set.`,
+      hint: "Set PLEX_URL to your server's address (e.g. http://192.168.1.10:32400) and PLEX_TOKEN to your X-Plex-Token (see docs/getting-started.md).",
+    });
+  }
+  return createPlexClient({ url, token, http: rt.http, logger: rt.logger.child('plex'), pageSize: rt.config.plex.pageSize });
+}

@@ -1,0 +1,127 @@
+import { HarmoniqError } from '../errors/harmoniq-error.js';
+import type { Logger } from '../logging/logger.js';
+import type { PlaylistEntry, PlaylistInfo, PlaylistStore } from '../library/types.js';
+import type { PlaylistPlan } from './plan-playlist.js';
+
+/** Keys per create/add request: keeps request URLs well under the ~8 KB where servers answer 414. */
+export const MAX_KEYS_PER_REQUEST = 200;
+export const MAX_KEY_CHARS_PER_REQUEST = 4000;
+
+export interface ApplyOptions {
+  store: PlaylistStore;
+  logger: Logger;
+  title: string;
+  summary: string;
+  /** The playlist to update; undefined to create one. */
+  ratingKey: string | undefined;
+  /** Called as soon as a new playlist exists, so the state records it even if a later write fails. */
+  onCreated?: (playlist: PlaylistInfo) => Promise<void>;
+  signal?: AbortSignal;
+}
+
+export interface ApplyResult {
+  ratingKey: string;
+  added: number;
+  removed: number;
+  moved: number;
+}
+
+/**
+ * The only Plex writes. Order: create/append new tracks, verify by re-reading, remove old entries,
+ * reorder, then the summary. At every step the playlist holds at least the old or the new list in full;
+ * an append is never retried (it is not idempotent): the playlist is re-read instead.
+ */
+export async function applyPlan(plan: PlaylistPlan, options: ApplyOptions): Promise<ApplyResult> {
+  if (plan.action === 'skip') throw new Error('applyPlan called with a skip plan');
+  const { store, logger } = options;
+  const chunks = chunkKeys(plan.toAdd);
+
+  let ratingKey = options.ratingKey;
+  let remainingChunks = chunks;
+  if (plan.action === 'create' || ratingKey === undefined) {
+    const [first = [], ...rest] = chunks;
+    const created = await store.create(options.title, first);
+    ratingKey = created.ratingKey;
+    await options.onCreated?.(created);
+    remainingChunks = rest;
+  }
+  const target = ratingKey;
+
+  for (const chunk of remainingChunks) {
+    checkAborted(options.signal);
+    try {
+      await store.add(target, chunk);
+    } catch (error) {
+      // The append may have landed even though the answer was lost: look before deciding.
+      const now = await store.items(target);
+      const present = new Set(now.map((e) => e.ratingKey));
+      if (!chunk.every((k) => present.has(k))) throw error;
+      logger.debug(`An append to '${options.title}' reported an error but took effect; continuing.`);
+    }
+  }
+
+  let entries: PlaylistEntry[] = plan.toRemove.length || plan.moves.length ? await store.items(target) : [];
+  if (plan.toRemove.length || plan.moves.length) {
+    const present = new Set(entries.map((e) => e.ratingKey));
+    const missing = plan.toAdd.filter((k) => !present.has(k));
+    if (missing.length) {
+      throw new HarmoniqError({
+        code: 'EPLEXREQUEST',
+        message: `Plex did not add ${missing.length} of ${plan.toAdd.length} tracks to '${options.title}'; the old tracks were kept.`,
+        hint: 'Run the sync again; if it keeps happening, run with LOG_LEVEL=debug and report it.',
+        retryable: true,
+      });
+    }
+  }
+
+  let removed = 0;
+  const removeIds = new Set(plan.toRemove.map((e) => e.playlistItemId));
+  for (const entry of plan.toRemove) {
+    checkAborted(options.signal);
+    await store.remove(target, entry.playlistItemId);
+    removed += 1;
+  }
+  entries = entries.filter((e) => !removeIds.has(e.playlistItemId));
+
+  let moved = 0;
+  if (plan.moves.length) {
+    const itemIdOf = new Map<string, string>();
+    for (const e of entries) if (!itemIdOf.has(e.ratingKey)) itemIdOf.set(e.ratingKey, e.playlistItemId);
+    for (const move of plan.moves) {
+      checkAborted(options.signal);
+      const id = itemIdOf.get(move.ratingKey);
+      const after = move.after === undefined ? undefined : itemIdOf.get(move.after);
+      if (id === undefined || (move.after !== undefined && after === undefined)) continue;
+      await store.move(target, id, after);
+      moved += 1;
+    }
+  }
+
+  await store.editSummary(target, options.summary);
+  return { ratingKey: target, added: plan.toAdd.length, removed, moved };
+}
+
+/** Splits keys into requests of at most MAX_KEYS_PER_REQUEST keys and MAX_KEY_CHARS_PER_REQUEST characters. */
+export function chunkKeys(keys: readonly string[]): string[][] {
+  const chunks: string[][] = [];
+  let current: string[] = [];
+  let chars = 0;
+  for (const key of keys) {
+    const cost = encodeURIComponent(key).length + 3;
+    if (current.length && (current.length >= MAX_KEYS_PER_REQUEST || chars + cost > MAX_KEY_CHARS_PER_REQUEST)) {
+      chunks.push(current);
+      current = [];
+      chars = 0;
+    }
+    current.push(key);
+    chars += cost;
+  }
+  if (current.length) chunks.push(current);
+  return chunks;
+}
+
+function checkAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) {
+    throw new HarmoniqError({ code: 'EABORTED', message: 'The run was stopped; the playlist was left complete.' });
+  }
+}

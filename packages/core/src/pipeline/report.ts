@@ -1,0 +1,60 @@
+/** The machine-readable report of a sync (`harmoniq sync --json`). Field names are a public contract. */
+export interface CandidateReport {
+  artist: string;
+  title: string;
+  album?: string;
+  status: 'matched' | 'unmatched';
+  ratingKey?: string;
+  via?: string;
+  score?: number;
+  reason?: string;
+  /** Nearest library track for a miss. */
+  best?: { artist: string; title: string; album?: string; ratingKey: string; score: number };
+  note?: string;
+  /** This candidate's track is in the playlist after the run (or would be, in a dry run). */
+  used: boolean;
+  mbid?: string;
+  artistMbids?: string[];
+}
+
+export type PlaylistAction = 'created' | 'updated' | 'unchanged' | 'skipped' | 'failed' | 'would-create' | 'would-update';
+
+export interface PlaylistReport {
+  key: string;
+  title: string;
+  ratingKey?: string;
+  action: PlaylistAction;
+  /** Why it was skipped or failed. */
+  reason?: string;
+  counts: { candidates: number; found: number; missing: number; added: number; removed: number; kept: number; size: number };
+  durationMs: number;
+  candidates: CandidateReport[];
+}
+
+export interface ErrorReport {
+  code: string;
+  message: string;
+  hint?: string;
+}
+
+export interface SourceReport {
+  source: string;
+  ok: boolean;
+  error?: ErrorReport;
+  warnings: string[];
+  durationMs: number;
+  playlists: PlaylistReport[];
+}
+
+export interface SyncReport {
+  startedAt: string;
+  finishedAt: string;
+  durationMs: number;
+  dryRun: boolean;
+  ok: boolean;
+  exitCode: number;
+  /** A run-wide failure (Plex unreachable or unauthorised, library missing). */
+  error?: ErrorReport;
+  library?: { server: string; section: string; tracks: number; fromCache: boolean };
+  sources: SourceReport[];
+}

@@ -1,0 +1,165 @@
+import type { PlaylistDraft } from '../contract.js';
+import { HarmoniqError, toHarmoniqError } from '../errors/harmoniq-error.js';
+import type { PlaylistEntry } from '../library/types.js';
+import type { Logger } from '../logging/logger.js';
+import { playlistKey } from '../state/state-store.js';
+import { applyPlan } from './apply-plan.js';
+import { planPlaylist } from './plan-playlist.js';
+import { playlistSummary } from './playlist-summary.js';
+import type { CandidateReport, PlaylistReport } from './report.js';
+import type { ResolvedSource } from './run-source.js';
+import type { RunContext } from './sync.js';
+import { describeTrack, matchCandidates } from './match-candidates.js';
+
+export interface PlaylistOutcome {
+  report: PlaylistReport;
+  warnings: string[];
+  error?: HarmoniqError;
+}
+
+/** Match, plan and (unless dry-run) apply one draft. Errors are returned, never thrown. */
+export async function syncPlaylist(run: RunContext, resolved: ResolvedSource, draft: PlaylistDraft, logger: Logger): Promise<PlaylistOutcome> {
+  const started = Date.now();
+  const { options } = run;
+  const { common } = resolved;
+  const title = draft.title;
+  const size = draft.size ?? common.size;
+  const candidates = matchCandidates(run.matcher, draft.tracks);
+  const matched = candidates.filter((c) => c.status === 'matched' && c.ratingKey).map((c) => c.ratingKey as string);
+  const found = new Set(matched).size;
+  const report: PlaylistReport = {
+    key: draft.key,
+    title,
+    action: 'skipped',
+    counts: { candidates: draft.tracks.length, found, missing: candidates.filter((c) => c.status === 'unmatched').length, added: 0, removed: 0, kept: 0, size: 0 },
+    durationMs: 0,
+    candidates,
+  };
+  const warnings: string[] = [];
+  const done = (extra: Partial<PlaylistOutcome> = {}): PlaylistOutcome => {
+    report.durationMs = Date.now() - started;
+    return { report, warnings, ...extra };
+  };
+
+  const stateKey = playlistKey(resolved.source.name, draft.key);
+  const managed = run.current.playlists[stateKey];
+  try {
+    if (draft.keepExisting) {
+      report.reason = draft.keepExisting.reason;
+      report.ratingKey = managed?.ratingKey;
+      logger.info(`Kept '${title}' as it is: ${draft.keepExisting.reason}`);
+      return done();
+    }
+
+    let ratingKey: string | undefined;
+    let existing: PlaylistEntry[] | undefined;
+    if (managed && managed.server === run.server.machineIdentifier) {
+      const info = await options.store.get(managed.ratingKey);
+      if (!info) {
+        logger.warn(`The playlist '${managed.title}' was deleted in Plex; creating it again.`);
+      } else if (info.smart) {
+        throw new HarmoniqError({
+          code: 'EPLAYLISTSMART',
+          message: `The playlist '${info.title}' (ratingKey ${info.ratingKey}) is a smart playlist; Harmoniq will not edit it.`,
+          hint: 'Delete it in Plex or give this source another playlist title; Harmoniq then creates its own.',
+        });
+      } else {
+        ratingKey = info.ratingKey;
+        existing = await options.store.items(info.ratingKey);
+      }
+    }
+    if (!ratingKey) {
+      const same = (await run.listPlaylists()).filter((p) => p.title.trim() === title.trim());
+      const adoptable = same.find((p) => !p.smart);
+      if (same.length && !(options.adopt && adoptable)) {
+        const conflict = new HarmoniqError({
+          code: 'EPLAYLISTCONFLICT',
+          message: `A playlist named '${title}' already exists in Plex and Harmoniq does not manage it; it was left untouched.`,
+          hint: `Rename it in Plex, set another title for '${resolved.source.name}', or run 'harmoniq sync ${resolved.source.name} --adopt' to let Harmoniq manage it.`,
+        });
+        report.reason = conflict.message;
+        logger.warn(`${conflict.code} ${conflict.message} ${conflict.hint}`);
+        warnings.push(conflict.message);
+        return done();
+      }
+      if (adoptable) {
+        logger.info(`Adopting the existing playlist '${title}' (ratingKey ${adoptable.ratingKey}).`);
+        ratingKey = adoptable.ratingKey;
+        existing = await options.store.items(adoptable.ratingKey);
+      }
+    }
+    report.ratingKey = ratingKey;
+
+    const plan = planPlaylist({ matched, size, minTracks: common.minTracks, mode: common.updateMode, existing });
+    markUsed(candidates, plan.desired);
+    report.counts.size = plan.desired.length;
+    if (plan.action === 'skip') {
+      report.reason = plan.reason;
+      const message = `Kept '${title}' as it is: ${plan.reason} (${draft.tracks.length} candidates).`;
+      logger.warn(message);
+      warnings.push(message);
+      return done();
+    }
+    report.counts.added = plan.toAdd.length;
+    report.counts.removed = plan.toRemove.length;
+    report.counts.kept = plan.kept;
+
+    if (plan.action === 'unchanged') {
+      report.action = 'unchanged';
+      logger.info(`'${title}' is up to date (${plan.desired.length} tracks, ${found} of ${draft.tracks.length} candidates found).`);
+      return done();
+    }
+    if (options.dryRun) {
+      report.action = plan.action === 'create' ? 'would-create' : 'would-update';
+      logger.info(`Dry run: '${title}' would be ${plan.action === 'create' ? 'created' : 'updated'}: +${plan.toAdd.length} −${plan.toRemove.length}, ${plan.kept} kept.`);
+      for (const k of plan.toAdd) logger.info(`  + ${describeTrack(run.library.byRatingKey(k), k)}`);
+      for (const e of plan.toRemove) logger.info(`  − ${describeTrack(run.library.byRatingKey(e.ratingKey), e.ratingKey)}`);
+      return done();
+    }
+
+    const summary = playlistSummary({ description: draft.summary, found: plan.desired.length, wanted: size, clock: options.clock });
+    const result = await applyPlan(plan, {
+      store: options.store,
+      logger,
+      title,
+      summary,
+      ratingKey,
+      signal: options.signal,
+      onCreated: async (created) => {
+        report.ratingKey = created.ratingKey;
+        await recordManaged(run, stateKey, created.ratingKey, title);
+      },
+    });
+    report.ratingKey = result.ratingKey;
+    report.action = plan.action === 'create' ? 'created' : 'updated';
+    if (plan.action !== 'create') await recordManaged(run, stateKey, result.ratingKey, title);
+    logger.info(
+      `${plan.action === 'create' ? 'Created' : 'Updated'} '${title}': ${plan.desired.length} tracks (+${result.added} −${result.removed}, ${plan.kept} kept; ${found} of ${draft.tracks.length} candidates found).`,
+    );
+    return done();
+  } catch (error) {
+    const e = toHarmoniqError(error, 'EPLEXREQUEST');
+    report.action = 'failed';
+    report.reason = e.message;
+    logger.error(`${e.code} Updating '${title}' failed: ${e.message}${e.fatal ? '' : ' The playlist still holds a complete list; the next run finishes the update.'}${e.hint ? ` ${e.hint}` : ''}`);
+    return done({ error: e });
+  }
+}
+
+async function recordManaged(run: RunContext, key: string, ratingKey: string, title: string): Promise<void> {
+  const entry = { ratingKey, title, server: run.server.machineIdentifier, updatedAt: run.options.clock.now().toISOString() };
+  run.current.playlists[key] = entry;
+  await run.state.update((s) => {
+    s.playlists[key] = entry;
+  });
+}
+
+function markUsed(candidates: CandidateReport[], desired: readonly string[]): void {
+  const wanted = new Set(desired);
+  for (const c of candidates) {
+    if (c.ratingKey && wanted.has(c.ratingKey)) {
+      c.used = true;
+      wanted.delete(c.ratingKey);
+    }
+  }
+}

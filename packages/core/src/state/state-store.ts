@@ -1,0 +1,83 @@
+import { join } from 'node:path';
+import { quarantine, readJsonFile, writeJsonFile } from '../fs/json-file.js';
+import type { Logger } from '../logging/logger.js';
+
+/** A playlist Harmoniq manages, identified by its Plex ratingKey (never by its title). */
+export interface ManagedPlaylist {
+  ratingKey: string;
+  title: string;
+  /** machineIdentifier of the server it lives on. */
+  server: string;
+  updatedAt: string;
+}
+
+export interface SourceRun {
+  at: string;
+  ok: boolean;
+  error?: { code: string; message: string };
+}
+
+export interface RunRecord {
+  startedAt: string;
+  finishedAt: string;
+  ok: boolean;
+  exitCode: number;
+  summary?: string;
+}
+
+export interface HarmoniqState {
+  version: 1;
+  /** Keyed by `<source>/<draft key>`. */
+  playlists: Record<string, ManagedPlaylist>;
+  sources: Record<string, SourceRun>;
+  lastRun?: RunRecord;
+}
+
+export const emptyState = (): HarmoniqState => ({ version: 1, playlists: {}, sources: {} });
+
+export function playlistKey(source: string, draftKey: string): string {
+  return `${source}/${draftKey}`;
+}
+
+export interface StateStore {
+  readonly path: string;
+  load(): Promise<HarmoniqState>;
+  /** Applies a change to the latest state on disk and writes it atomically. */
+  update(change: (state: HarmoniqState) => void): Promise<HarmoniqState>;
+}
+
+/**
+ * state.json in the data directory. A corrupt file is moved aside with a warning and a fresh state begins:
+ * managed playlists are then found again by the title conflict check, never duplicated silently.
+ */
+export function createStateStore(dataDir: string, logger: Logger, stamp: () => string = () => new Date().toISOString()): StateStore {
+  const path = join(dataDir, 'state.json');
+  let current: HarmoniqState | undefined;
+
+  async function load(): Promise<HarmoniqState> {
+    const read = await readJsonFile<unknown>(path);
+    if (read.status === 'missing') return (current = emptyState());
+    if (read.status === 'ok' && isState(read.value)) return (current = read.value);
+    const why = read.status === 'corrupt' ? read.error : 'unexpected contents';
+    const moved = await quarantine(path, stamp().replace(/[:.]/g, '-'));
+    logger.warn(`The state file ${path} could not be read (${why}); starting from an empty state.${moved ? ` The old file was kept as ${moved}.` : ''}`);
+    return (current = emptyState());
+  }
+
+  return {
+    path,
+    load,
+    async update(change) {
+      const state = current ?? (await load());
+      change(state);
+      await writeJsonFile(path, state);
+      return state;
+    },
+  };
+}
+
+function isState(value: unknown): value is HarmoniqState {
+  if (!value || typeof value !== 'object') return false;
+  const v = value as Partial<HarmoniqState>;
+  return v.version === 1 && typeof v.playlists === 'object' && v.playlists !== null && typeof v.sources === 'object' && v.sources !== null;
+}
