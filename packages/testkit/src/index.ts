@@ -13,3 +13,7 @@ export type {
 export { startListenBrainzEmulator } from './listenbrainz/emulator.js';
 export { sampleLastfmData, type SampleOptions } from './fixtures/lastfm-sample.js';
 export { sampleListenBrainzData, type ListenBrainzSample } from './fixtures/listenbrainz-sample.js';
+export type { PlexFixtureTrack, PlexEmulatorOptions, PlexEmulator, EmulatedPlaylist, EmulatedPlaylistItem } from './plex/index.js';
+export { startPlexEmulator, DEFAULT_PLEX_TOKEN, DEFAULT_PLEX_MACHINE_IDENTIFIER } from './plex/index.js';
+export { sampleLibrary } from './fixtures/library-sample.js';
+export { generateLibrary } from './fixtures/library-generate.js';

@@ -1,0 +1,148 @@
+import { serve, type EmulatorRequest, type EmulatorResponse } from '../common/server.js';
+import type { PlexContext } from './context.js';
+import { LibraryStore } from './library-store.js';
+import { PlaylistStore } from './playlist-store.js';
+import { type Container, htmlError, noContent, render, wantsJson } from './responses.js';
+import { children, identity, metadata, sectionAll, sectionGenres, sections, serverRoot } from './routes-library.js';
+import * as pl from './routes-playlists.js';
+import type { PlexEmulator, PlexEmulatorOptions, PlexFixtureTrack } from './types.js';
+
+export const DEFAULT_TOKEN = 'plex-test-token';
+export const DEFAULT_MACHINE_IDENTIFIER = 'c997cf82c4158cb986ccc0e8f829a6f5d5086a63';
+const MUSIC_SECTION_ID = '3';
+
+type Result = Container | EmulatorResponse | undefined;
+
+function tokenOf(req: EmulatorRequest): string | undefined {
+  const header = req.headers['x-plex-token'];
+  if (typeof header === 'string' && header !== '') return header;
+  for (const [k, v] of req.query) if (k.toLowerCase() === 'x-plex-token' && v !== '') return v;
+  return undefined;
+}
+
+/** Dispatches on method and path segments; undefined means 404. */
+function route(ctx: PlexContext, req: EmulatorRequest): Result {
+  const s = req.path.split('/').filter((x) => x !== '').map(decodeURIComponent);
+  const m = req.method.toUpperCase();
+  const path = s.join('/');
+  if (m === 'GET' && path === '') return serverRoot(ctx);
+  if (m === 'GET' && path === 'identity') return identity(ctx);
+  if (s[0] === 'library') return libraryRoute(ctx, req, m, s);
+  if (s[0] !== 'playlists') return undefined;
+  const [, id, sub, itemId, action] = s;
+  if (id === undefined || id === 'all') {
+    if (m === 'GET') return pl.listPlaylists(ctx, req);
+    if (m === 'POST' && id === undefined) return pl.createPlaylist(ctx, req);
+    return undefined;
+  }
+  if (sub === undefined) {
+    if (m === 'GET') return pl.getPlaylist(ctx, id);
+    if (m === 'PUT') return pl.editPlaylist(ctx, req, id);
+    if (m === 'DELETE') return pl.deletePlaylist(ctx, id);
+    return undefined;
+  }
+  if (sub !== 'items') return undefined;
+  if (itemId === undefined) {
+    if (m === 'GET') return pl.playlistItems(ctx, req, id);
+    if (m === 'PUT') return pl.addItems(ctx, req, id);
+    if (m === 'DELETE') return pl.clearItems(ctx, id);
+    return undefined;
+  }
+  if (action === undefined && m === 'DELETE') return pl.removeItem(ctx, id, itemId);
+  if (action === 'move' && m === 'PUT') return pl.moveItem(ctx, req, id, itemId);
+  return undefined;
+}
+
+function libraryRoute(ctx: PlexContext, req: EmulatorRequest, m: string, s: string[]): Result {
+  const [, kind, id, sub, extra] = s;
+  if (kind === 'sections' && m === 'GET') {
+    if (id === undefined || (id === 'all' && sub === undefined)) return sections(ctx);
+    if (sub === 'all' && extra === undefined) return sectionAll(ctx, req, id);
+    if (sub === 'genre' && extra === undefined) return sectionGenres(ctx, req, id);
+    return undefined;
+  }
+  if (kind !== 'metadata' || id === undefined || extra !== undefined) return undefined;
+  if (m === 'GET' && sub === undefined) return metadata(ctx, req, id.split(','));
+  if (m === 'GET' && sub === 'children') return children(ctx, req, id);
+  const exists = ctx.library.byKey.has(id) || ctx.library.containers.has(id) || ctx.playlists.byKey.has(id);
+  if (m === 'PUT' && sub === undefined) {
+    // Playlists can also be edited through their metadata item; other edits are accepted and ignored.
+    if (ctx.playlists.byKey.has(id)) return pl.editPlaylist(ctx, req, id);
+    return exists ? noContent() : htmlError(404);
+  }
+  if ((m === 'POST' || m === 'PUT') && sub === 'posters') return exists ? { attrs: { size: 0 } } : htmlError(404);
+  return undefined;
+}
+
+/** Starts a Plex Media Server emulator on 127.0.0.1 (see the testkit README for what it implements). */
+export async function startPlexEmulator(options: PlexEmulatorOptions = {}): Promise<PlexEmulator> {
+  const token = options.token ?? DEFAULT_TOKEN;
+  const library = new LibraryStore(options.tracks ?? [], options.trackGenres ?? true);
+  const playlists = new PlaylistStore(library);
+  const ctx: PlexContext = {
+    library,
+    playlists,
+    machineIdentifier: options.machineIdentifier ?? DEFAULT_MACHINE_IDENTIFIER,
+    sectionId: MUSIC_SECTION_ID,
+    sectionTitle: options.sectionTitle ?? 'Music',
+    paging: { defaultPageSize: options.defaultPageSize ?? 50, maxPageSize: options.maxPageSize },
+    dedupeOnAppend: options.dedupeOnAppend ?? false,
+    genreIncludesAlbum: options.genreFilterIncludesAlbum ?? true,
+    queryCache: new Map(),
+  };
+
+  const handler = (req: EmulatorRequest): EmulatorResponse => {
+    const isRoot = req.path === '/' || req.path === '';
+    // /identity answers without a token on real servers (clients use it to probe reachability).
+    if (req.path !== '/identity' && tokenOf(req) !== token) {
+      return htmlError(401, isRoot ? "<script>window.location = window.location.href.match(/(^.+\\/)[^\\/]*$/)[1] + 'web/index.html';</script>" : '');
+    }
+    const result = route(ctx, req);
+    if (result === undefined) return htmlError(404);
+    return 'status' in result ? result : render(result, wantsJson(req));
+  };
+
+  const base = await serve(handler, {
+    maxUrlLength: options.maxUrlLength ?? 8192,
+    urlTooLong: () => htmlError414(),
+  });
+
+  const knownTrack = (k: string): void => {
+    if (!library.byKey.has(k)) throw new Error(`no track with ratingKey ${k}`);
+  };
+  return {
+    ...base,
+    token,
+    machineIdentifier: ctx.machineIdentifier,
+    sectionId: ctx.sectionId,
+    playlists: () => [...playlists.byKey.values()].map((p) => playlists.snapshot(p)),
+    playlist: (keyOrTitle) => {
+      const p = playlists.find(keyOrTitle);
+      return p ? playlists.snapshot(p) : undefined;
+    },
+    createPlaylist: (title, keys, opts = {}) => {
+      keys.forEach(knownTrack);
+      return playlists.create(title, keys, opts).key;
+    },
+    deletePlaylist: (key) => {
+      if (!playlists.delete(key)) throw new Error(`no playlist with ratingKey ${key}`);
+    },
+    tracks: () => library.tracks.map((t) => structuredClone({ ...t.fixture, ratingKey: t.key })),
+    findTrack: (artist, title) =>
+      library.tracks.find((t) => t.fixture.title === title && (t.fixture.artist === artist || t.fixture.trackArtist === artist))?.key,
+    addTracks: (tracks: PlexFixtureTrack[]) => library.add(tracks),
+    updateTrack: (key, patch) => library.update(key, patch),
+    removeTrack: (key) => {
+      library.remove(key);
+      playlists.dropTrack(key);
+    },
+  };
+}
+
+function htmlError414(): EmulatorResponse {
+  return {
+    status: 414,
+    headers: { 'content-type': 'text/html', 'x-plex-protocol': '1.0' },
+    body: '<html><head><title>Request-URI Too Long</title></head><body><h1>414 Request-URI Too Long</h1></body></html>',
+  };
+}

@@ -1,0 +1,92 @@
+import type { Emulator } from '../common/server.js';
+
+/** One track of an emulated library, as a test writes it. */
+export interface PlexFixtureTrack {
+  /** Opaque id; assigned (numeric-looking) when absent. */
+  ratingKey?: string;
+  title: string;
+  /** Album artist (grandparentTitle). */
+  artist: string;
+  /** Track artist when it differs from the album artist (originalTitle). */
+  trackArtist?: string;
+  /** Album title (parentTitle). */
+  album: string;
+  year?: number;
+  /** Track number. */
+  index?: number;
+  /** Disc number (parentIndex), default 1. */
+  disc?: number;
+  durationMs?: number;
+  /** Track-level Genre tags (PMS >= 1.40). */
+  genres?: string[];
+  /** Genre tags of the album (type 9). */
+  albumGenres?: string[];
+  /** Genre tags of the album artist (type 8). */
+  artistGenres?: string[];
+  /** 0–10; omitted from responses when absent or 0. */
+  userRating?: number;
+  viewCount?: number;
+  /** Epoch seconds. */
+  lastViewedAt?: number;
+  /** Epoch seconds. */
+  addedAt?: number;
+  /** Served as Guid `mbid://<uuid>`: a release-track id, not a recording id. */
+  mbid?: string;
+}
+
+export interface PlexEmulatorOptions {
+  /** Default 'plex-test-token'. */
+  token?: string;
+  /** Default a fixed 40-hex string. */
+  machineIdentifier?: string;
+  /** Music section title, default 'Music' (a 'Movies' section also exists). */
+  sectionTitle?: string;
+  tracks?: PlexFixtureTrack[];
+  /** 414 above this request-URL length (path + query), default 8192. */
+  maxUrlLength?: number;
+  /** `PUT /playlists/{id}/items` skips tracks already in the playlist; default false (duplicates allowed). */
+  dedupeOnAppend?: boolean;
+  /** Page size when the client sends no X-Plex-Container-Size; default 50. */
+  defaultPageSize?: number;
+  /** Server-side cap on a page; the client must cope with smaller pages. Default: no cap. */
+  maxPageSize?: number;
+  /** Serve track-level Genre (PMS >= 1.40); default true. */
+  trackGenres?: boolean;
+  /** An unqualified `genre=` filter on tracks also matches the album's genres; default true (unverified PMS behaviour). */
+  genreFilterIncludesAlbum?: boolean;
+}
+
+export interface EmulatedPlaylistItem {
+  playlistItemID: number;
+  ratingKey: string;
+}
+
+export interface EmulatedPlaylist {
+  ratingKey: string;
+  title: string;
+  smart: boolean;
+  summary: string;
+  items: EmulatedPlaylistItem[];
+}
+
+export interface PlexEmulator extends Emulator {
+  readonly token: string;
+  readonly machineIdentifier: string;
+  /** The music section's key ("3"). */
+  readonly sectionId: string;
+  /** Deep copies, for assertions. */
+  playlists(): EmulatedPlaylist[];
+  playlist(ratingKeyOrTitle: string): EmulatedPlaylist | undefined;
+  /** Seeds a playlist (as if the user made it); returns its ratingKey. Throws on unknown track keys. */
+  createPlaylist(title: string, trackRatingKeys: string[], opts?: { smart?: boolean; summary?: string }): string;
+  deletePlaylist(ratingKey: string): void;
+  tracks(): (PlexFixtureTrack & { ratingKey: string })[];
+  /** ratingKey of the track with exactly this album artist (or track artist) and title. */
+  findTrack(artist: string, title: string): string | undefined;
+  /** Adds tracks and bumps the section's contentChangedAt/updatedAt/scannedAt; returns their ratingKeys. */
+  addTracks(tracks: PlexFixtureTrack[]): string[];
+  /** Changes a track (bumps the section). */
+  updateTrack(ratingKey: string, patch: Partial<PlexFixtureTrack>): void;
+  /** Removes a track from the library and from every playlist (bumps the section). */
+  removeTrack(ratingKey: string): void;
+}

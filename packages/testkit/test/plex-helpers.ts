@@ -1,0 +1,34 @@
+import type { PlexEmulator } from '../src/index.js';
+
+/** Plain fetch against the emulator, as a client would do it: JSON, token header. */
+export async function getJson(plex: PlexEmulator, path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Headers; body: PlexBody }> {
+  const res = await fetch(plex.url + path, { headers: { Accept: 'application/json', 'X-Plex-Token': plex.token, ...headers } });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : {}) as PlexBody };
+}
+
+export async function send(plex: PlexEmulator, method: string, path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Headers; text: string }> {
+  const res = await fetch(plex.url + path, { method, headers: { Accept: 'application/json', 'X-Plex-Token': plex.token, ...headers } });
+  return { status: res.status, headers: res.headers, text: await res.text() };
+}
+
+export interface PlexItem {
+  [key: string]: unknown;
+  ratingKey: string;
+  title: string;
+}
+
+export interface PlexBody {
+  MediaContainer: {
+    [key: string]: unknown;
+    size: number;
+    totalSize?: number;
+    offset?: number;
+    Metadata?: PlexItem[];
+    Directory?: Record<string, unknown>[];
+  };
+}
+
+export function titles(body: PlexBody): string[] {
+  return (body.MediaContainer.Metadata ?? []).map((m) => m.title);
+}
