@@ -1,0 +1,77 @@
+import type { CandidateTrack, SourceContext } from '@harmoniq/core';
+import { createLastfmClient, type LastfmClient } from './client.js';
+import type { OptionReader } from './option-reader.js';
+import type { LastfmTrack } from './types.js';
+
+/** What every Last.fm source needs from the environment (the core folds the config file's `lastfm:` section in). */
+export interface LastfmCredentials {
+  apiKey: string;
+  /** LASTFM_API_URL: another endpoint (an emulator, a proxy); default Last.fm's own. */
+  baseUrl?: string;
+  /** Requests per second this source's client may make (1–5). */
+  ratePerSecond: number;
+}
+
+export const LASTFM_KEY_HELP = 'get a key at https://www.last.fm/api/account/create';
+export const MAX_RATE_PER_SECOND = 5;
+
+/** Reads LASTFM_API_KEY, LASTFM_API_URL and the `ratePerSecond` option; problems go to the reader. */
+export function readCredentials(reader: OptionReader): LastfmCredentials {
+  const apiKey = reader.string(undefined, 'LASTFM_API_KEY');
+  if (!apiKey) reader.issue('LASTFM_API_KEY', `is required (lastfm.apiKey in the config file); ${LASTFM_KEY_HELP}`);
+  const baseUrl = reader.string(undefined, 'LASTFM_API_URL');
+  if (baseUrl !== undefined && !isHttpUrl(baseUrl)) reader.issue('LASTFM_API_URL', 'must be an http(s) URL such as https://ws.audioscrobbler.com/2.0/');
+  const ratePerSecond = reader.integer('ratePerSecond', undefined, { min: 1, max: MAX_RATE_PER_SECOND, fallback: MAX_RATE_PER_SECOND });
+  return { apiKey: apiKey ?? '', ratePerSecond, ...(baseUrl !== undefined ? { baseUrl } : {}) };
+}
+
+/** LASTFM_USER, required by the per-user sources. */
+export function readUser(reader: OptionReader): string {
+  const user = reader.string(undefined, 'LASTFM_USER');
+  if (!user) reader.issue('LASTFM_USER', 'is required (lastfm.user in the config file): your Last.fm profile name');
+  return user ?? '';
+}
+
+/** One client per source run: its gate, retries and cache are shared by every call the source makes. */
+export function clientFor(credentials: LastfmCredentials, ctx: Pick<SourceContext, 'http' | 'logger' | 'signal'>): LastfmClient {
+  return createLastfmClient({
+    apiKey: credentials.apiKey,
+    ...(credentials.baseUrl !== undefined ? { baseUrl: credentials.baseUrl } : {}),
+    http: ctx.http,
+    logger: ctx.logger,
+    ratePerSecond: credentials.ratePerSecond,
+    signal: ctx.signal,
+  });
+}
+
+export function toCandidate(track: LastfmTrack, note?: string): CandidateTrack {
+  const ids: NonNullable<CandidateTrack['ids']> = {};
+  if (track.mbid) ids.mbid = track.mbid;
+  if (track.artistMbid) ids.artistMbids = [track.artistMbid];
+  return {
+    artist: track.artist,
+    title: track.title,
+    ...(track.album ? { album: track.album } : {}),
+    ...(track.durationMs !== undefined ? { durationMs: track.durationMs } : {}),
+    ...(Object.keys(ids).length > 0 ? { ids } : {}),
+    ...(note ? { note } : {}),
+  };
+}
+
+/** Case- and spacing-insensitive identity of a track, as Last.fm itself treats names. */
+export function trackKey(artist: string, title: string): string {
+  return `${artistKey(artist)}\u0000${artistKey(title)}`;
+}
+
+export function artistKey(name: string): string {
+  return name.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,50 @@
+import { defineSource, formatLocal, localDate, type Env, type ParseResult } from '@harmoniq/core';
+import { clientFor, toCandidate } from '@harmoniq/lastfm';
+import { seededShuffle } from './seeded-random.js';
+import { parseUserSource, type UserSourceOptions } from './user-source-options.js';
+
+export interface LastfmLovedOptions extends UserSourceOptions {
+  /** 'recent': newest loves first. 'shuffle': a different mix of all loved tracks each day. */
+  order: 'recent' | 'shuffle';
+}
+
+const NAME = 'lastfm-loved';
+const OVERFETCH = 3;
+/** A shuffle draws from this many of the newest loved tracks (Last.fm's largest page). */
+const SHUFFLE_POOL = 1000;
+
+export function parseLovedOptions(raw: unknown, env: Env): ParseResult<LastfmLovedOptions> {
+  return parseUserSource<LastfmLovedOptions>(raw, env, NAME, (reader) => ({
+    order: reader.oneOf('order', 'LASTFM_LOVED_ORDER', ['recent', 'shuffle'] as const, 'recent'),
+  }));
+}
+
+export const lastfmLovedSource = defineSource<LastfmLovedOptions>({
+  apiVersion: 1,
+  name: NAME,
+  description: "A Last.fm user's loved tracks, newest first or shuffled daily.",
+  defaults: { playlist: 'Last.fm Loved', size: 50, enabled: false },
+  env: { enabled: 'ENABLE_LASTFM_LOVED', playlist: 'PLAYLIST_NAME_LASTFM_LOVED', size: 'PLAYLIST_SIZE_LASTFM_LOVED' },
+  parseOptions: parseLovedOptions,
+
+  async verify(options, ctx) {
+    await clientFor(options, ctx).userInfo(options.user);
+  },
+
+  async fetch(options, ctx) {
+    const client = clientFor(options, ctx);
+    const wanted = Math.max(1, ctx.common.size) * OVERFETCH;
+    const shuffle = options.order === 'shuffle';
+    const loved = await client.userLovedTracks(options.user, shuffle ? { limit: SHUFFLE_POOL, pageSize: SHUFFLE_POOL } : { limit: wanted });
+    const ordered = shuffle ? seededShuffle(loved, `${localDate(ctx.clock)}|${options.user.toLowerCase()}|loved`).slice(0, wanted) : loved;
+    if (ordered.length === 0) ctx.logger.warn(`${options.user} has no loved tracks on Last.fm`);
+    return [
+      {
+        key: 'default',
+        title: ctx.common.playlist,
+        summary: `${options.user}'s loved tracks on Last.fm, ${shuffle ? 'shuffled for the day' : 'newest first'}. Refreshed ${formatLocal(ctx.clock)} by Harmoniq.`,
+        tracks: ordered.map((t) => toCandidate(t, t.date !== undefined ? `loved on ${formatLocal(ctx.clock, new Date(t.date)).slice(0, 10)}` : 'loved on Last.fm')),
+      },
+    ];
+  },
+});

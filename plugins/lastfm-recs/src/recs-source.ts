@@ -1,0 +1,75 @@
+import { defineSource, formatLocal, localDate, type Env, type ParseResult } from '@harmoniq/core';
+import { clientFor, toCandidate, trackKey, type LastfmPeriod } from '@harmoniq/lastfm';
+import { createDegrader, throwIfAllFailed } from './degrade.js';
+import { expandSeeds } from './recs-expand.js';
+import { noteFor, rankCandidates } from './recs-rank.js';
+import { gatherSeeds } from './recs-seeds.js';
+import { parseUserSource, periodLabel, readPeriod, type UserSourceOptions } from './user-source-options.js';
+
+export interface LastfmRecsOptions extends UserSourceOptions {
+  period: LastfmPeriod;
+  seedArtists: number;
+  seedTracks: number;
+  perArtist: number;
+}
+
+const NAME = 'lastfm-recs';
+const OVERFETCH = 3;
+
+export function parseRecsOptions(raw: unknown, env: Env): ParseResult<LastfmRecsOptions> {
+  return parseUserSource<LastfmRecsOptions>(raw, env, NAME, (reader) => ({
+    period: readPeriod(reader, 'LASTFM_RECS_PERIOD', '3month'),
+    seedArtists: reader.integer('seedArtists', 'LASTFM_RECS_SEED_ARTISTS', { min: 0, max: 50, fallback: 10 }),
+    seedTracks: reader.integer('seedTracks', 'LASTFM_RECS_SEED_TRACKS', { min: 0, max: 50, fallback: 10 }),
+    perArtist: reader.integer('perArtist', 'LASTFM_RECS_PER_ARTIST', { min: 1, max: 50, fallback: 2 }),
+  }));
+}
+
+export const lastfmRecsSource = defineSource<LastfmRecsOptions>({
+  apiVersion: 1,
+  name: NAME,
+  description: "Discovery: tracks similar to a Last.fm user's top artists, top tracks and loved tracks.",
+  defaults: { playlist: 'Last.fm Discovery', size: 50, enabled: false },
+  env: { enabled: 'ENABLE_LASTFM_RECS', playlist: 'PLAYLIST_NAME_LASTFM_RECS', size: 'PLAYLIST_SIZE_RECS' },
+  parseOptions: parseRecsOptions,
+
+  async verify(options, ctx) {
+    await clientFor(options, ctx).userInfo(options.user);
+  },
+
+  async fetch(options, ctx) {
+    const client = clientFor(options, ctx);
+    const day = localDate(ctx.clock);
+    const daySeed = `${day}|${options.user.toLowerCase()}`;
+    const seeds = await gatherSeeds(client, { ...options, daySeed });
+    const degrader = createDegrader(ctx.logger);
+    const contributions = await expandSeeds(client, seeds, degrader);
+    throwIfAllFailed(degrader);
+
+    const exclude = new Set(seeds.heard);
+    for (const s of seeds.tracks) exclude.add(trackKey(s.track.artist, s.track.title));
+    const ranked = rankCandidates(contributions, {
+      exclude,
+      perArtist: options.perArtist,
+      limit: Math.max(1, ctx.common.size) * OVERFETCH,
+      daySeed,
+    });
+
+    const seedText = `${seeds.artists.length} top artists and ${seeds.tracks.length} top or loved tracks`;
+    if (seeds.artists.length + seeds.tracks.length === 0) {
+      ctx.logger.warn(`${options.user} has no listening history on Last.fm for ${periodLabel(options.period)}: no seeds to recommend from`);
+    }
+    if (degrader.failures > 0) ctx.logger.warn(`${degrader.failures} of ${degrader.attempts} similarity lookups failed; recommendations are thinner than usual`);
+    ctx.logger.debug(`${ranked.length} candidates from ${seedText} (${client.requestCount()} Last.fm requests)`);
+    return [
+      {
+        key: 'default',
+        title: ctx.common.playlist,
+        summary:
+          `New-to-you tracks similar to what ${options.user} played in ${periodLabel(options.period)} ` +
+          `(from ${seedText}, via Last.fm similar artists and tracks). Refreshed ${formatLocal(ctx.clock)} by Harmoniq.`,
+        tracks: ranked.map((c) => toCandidate(c.track, noteFor(c))),
+      },
+    ];
+  },
+});
