@@ -1,0 +1,110 @@
+/**
+ * Genre names as users and taggers write them differ in case, accents, punctuation and a few well-known
+ * spellings; a window's genre must still find the library's. Everything here works on normalised keys.
+ */
+
+/** Spellings of one genre that normalisation alone cannot join (`R&B` → `randb`, `RnB` → `rnb`). */
+const SPELLING_VARIANTS: Readonly<Record<string, string>> = {
+  randb: 'rnb',
+  rhythmandblues: 'rnb',
+  rhythmnblues: 'rnb',
+  dandb: 'drumandbass',
+  dnb: 'drumandbass',
+  drumnbass: 'drumandbass',
+  rocknroll: 'rockandroll',
+  randr: 'rockandroll',
+};
+
+/**
+ * `Hip-Hop`, `Hip Hop`, `hiphop` → `hiphop`; `Électro` → `electro`; `Rock 'n' Roll` → `rockandroll`.
+ * Letters and digits of every script are kept, so non-Latin genre names still compare.
+ */
+export function genreKey(name: string): string {
+  const folded = name
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/\+/g, ' and ');
+  const tokens = folded.split(/[^\p{L}\p{N}]+/u).filter((t) => t.length > 0);
+  const joined = tokens.map((t) => (t === 'n' ? 'and' : t)).join('');
+  return SPELLING_VARIANTS[joined] ?? joined;
+}
+
+/** User-defined aliases: a window genre (the key) also matches each of the listed library genres. */
+export type GenreAliases = Readonly<Record<string, readonly string[]>>;
+
+/**
+ * The set of genre keys a window's genre list stands for, aliases expanded one level
+ * (`Chill` → Chill, Chillout, Downtempo; a window asking for `Chillout` does not match `Chill`).
+ */
+export function expandGenres(genres: readonly string[], aliases: GenreAliases): Set<string> {
+  const aliasByKey = new Map<string, string[]>();
+  for (const [name, targets] of Object.entries(aliases)) {
+    const key = genreKey(name);
+    aliasByKey.set(key, [...(aliasByKey.get(key) ?? []), ...targets]);
+  }
+  const keys = new Set<string>();
+  for (const genre of genres) {
+    const key = genreKey(genre);
+    keys.add(key);
+    for (const target of aliasByKey.get(key) ?? []) keys.add(genreKey(target));
+  }
+  keys.delete('');
+  return keys;
+}
+
+export type GenreLevel = 'track' | 'album' | 'artist';
+
+export interface GenreSource {
+  genres?: readonly string[];
+  albumGenres?: readonly string[];
+  artistGenres?: readonly string[];
+}
+
+/** The first genre of a track (its own, then its album's, then its artist's) whose key is in `keys`. */
+export function matchingGenre(track: GenreSource, keys: ReadonlySet<string>): { genre: string; level: GenreLevel } | undefined {
+  const levels: [GenreLevel, readonly string[] | undefined][] = [
+    ['track', track.genres],
+    ['album', track.albumGenres],
+    ['artist', track.artistGenres],
+  ];
+  for (const [level, names] of levels) {
+    for (const genre of names ?? []) {
+      if (keys.has(genreKey(genre))) return { genre, level };
+    }
+  }
+  return undefined;
+}
+
+/** Library genres nearest to what a window asked for, best first: for the "matches nothing" warning. */
+export function closestGenres(wanted: readonly string[], available: readonly string[], count = 5): string[] {
+  const wantedKeys = wanted.map(genreKey).filter((k) => k.length > 0);
+  if (wantedKeys.length === 0) return [];
+  const scored = available.map((name) => {
+    const key = genreKey(name);
+    let best = Number.POSITIVE_INFINITY;
+    for (const w of wantedKeys) {
+      // A genre containing the wanted word ("Chillout" for "Chill") is closer than its edit distance says.
+      const contains = key.length > 0 && (key.includes(w) || w.includes(key));
+      const distance = editDistance(w, key) / Math.max(w.length, key.length, 1);
+      best = Math.min(best, contains ? distance / 2 : distance);
+    }
+    return { name, score: best };
+  });
+  scored.sort((a, b) => a.score - b.score || a.name.localeCompare(b.name));
+  return scored.slice(0, count).map((s) => s.name);
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}

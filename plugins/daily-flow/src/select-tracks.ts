@@ -1,0 +1,89 @@
+import type { LibraryTrack } from '@harmoniq/core';
+import { expandGenres, matchingGenre, type GenreAliases, type GenreLevel } from './genre-match.js';
+import type { Preference } from './options.js';
+import { seededRandom } from './seeded-random.js';
+import type { TimeWindow } from './time-window.js';
+
+const DAY_MS = 86_400_000;
+
+export interface SelectionInput {
+  tracks: readonly LibraryTrack[];
+  window: TimeWindow;
+  aliases: GenreAliases;
+  size: number;
+  /** Same seed, same library → same selection. */
+  seed: string;
+  /** Tracks of the previous window: used only when nothing else fills the playlist. */
+  avoid: ReadonlySet<string>;
+  maxPerArtist: number;
+  prefer: Preference;
+  now: Date;
+}
+
+export interface SelectedTrack {
+  track: LibraryTrack;
+  /** The library genre that matched, and where it sits. */
+  genre: string;
+  level: GenreLevel;
+}
+
+export interface SelectionResult {
+  /** Tracks with one of the window's genres (before exclusions, rating and recency filters). */
+  genreMatches: number;
+  /** Tracks that passed every filter. */
+  eligible: number;
+  selected: SelectedTrack[];
+  /** How many selected tracks were in the previous window's playlist (only when nothing else was left). */
+  repeated: number;
+}
+
+/**
+ * Picks a random sample, weighted by the preference, in a way that depends only on the seed and each
+ * track's ratingKey: adding one album to the library does not reshuffle the rest of today's playlist.
+ */
+export function selectTracks(input: SelectionInput): SelectionResult {
+  const { window, now } = input;
+  const wanted = expandGenres(window.genres, input.aliases);
+  const excluded = expandGenres(window.exclude, input.aliases);
+  const playedSince = window.notPlayedDays === undefined ? undefined : now.getTime() - window.notPlayedDays * DAY_MS;
+  let genreMatches = 0;
+  const eligible: (SelectedTrack & { rank: number })[] = [];
+  for (const track of input.tracks) {
+    const match = matchingGenre(track, wanted);
+    if (!match) continue;
+    genreMatches++;
+    if (excluded.size > 0 && matchingGenre(track, excluded)) continue;
+    if (window.minRating !== undefined && (track.userRating ?? -1) < window.minRating) continue;
+    if (playedSince !== undefined && track.lastViewedAt !== undefined && track.lastViewedAt >= playedSince) continue;
+    const u = seededRandom(`${input.seed}|${track.ratingKey}`)();
+    // Efraimidis–Spirakis: sorting by u^(1/w) descending is weighted sampling without replacement.
+    eligible.push({ track, ...match, rank: Math.pow(u, 1 / weight(track, input.prefer)) });
+  }
+  eligible.sort((a, b) => b.rank - a.rank || a.track.ratingKey.localeCompare(b.track.ratingKey));
+  const fresh = eligible.filter((e) => !input.avoid.has(e.track.ratingKey));
+  const repeats = eligible.filter((e) => input.avoid.has(e.track.ratingKey));
+
+  const perArtist = new Map<string, number>();
+  const selected: SelectedTrack[] = [];
+  let repeated = 0;
+  for (const entry of [...fresh, ...repeats]) {
+    if (selected.length >= input.size) break;
+    const artist = artistKey(entry.track);
+    const count = perArtist.get(artist) ?? 0;
+    if (count >= input.maxPerArtist) continue;
+    perArtist.set(artist, count + 1);
+    selected.push({ track: entry.track, genre: entry.genre, level: entry.level });
+    if (input.avoid.has(entry.track.ratingKey)) repeated++;
+  }
+  return { genreMatches, eligible: eligible.length, selected, repeated };
+}
+
+function weight(track: LibraryTrack, prefer: Preference): number {
+  if (prefer === 'rated') return 1 + Math.max(0, track.userRating ?? 0);
+  if (prefer === 'rarely-played') return 1 / (1 + Math.max(0, track.viewCount ?? 0));
+  return 1;
+}
+
+function artistKey(track: LibraryTrack): string {
+  return track.artist.normalize('NFKC').trim().toLowerCase();
+}
