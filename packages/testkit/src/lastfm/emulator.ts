@@ -25,9 +25,16 @@ class SlidingWindow {
   }
 }
 
-function errorResponse(status: number, code: number, message: string, asJson: boolean): EmulatorResponse {
+/** Key order, `links` and escaped slashes follow the captured bodies (api README §2.1), which differ by error. */
+type ErrorShape = 'links' | 'plain' | 'message-first';
+
+function errorResponse(status: number, code: number, message: string, asJson: boolean, shape: ErrorShape = 'links'): EmulatorResponse {
   if (!asJson) return { status, headers: { 'content-type': 'text/xml; charset=utf-8' }, body: errorXml(code, message) };
-  return json(status, { error: code, message, links: [] });
+  if (shape === 'message-first') {
+    const body = JSON.stringify({ message, error: code }).replace(/\//g, '\\/');
+    return { status, headers: { 'content-type': 'application/json' }, body };
+  }
+  return json(status, shape === 'links' ? { error: code, message, links: [] } : { error: code, message });
 }
 
 /**
@@ -49,17 +56,17 @@ export async function startLastfmEmulator(options: LastfmEmulatorOptions = {}): 
     const asJson = (params.get('format') ?? '').toLowerCase() === 'json';
     const seen = window.hit(now());
     if (options.rateLimitPerSecond !== undefined && seen > options.rateLimitPerSecond) {
-      return errorResponse(429, 29, RATE_LIMIT_MESSAGE, asJson);
+      return errorResponse(429, 29, RATE_LIMIT_MESSAGE, asJson, 'message-first');
     }
     const key = params.get('api_key');
     if (key !== null && suspended.has(key)) {
-      return errorResponse(403, 26, 'API Key Suspended - This application is not allowed to make requests to the web services', asJson);
+      return errorResponse(403, 26, 'API Key Suspended - This application is not allowed to make requests to the web services', asJson, 'plain');
     }
-    if (key !== apiKey) return errorResponse(403, 10, 'Invalid API key - You must be granted a valid key by last.fm', asJson);
+    if (key !== apiKey) return errorResponse(403, 10, 'Invalid API key - You must be granted a valid key by last.fm', asJson, 'message-first');
     const method = METHODS.get((params.get('method') ?? '').toLowerCase());
     if (!method) return errorResponse(400, 3, 'Invalid Method - No method with that name in this package', asJson);
     const result = method(params, catalogue);
-    if ('error' in result) return errorResponse(result.status, result.error, result.message, asJson);
+    if ('error' in result) return errorResponse(result.status, result.error, result.message, asJson, result.links ? 'links' : 'plain');
     if (!asJson) return { status: 200, headers: { 'content-type': 'text/xml; charset=utf-8' }, body: toXml(result.body) };
     return json(200, result.body);
   };

@@ -11,7 +11,7 @@ import {
 } from './format.js';
 import type { LastfmPeriod, LastfmTrackFixture } from './types.js';
 
-export type MethodResult = { body: JsonObject } | { error: number; message: string; status: number };
+export type MethodResult = { body: JsonObject } | { error: number; message: string; status: number; links: boolean };
 
 type Method = (params: URLSearchParams, catalogue: LastfmCatalogue) => MethodResult;
 
@@ -19,9 +19,9 @@ const PERIODS: readonly LastfmPeriod[] = ['overall', '7day', '1month', '3month',
 /** Loved and recent tracks get dates counting back from here, so fixtures stay deterministic. */
 const NEWEST_UTS = 1_717_200_000;
 
-const fail = (error: number, message: string, status = 200): MethodResult => ({ error, message, status });
+const fail = (error: number, message: string, status = 200, links = false): MethodResult => ({ error, message, status, links });
 const userNotFound = (): MethodResult => fail(6, 'User not found', 404);
-const artistNotFound = (): MethodResult => fail(6, 'The artist you supplied could not be found');
+const artistNotFound = (): MethodResult => fail(6, 'The artist you supplied could not be found', 200, true);
 const loginRequired = (): MethodResult => fail(17, 'Login: User required to be logged in', 403);
 
 interface Paging {
