@@ -61,6 +61,9 @@ export function fileIssues(error: z.ZodError, fileName: string): ConfigIssue[] {
     if (issue.code === 'invalid_type' && message.startsWith('Invalid input')) {
       const expected = EXPECTED[issue.expected] ?? `must be of type ${issue.expected}`;
       message = `${expected}, got ${showValue(issue.input)}`;
+    } else if (issue.code === 'invalid_value' && typeof issue.input === 'string') {
+      const near = suggest(issue.input, issue.values.map(String));
+      if (near) message = `${message} (did you mean '${near}'?)`;
     } else if (message.startsWith('Invalid input')) {
       message = `is not valid (${message})`;
     }

@@ -59,6 +59,9 @@ export function parseBoolean(raw: string): Parsed<boolean> {
 /** The closest known word when it is plausibly a typo, for "did you mean" hints. */
 export function suggest(word: string, known: readonly string[]): string | undefined {
   if (known.length === 0 || word.length === 0) return undefined;
+  const lower = word.toLowerCase();
+  const prefixed = known.find((k) => k.length >= 3 && (lower.startsWith(k.toLowerCase()) || k.toLowerCase().startsWith(lower)));
+  if (prefixed !== undefined && lower.length >= 3) return prefixed;
   const best = closest(word.toLowerCase(), known.map((k) => k.toLowerCase()));
   const original = known.find((k) => k.toLowerCase() === best);
   return original !== undefined && distance(word.toLowerCase(), best) <= Math.max(2, Math.floor(best.length / 3))
@@ -116,19 +119,19 @@ export function safeUrlForDisplay(raw: string, secrets: readonly (string | undef
 export function parseHttpUrl(raw: string, secrets: readonly (string | undefined)[] = []): Parsed<string> {
   const text = raw.trim();
   const shown = `'${safeUrlForDisplay(text, secrets)}'`;
-  const bad = (why: string): Parsed<string> => ({ ok: false, message: `${rules.url}${why}, got ${shown}` });
+  const bad = (why: string): Parsed<string> => ({ ok: false, message: `${rules.url}${why ? `, ${why}` : ''}, got ${shown}` });
   if (text === '') return bad('');
-  if (/[\s"'<>`]/.test(text)) return bad(' without spaces or quotes');
+  if (/[\s"'<>`]/.test(text)) return bad('without spaces or quotes');
   let url: URL;
   try {
     url = new URL(text);
   } catch {
     return bad('');
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return bad(' (start it with http:// or https://)');
-  if (url.username || url.password) return bad(' without a user name or password in it');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return bad('starting with http:// or https://');
+  if (url.username || url.password) return bad('without a user name or password in it');
   if (url.search || url.hash || text.includes('?') || text.includes('#')) {
-    return bad(' without a query string or #fragment (put tokens in their own setting)');
+    return bad('without a query string or #fragment (put tokens in their own setting)');
   }
   return ok(text.replace(/\/+$/, ''));
 }
