@@ -1,0 +1,3 @@
+export * from './missing-report.js';
+export * from './missing-formats.js';
+export * from './missing-files.js';
