@@ -22,7 +22,9 @@ const SPELLING_VARIANTS: Readonly<Record<string, string>> = {
 export function genreKey(name: string): string {
   const folded = name
     .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
+    // Only the combining accents used with Latin, Greek and Cyrillic: kana voicing marks change the word.
+    .replace(/[\u0300-\u036f]+/g, '')
+    .normalize('NFC')
     .toLowerCase()
     .replace(/&/g, ' and ')
     .replace(/\+/g, ' and ');
