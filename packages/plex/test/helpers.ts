@@ -7,13 +7,13 @@ export interface TestClient {
 }
 
 /** A client over real HTTP with tiny retry delays and short timeouts, so fault tests stay fast. */
-export function testClient(url: string, token: string, options: { pageSize?: number; retries?: number } = {}): TestClient {
+export function testClient(url: string, token: string, options: { pageSize?: number; retries?: number; timeoutMs?: number } = {}): TestClient {
   const logger = createMemoryLogger('plex');
   const http = createHttp({
     userAgent: 'harmoniq-test',
     redactor: createRedactor([token]),
     logger,
-    timeoutMs: 2000,
+    timeoutMs: options.timeoutMs ?? 2000,
     retries: options.retries ?? 2,
     retryBaseMs: 5,
   });
