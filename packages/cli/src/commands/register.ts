@@ -7,6 +7,7 @@ import { configCommand } from './config.js';
 import { doctorCommand } from './doctor.js';
 import { demoCommand } from './demo.js';
 import { matchCommand } from './match.js';
+import { missingCommand } from './missing.js';
 
 export interface CommandDeps {
   io: MainOptions;
@@ -56,6 +57,14 @@ export function registerCommands(program: Command, deps: CommandDeps): void {
     .action(async (artist: string, title: string, flags: { album?: string; refreshLibrary?: boolean }) =>
       deps.setExitCode(await matchCommand(await deps.runtime(), { artist, title, ...flags })),
     );
+
+  program
+    .command('missing')
+    .description('list the wanted tracks that are not in your library, most wanted first')
+    .option('--source <name>', 'only tracks this source wanted')
+    .option('--limit <n>', 'rows to show (default 50)')
+    .option('--json', 'print the whole report as JSON')
+    .action(async (flags: { source?: string; json?: boolean; limit?: string }) => deps.setExitCode(await missingCommand(await deps.runtime(), flags)));
 
   program
     .command('demo')
