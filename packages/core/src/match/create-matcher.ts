@@ -1,0 +1,146 @@
+import type { LibraryTrack } from '../library/types.js';
+import type { MatchOverride } from '../config/types.js';
+import { artistKey } from './parse-artist.js';
+import { parseTitle } from './parse-title.js';
+import { buildMatcherIndex, type MatcherIndex } from './matcher-index.js';
+import { alternativeForms, titleKeyOf, type PreparedQuery } from './prepare.js';
+import { scoreCandidate, type ScoreContext, type Scored } from './score-candidate.js';
+import type { Explanation, MatchCandidate, Matcher, MatcherOptions, MatchResult, MatchThresholds } from './types.js';
+
+export const DEFAULT_THRESHOLDS: MatchThresholds = {
+  artist: 0.85,
+  title: 0.85,
+  ambiguityMargin: 0.03,
+  durationToleranceMs: 20_000,
+  durationConfirmMs: 3_000,
+};
+
+// Bounds on how many tracks one candidate may be compared with, so a query for "Intro" stays fast.
+const CORE_CAP = 400;
+const FUZZY_CAP = 1500;
+
+interface Decision {
+  result: MatchResult;
+  scored: Scored[];
+}
+
+function overrideKey(artist: string, title: string): string {
+  return `${artistKey(artist)}\u0000${titleKeyOf(parseTitle(title))}`;
+}
+
+/** Orders scored tracks: passing first, then score, album, duration, library order. Deterministic. */
+function rank(a: Scored, b: Scored): number {
+  if (a.pass !== b.pass) return a.pass ? -1 : 1;
+  if (a.score !== b.score) return b.score - a.score;
+  const album = (b.components.album.score ?? 0) - (a.components.album.score ?? 0);
+  if (album !== 0) return album;
+  const duration = (b.components.duration.score ?? 0) - (a.components.duration.score ?? 0);
+  if (duration !== 0) return duration;
+  return a.candidate.index - b.candidate.index;
+}
+
+function nearMiss(s: Scored, why?: string): { track: LibraryTrack; score: number; why: string } {
+  return { track: s.candidate.track, score: s.score, why: why ?? (s.reasons.join('; ') || 'below threshold') };
+}
+
+/**
+ * Builds a matcher over the library. Order of stages: rating key → override → exact normalised
+ * (artist, title) → relaxed forms → fuzzy. A wrong match is worse than a miss: every component must pass,
+ * and two different recordings scoring alike make the result ambiguous rather than a guess.
+ */
+export function createMatcher(tracks: readonly LibraryTrack[], options: MatcherOptions = {}): Matcher {
+  const thresholds: MatchThresholds = { ...DEFAULT_THRESHOLDS, ...options.thresholds };
+  const index: MatcherIndex = buildMatcherIndex(tracks);
+  const ctx: ScoreContext = {
+    thresholds,
+    artistThreshold: thresholds.artist,
+    isLibraryArtist: index.isLibraryArtist,
+    titleOwners: index.titleOwners,
+  };
+  const overrides = new Map<string, MatchOverride>();
+  for (const o of options.overrides ?? []) {
+    const key = overrideKey(o.artist, o.title);
+    if (!overrides.has(key)) overrides.set(key, o);
+  }
+
+  const scoreAll = (q: PreparedQuery, candidates: readonly { index: number }[], into: Map<number, Scored>) => {
+    for (const c of candidates) {
+      if (into.has(c.index)) continue;
+      into.set(c.index, scoreCandidate(q, index.tracks[c.index]!, ctx));
+    }
+  };
+
+  /** Exact and relaxed: tracks whose title core equals the query's, credited to a name of the query first. */
+  const lookup = (q: PreparedQuery, into: Map<number, Scored>): void => {
+    scoreAll(q, index.byArtistAndCore(q.artist.all, q.title.core), into);
+    if (![...into.values()].some((s) => s.pass)) scoreAll(q, index.byCore(q.title.core, CORE_CAP), into);
+  };
+
+  const decide = (scored: Map<number, Scored>): Decision => {
+    const list = [...scored.values()].sort(rank);
+    const best = list[0];
+    if (!best) return { result: { status: 'unmatched', reason: 'not-found' }, scored: list };
+    if (!best.pass) return { result: { status: 'unmatched', reason: 'below-threshold', best: nearMiss(best) }, scored: list };
+    const rival = list.find((s) => s.pass && s.candidate.recordingKey !== best.candidate.recordingKey);
+    if (rival && best.score - rival.score < thresholds.ambiguityMargin) {
+      const t = rival.candidate.track;
+      const why = `as good a match as "${t.artist} – ${t.title}" (${rival.score.toFixed(3)}); add an override to choose`;
+      return { result: { status: 'unmatched', reason: 'ambiguous', best: nearMiss(best, why) }, scored: list };
+    }
+    return { result: { status: 'matched', track: best.candidate.track, via: best.via, score: best.score }, scored: list };
+  };
+
+  const run = (candidate: MatchCandidate, exhaustive: boolean): Decision => {
+    const notes: string[] = [];
+    const withNotes = (d: Decision): Decision => (notes.length ? { ...d, result: { ...d.result, notes } } : d);
+    const key = candidate.ids?.plexRatingKey;
+    if (key !== undefined) {
+      const track = index.byRatingKey.get(key);
+      if (track && !exhaustive) return { result: { status: 'matched', track: track.track, via: 'rating-key', score: 1 }, scored: [] };
+      if (!track) notes.push(`ids.plexRatingKey ${key} is not in the library; matched by name instead`);
+    }
+    const override = overrides.get(overrideKey(candidate.artist, candidate.title));
+    if (override?.skip) return withNotes({ result: { status: 'unmatched', reason: 'skipped' }, scored: [] });
+    if (override?.ratingKey !== undefined) {
+      const track = index.byRatingKey.get(override.ratingKey);
+      if (track) return withNotes({ result: { status: 'matched', track: track.track, via: 'override', score: 1 }, scored: [] });
+      notes.push(`override ratingKey ${override.ratingKey} is not in the library; ignored`);
+    }
+    const given = index.preparer.query(candidate);
+    const scored = new Map<number, Scored>();
+    lookup(given, scored);
+    let decision = decide(scored);
+    if (decision.result.status === 'matched' && !exhaustive) return withNotes(decision);
+    const forms = alternativeForms(candidate, given, index.isLibraryArtist, index.preparer.artist);
+    for (const form of forms) {
+      lookup(form, scored);
+      decision = decide(scored);
+      if (decision.result.status === 'matched' && !exhaustive) return withNotes(decision);
+    }
+    if (decision.result.status === 'unmatched' && decision.result.reason === 'ambiguous' && !exhaustive) return withNotes(decision);
+    for (const form of [given, ...forms.filter((f) => f.form === 'artist-in-title')]) {
+      scoreAll(form, index.plausible(form, FUZZY_CAP), scored);
+    }
+    return withNotes(decide(scored));
+  };
+
+  return {
+    match: (candidate) => run(candidate, false).result,
+    explain(candidate, limit = 5): Explanation {
+      const direct = run(candidate, false).result;
+      const { scored } = run(candidate, true);
+      return {
+        candidate,
+        result: direct,
+        candidates: scored.slice(0, limit).map((s) => ({
+          track: s.candidate.track,
+          score: s.score,
+          pass: s.pass,
+          via: s.via,
+          components: s.components,
+          reasons: s.reasons,
+        })),
+      };
+    },
+  };
+}

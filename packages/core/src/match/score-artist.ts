@@ -1,0 +1,82 @@
+import type { ParsedArtist } from './parse-artist.js';
+import { ratio } from './similarity.js';
+import type { ComponentScore } from './types.js';
+
+export interface ArtistContext {
+  artistThreshold: number;
+  /** The name is a whole credit (or a comma-listed name) of some library track. */
+  isLibraryArtist(key: string): boolean;
+}
+
+export interface ArtistScore extends ComponentScore {
+  score: number;
+  /** How the names agree: 'same', 'primary', 'credit', 'fuzzy', 'unknown' or 'different'. */
+  how: 'same' | 'primary' | 'credit' | 'fuzzy' | 'unknown' | 'different';
+}
+
+/**
+ * Compares the query's artist credit with a library track's. Multi-artist credits agree when they share a
+ * name, but a duo's name is split on "&"/"and" only when the piece stands for an artist of its own:
+ * "Simon & Garfunkel" never becomes "Paul Simon", nor "Simon" when the library knows the duo.
+ */
+export function scoreArtist(
+  q: ParsedArtist,
+  l: ParsedArtist,
+  qCredits: readonly string[],
+  ctx: ArtistContext,
+): ArtistScore {
+  if (q.unknown || l.unknown) {
+    const who = l.unknown ? `library artist "${l.key}" names nobody` : 'the query names no artist';
+    return { score: 0.5, pass: false, how: 'unknown', detail: who };
+  }
+  if (q.key === l.key) return { score: 1, pass: true, how: 'same', detail: 'same artist' };
+  if (q.primary === l.primary) return { score: 0.95, pass: true, how: 'primary', detail: `same main artist "${q.primary}"` };
+  const shared = sharedName(q, l, qCredits, ctx);
+  if (shared) return { score: 0.9, pass: true, how: 'credit', detail: `"${shared}" is credited on both` };
+  const best = bestRatio(q, l);
+  if (best.value >= ctx.artistThreshold) {
+    return { score: 0.95 * best.value, pass: true, how: 'fuzzy', detail: `similar names "${best.a}" ≈ "${best.b}" (${best.value.toFixed(2)})` };
+  }
+  return {
+    score: Math.min(best.value, 0.84),
+    pass: false,
+    how: 'different',
+    detail: `different artist (${best.value.toFixed(2)} < ${ctx.artistThreshold})`,
+  };
+}
+
+function sharedName(q: ParsedArtist, l: ParsedArtist, qCredits: readonly string[], ctx: ArtistContext): string | undefined {
+  const lNames = new Set(l.all);
+  const people = new Set([...q.all, ...qCredits]);
+  // The query's whole credit is a library artist ("Simon & Garfunkel"): it is a name, not a list.
+  const queryIsOneName = ctx.isLibraryArtist(q.key) && q.ampersandOnly.length > 0;
+  for (const name of q.all) {
+    if (!lNames.has(name)) continue;
+    if (queryIsOneName && q.ampersandOnly.includes(name)) continue;
+    if (l.ampersandOnly.includes(name)) {
+      // "Childish Gambino & Ariana Grande" vs "Childish Gambino" featuring Ariana Grande: every piece is accounted for.
+      const othersCredited = l.ampersandOnly.every((p) => p === name || people.has(p));
+      if (!othersCredited && !ctx.isLibraryArtist(name)) continue;
+    }
+    return name;
+  }
+  return undefined;
+}
+
+function bestRatio(q: ParsedArtist, l: ParsedArtist): { value: number; a: string; b: string } {
+  let best = { value: lengthGuarded(q.key, l.key), a: q.key, b: l.key };
+  const consider = (a: string, b: string) => {
+    const value = lengthGuarded(a, b);
+    if (value > best.value) best = { value, a, b };
+  };
+  consider(q.primary, l.primary);
+  for (const a of q.listed.slice(0, 6)) for (const b of l.listed.slice(0, 6)) consider(a, b);
+  return best;
+}
+
+/** Short names must be spelled the same: "Rac" is not "Ryan Adams", "Yes" is not "Yeh". */
+function lengthGuarded(a: string, b: string): number {
+  if (a === b) return 1;
+  const r = ratio(a, b);
+  return Math.min(a.length, b.length) < 5 ? Math.min(r, 0.8) : r;
+}

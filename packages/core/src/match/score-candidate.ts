@@ -1,0 +1,96 @@
+import type { PreparedQuery, PreparedTrack } from './prepare.js';
+import { scoreArtist, type ArtistContext } from './score-artist.js';
+import { scoreTitle, scoreVersion } from './score-title.js';
+import { ratio } from './similarity.js';
+import type { ComponentScore, MatchThresholds, MatchVia, ScoredComponents } from './types.js';
+
+export interface ScoreContext extends ArtistContext {
+  thresholds: MatchThresholds;
+  /** Known (not "Various Artists") artist keys of library tracks whose title core is `core`. */
+  titleOwners(core: string): ReadonlySet<string>;
+}
+
+export interface Scored {
+  candidate: PreparedTrack;
+  score: number;
+  pass: boolean;
+  via: MatchVia;
+  components: ScoredComponents;
+  reasons: string[];
+}
+
+// Title and artist decide; version is pass/fail; album and duration only break ties.
+const WEIGHTS = { title: 0.45, artist: 0.4, version: 0.05, album: 0.06, duration: 0.04 };
+const SPECIFIC_TITLE_WORDS = 3;
+
+export function scoreCandidate(q: PreparedQuery, l: PreparedTrack, ctx: ScoreContext): Scored {
+  const t = ctx.thresholds;
+  const artist = scoreArtist(q.artist, l.artist, q.title.credits, ctx);
+  const title = scoreTitle(q.title, l.title, t.title);
+  const qPeople = new Set([...q.artist.all, ...q.title.credits]);
+  const lPeople = new Set([...l.artist.all, ...l.title.credits]);
+  const version = scoreVersion(q.title, l.title, qPeople, lPeople);
+  const album = scoreAlbum(q.album, l.album);
+  const duration = scoreDuration(q.durationMs, l.durationMs, t);
+
+  if (artist.how === 'unknown') {
+    // A compilation tagged only "Various Artists" (or a query without artist): the title alone must identify
+    // the song, so it must be specific and no other artist in the library may have a song of that name.
+    const owners = ctx.titleOwners(l.title.core);
+    const others = [...owners].filter((o) => o !== q.artist.key && o !== q.artist.primary);
+    const specific = title.score === 1 && q.title.coreWords.length >= SPECIFIC_TITLE_WORDS;
+    const alone = q.artist.unknown ? owners.size <= 1 : others.length === 0;
+    if (specific && alone) {
+      artist.pass = true;
+      artist.detail += '; the title is specific and no other library artist has it';
+    } else {
+      artist.detail += specific ? '; another library artist has this title' : '; the title alone is too common to decide';
+    }
+  }
+  if (version.needsConfirmation) {
+    const confirmed = (album.score ?? 0) >= 0.8 || (duration.score !== undefined && duration.score >= 1);
+    if (confirmed) {
+      version.detail += `; ${version.needsConfirmation}, confirmed by ${(album.score ?? 0) >= 0.8 ? 'album' : 'duration'}`;
+    } else {
+      version.pass = false;
+      version.detail = `${version.needsConfirmation} and no album or duration confirms it is the same recording`;
+    }
+  }
+  const components: ScoredComponents = { artist, title, version, album, duration };
+  const pass = artist.pass && title.pass && version.pass && duration.pass && album.pass;
+  const score =
+    WEIGHTS.title * title.score +
+    WEIGHTS.artist * artist.score +
+    WEIGHTS.version * version.score +
+    WEIGHTS.album * (album.score ?? 0.5) +
+    WEIGHTS.duration * (duration.score ?? 0.5);
+  let via: MatchVia = 'fuzzy';
+  const namesAgree = artist.how === 'same' || artist.how === 'primary' || artist.how === 'credit';
+  if (q.form === 'given' && artist.how === 'same' && q.titleKey === l.titleKey && !version.needsConfirmation) via = 'exact';
+  else if (title.sameCore && (namesAgree || artist.how === 'unknown')) via = 'relaxed';
+  const reasons = (Object.entries(components) as [string, ComponentScore][])
+    .filter(([, c]) => (pass ? c.score !== undefined : !c.pass))
+    .map(([name, c]) => `${name}: ${c.detail}`);
+  return { candidate: l, score: Math.round(score * 10000) / 10000, pass, via, components, reasons };
+}
+
+function scoreAlbum(q: string | undefined, l: string | undefined): ComponentScore {
+  if (q === undefined || l === undefined) return { score: undefined, pass: true, detail: 'no album to compare' };
+  if (q === l) return { score: 1, pass: true, detail: 'same album' };
+  const r = ratio(q, l);
+  if (r >= 0.8 || l.startsWith(`${q} `) || q.startsWith(`${l} `)) {
+    return { score: 0.8, pass: true, detail: `similar album ("${q}" / "${l}")` };
+  }
+  return { score: 0.7 * r, pass: true, detail: `different album ("${q}" / "${l}"): a tie-breaker only` };
+}
+
+function scoreDuration(q: number | undefined, l: number | undefined, t: MatchThresholds): ComponentScore {
+  if (q === undefined || l === undefined) return { score: undefined, pass: true, detail: 'no duration to compare' };
+  const delta = Math.abs(q - l);
+  const secs = `${(delta / 1000).toFixed(1)} s apart`;
+  if (delta <= t.durationConfirmMs) return { score: 1, pass: true, detail: `durations ${secs}` };
+  if (delta <= t.durationToleranceMs) {
+    return { score: 1 - (0.5 * delta) / t.durationToleranceMs, pass: true, detail: `durations ${secs}` };
+  }
+  return { score: 0, pass: false, detail: `durations ${secs}: another recording` };
+}

@@ -1,0 +1,120 @@
+import type { ParsedTitle } from './parse-title.js';
+import { differingWords, ratio, sameName, wordRatio } from './similarity.js';
+import { isVersionWord, type VersionTag } from './version-words.js';
+import type { ComponentScore } from './types.js';
+import { UNREADABLE } from './normalize-text.js';
+
+export interface TitleScore extends ComponentScore {
+  score: number;
+  /** The song names are equal after normalisation. */
+  sameCore: boolean;
+}
+
+const NUMBER_RE = /^\d+$/;
+
+/** The song's name: equal cores score 1 (0.95 when a subtitle is on one side only), else edit similarity. */
+export function scoreTitle(q: ParsedTitle, l: ParsedTitle, threshold: number): TitleScore {
+  if (q.core === l.core) {
+    const qe = q.extras.join(' ');
+    const le = l.extras.join(' ');
+    if (qe === le) return { score: 1, pass: true, sameCore: true, detail: 'same title' };
+    if (qe === '' || le === '') {
+      return { score: 0.95, pass: true, sameCore: true, detail: `same title; subtitle "${qe || le}" on one side only` };
+    }
+    const r = ratio(qe, le);
+    if (r >= 0.8) return { score: 0.95, pass: true, sameCore: true, detail: `same title; similar subtitles (${r.toFixed(2)})` };
+    return { score: 0.8, pass: false, sameCore: true, detail: `same title but different subtitles "${qe}" / "${le}"` };
+  }
+  if (unreadableAligned(q.coreWords, l.coreWords)) {
+    return { score: 0.9, pass: 0.9 >= threshold, sameCore: false, detail: 'same title but for unreadable characters' };
+  }
+  const { onlyA, onlyB } = differingWords(q.coreWords, l.coreWords);
+  const versionWords = [...onlyA, ...onlyB].filter(isVersionWord);
+  const full = (t: ParsedTitle) => [...t.coreWords, ...t.extras.flatMap((e) => e.split(' '))];
+  const sim = Math.max(wordRatio(q.coreWords, l.coreWords), wordRatio(full(q), full(l)));
+  if (versionWords.length > 0) {
+    return { score: Math.min(sim, 0.8), pass: false, sameCore: false, detail: `"${versionWords.join(' ')}" in one title only: another version` };
+  }
+  const qNums = onlyA.filter((w) => NUMBER_RE.test(w));
+  const lNums = onlyB.filter((w) => NUMBER_RE.test(w));
+  if (qNums.length > 0 && lNums.length > 0) {
+    return { score: Math.min(sim, 0.8), pass: false, sameCore: false, detail: `different numbers (${qNums.join(' ')} / ${lNums.join(' ')})` };
+  }
+  if (sim >= threshold) return { score: sim, pass: true, sameCore: false, detail: `similar titles (${sim.toFixed(2)})` };
+  return { score: sim, pass: false, sameCore: false, detail: `different titles (${sim.toFixed(2)} < ${threshold})` };
+}
+
+/** Word for word equal where one side has a symbols-only chunk standing for a mangled word. */
+function unreadableAligned(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length || a.length < 2) return false;
+  let wild = 0;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) continue;
+    if (a[i] !== UNREADABLE && b[i] !== UNREADABLE) return false;
+    wild++;
+  }
+  return wild > 0 && wild < a.length / 2;
+}
+
+export interface VersionScore extends ComponentScore {
+  score: number;
+  /** A query credit the library track lacks: acceptable only when album or duration confirm it. */
+  needsConfirmation?: string;
+}
+
+function describe(tags: readonly VersionTag[]): string {
+  if (tags.length === 0) return 'none';
+  return tags.map((t) => (t.words.length ? `${t.kind} (${t.words.join(' ')})` : t.kind)).join(', ');
+}
+
+/**
+ * Versions distinguish recordings: both sides must name the same kinds (live, remix, part 2…), and
+ * the words naming them must agree (a "Robin Schulz Remix" is not a "Kaskade Remix"; "Remix" fits either).
+ */
+export function scoreVersion(
+  q: ParsedTitle,
+  l: ParsedTitle,
+  qPeople: ReadonlySet<string>,
+  lPeople: ReadonlySet<string>,
+): VersionScore {
+  const qKinds = new Map(q.versions.map((t) => [t.kind, t]));
+  const lKinds = new Map(l.versions.map((t) => [t.kind, t]));
+  const versions = `query: ${describe(q.versions)}; library: ${describe(l.versions)}`;
+  for (const kind of new Set([...qKinds.keys(), ...lKinds.keys()])) {
+    const a = qKinds.get(kind);
+    const b = lKinds.get(kind);
+    if (!a || !b) return { score: 0, pass: false, detail: `different version (${versions})` };
+  }
+  let score = 1;
+  for (const [kind, a] of qKinds) {
+    const b = lKinds.get(kind)!;
+    const aw = a.words.join(' ');
+    const bw = b.words.join(' ');
+    if (aw === bw || sameName(aw, bw, 0.85)) continue;
+    const [small, big] = a.words.length <= b.words.length ? [a.words, b.words] : [b.words, a.words];
+    if (small.every((w) => big.includes(w))) {
+      score = Math.min(score, 0.9);
+      continue;
+    }
+    return { score: 0, pass: false, detail: `different ${kind} (${versions})` };
+  }
+  const duetQ = q.duet.filter((p) => !lPeople.has(p));
+  const duetL = l.duet.filter((p) => !qPeople.has(p));
+  if (duetQ.length > 0 || duetL.length > 0) {
+    return { score: 0, pass: false, detail: `duet with ${[...duetQ, ...duetL].join(', ')} on one side only: another recording` };
+  }
+  const missing = q.credits.filter((p) => !hasPerson(lPeople, p));
+  const extra = l.credits.filter((p) => !hasPerson(qPeople, p));
+  if (extra.length > 0) score -= 0.02;
+  const detail = versions === 'query: none; library: none' ? 'same version (none)' : `same version (${versions})`;
+  if (missing.length > 0) {
+    return { score: score - 0.05, pass: true, detail, needsConfirmation: `the query credits ${missing.join(', ')}, the library track does not` };
+  }
+  return { score, pass: true, detail };
+}
+
+function hasPerson(people: ReadonlySet<string>, name: string): boolean {
+  if (people.has(name)) return true;
+  for (const p of people) if (sameName(p, name, 0.85)) return true;
+  return false;
+}
