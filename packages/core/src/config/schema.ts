@@ -100,7 +100,8 @@ export const configFileSchema = z
         pageSize: wholeNumber(pageSize.min, pageSize.max).optional().describe('Tracks per page when indexing. Default 500.'),
         timeoutMs: wholeNumber(timeoutMs.min, timeoutMs.max).optional().describe('Request timeout in ms. Default 30000.'),
       })
-      .optional(),
+      .optional()
+      .describe('The Plex server and its music library.'),
     dataDir: nonEmptyText().optional().describe('State, cache and reports (HARMONIQ_DATA_DIR); relative to this file.'),
     timezone: fromParser(rules.zone, parseZone).optional().describe('IANA time zone (TIMEZONE).'),
     logLevel: oneOf(LOG_LEVELS).optional().describe('LOG_LEVEL. Default info.'),
@@ -115,12 +116,17 @@ export const configFileSchema = z
         cron: fromParser(rules.cron, parseCron).optional().describe('SCHEDULE_CRON, in the configured time zone.'),
         runOnStart: bool().optional().describe('RUN_ON_START: sync once when the daemon starts. Default true.'),
       })
-      .optional(),
+      .optional()
+      .describe('When `harmoniq daemon` runs a sync.'),
     matching: z
       .strictObject({
-        overrides: z.array(matchOverride, says(rules.textList.replace('text values', 'overrides'))).optional(),
+        overrides: z
+          .array(matchOverride, says('must be a list of overrides'))
+          .optional()
+          .describe('Manual decisions: use a given library track, or never match a candidate.'),
       })
-      .optional(),
+      .optional()
+      .describe('Matching candidates against the library.'),
     plugins: z.array(nonEmptyText(), says(rules.textList)).optional().describe('Extra plugins: package names or paths.'),
     lastfm: z
       .strictObject({
@@ -128,22 +134,28 @@ export const configFileSchema = z
         user: nonEmptyText().optional().describe('LASTFM_USER.'),
         apiUrl: httpUrl().optional().describe('LASTFM_API_URL (for testing).'),
       })
-      .optional(),
+      .optional()
+      .describe('Last.fm account, shared by the Last.fm sources.'),
     listenbrainz: z
       .strictObject({
         token: nonEmptyText().optional().describe('LISTENBRAINZ_USER_TOKEN. Keep this file private.'),
         user: nonEmptyText().optional().describe('LISTENBRAINZ_USER.'),
         apiUrl: httpUrl().optional().describe('LISTENBRAINZ_API_URL (for testing).'),
       })
-      .optional(),
+      .optional()
+      .describe('ListenBrainz account.'),
     notify: z
       .strictObject({
         webhookUrl: httpUrl().optional().describe('Where run reports are posted. Keep this file private.'),
         on: oneOf(NOTIFY_ON).optional().describe('failure (default) or always.'),
         format: oneOf(NOTIFY_FORMATS).optional().describe('Payload format. Default json.'),
       })
-      .optional(),
-    custom: z.array(customEntry, says('must be a list of custom playlists')).optional(),
+      .optional()
+      .describe('Report runs to a webhook.'),
+    custom: z
+      .array(customEntry, says('must be a list of custom playlists'))
+      .optional()
+      .describe('User-written playlists (see docs/sources/custom.md).'),
     sources: z
       .record(z.string(), sourceSection, says('must be a section keyed by source name'))
       .optional()
