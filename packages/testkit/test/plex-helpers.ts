@@ -1,10 +1,11 @@
 import type { PlexEmulator } from '../src/index.js';
 
 /** Plain fetch against the emulator, as a client would do it: JSON, token header. */
-export async function getJson(plex: PlexEmulator, path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Headers; body: PlexBody }> {
-  const res = await fetch(plex.url + path, { headers: { Accept: 'application/json', 'X-Plex-Token': plex.token, ...headers } });
+export async function getJson(plex: PlexEmulator, path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<{ status: number; headers: Headers; body: PlexBody; text: string }> {
+  const res = await fetch(plex.url + path, { method, headers: { Accept: 'application/json', 'X-Plex-Token': plex.token, ...headers } });
   const text = await res.text();
-  return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : {}) as PlexBody };
+  const isJson = res.headers.get('content-type')?.includes('application/json') ?? false;
+  return { status: res.status, headers: res.headers, text, body: (isJson ? JSON.parse(text) : { MediaContainer: { size: 0 } }) as PlexBody };
 }
 
 export async function send(plex: PlexEmulator, method: string, path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Headers; text: string }> {
