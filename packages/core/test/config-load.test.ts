@@ -433,3 +433,13 @@ describe('loadConfig file permission warning', () => {
     expect((await load(root)).warnings[0]).toContain('sources.my-source.apiKey');
   });
 });
+
+describe('loadConfig empty YAML values', () => {
+  it('reads `key:` with nothing after it as not set, and an empty source section as an empty section', async () => {
+    const root = tree({ 'harmoniq.config.yaml': 'plex:\n  url:\n  library: Tunes\nschedule:\nsources:\n  daily-flow:\n' });
+    const config = await loadOk(root);
+    expect(config.plex.url).toBeUndefined();
+    expect(config.plex.library).toBe('Tunes');
+    expect(config.sources).toEqual({ 'daily-flow': {} });
+  });
+});

@@ -72,6 +72,31 @@ export function fileIssues(error: z.ZodError, fileName: string): ConfigIssue[] {
   return issues;
 }
 
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * YAML turns `key:` with nothing after it (often a commented-out value) into null. Read that as "not set", and an
+ * empty `sources.<name>:` section as an empty section.
+ */
+function dropNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(dropNulls);
+  if (!isPlainObject(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, child] of Object.entries(value)) if (child !== null) out[key] = dropNulls(child);
+  return out;
+}
+
+function emptySourceSections(content: Record<string, unknown>): Record<string, unknown> {
+  const sources = content.sources;
+  if (!isPlainObject(sources)) return content;
+  const filled = Object.fromEntries(Object.entries(sources).map(([name, section]) => [name, section ?? {}]));
+  return { ...content, sources: filled };
+}
+
 /** Validates the parsed file content; a top level that is not a section is one issue naming the file. */
 export function validateConfigFile(
   content: unknown,
@@ -82,6 +107,8 @@ export function validateConfigFile(
     const message = `${fileName} must hold key: value settings at the top level, got ${showValue(content)}`;
     return { ok: false, errors: [{ path: fileName, message }] };
   }
-  const parsed = configFileSchema.safeParse(content, { reportInput: true });
+  const parsed = configFileSchema.safeParse(dropNulls(emptySourceSections(content as Record<string, unknown>)), {
+    reportInput: true,
+  });
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, errors: fileIssues(parsed.error, fileName) };
 }

@@ -128,7 +128,7 @@ export async function readConfigFile(options: {
       );
       if (!exists) {
         const name = displayName(filepath, cwd);
-        const message = `The config file ${name} does not exist. Check the --config path, or remove it to search for harmoniq.config.yaml`;
+        const message = `The config file ${name} does not exist (or is not a file). Check the --config path, or drop --config to search for harmoniq.config.yaml`;
         return { found: true, filepath, issue: { path: name, message } };
       }
       const result = await explorer.load(filepath);
