@@ -28,12 +28,20 @@ export function unreachableError(host: string, method: string, path: string, rea
   });
 }
 
-export function requestError(method: string, path: string, status: number, detail: string | undefined): HarmoniqError {
-  const retryable = status >= 500 || status === 429 || status === 408;
+/**
+ * Any other status. 408, 429 and 5xx may pass when tried again, except that a 5xx to a write that is not
+ * idempotent may have been applied already: those are not retryable, so nothing up the stack repeats them.
+ */
+export function requestError(method: string, path: string, status: number, detail: string | undefined, idempotent: boolean): HarmoniqError {
+  const transient = status >= 500 || status === 429 || status === 408;
+  const maybeApplied = status >= 500 && !idempotent;
+  const retryable = transient && !maybeApplied;
   return new HarmoniqError({
     code: 'EPLEXREQUEST',
-    message: `Plex answered ${method} ${path} with HTTP ${status}${detail ? ` (${detail})` : ''}.`,
-    hint: retryable
+    message:
+      `Plex answered ${method} ${path} with HTTP ${status}${detail ? ` (${detail})` : ''}.` +
+      (maybeApplied ? ' The change may or may not have been applied.' : ''),
+    hint: transient
       ? 'Plex had a temporary problem; run the sync again later. If it persists, check the Plex server logs.'
       : 'Run with LOG_LEVEL=debug to see the requests; if Plex is current and this persists, report it.',
     retryable,

@@ -37,8 +37,6 @@ export function createLibrary({ query, logger, pageSize }: LibraryOptions) {
     return out;
   };
 
-  const paged = (sectionId: string, type: number) => `/library/sections/${encodeURIComponent(sectionId)}/all?type=${type}`;
-
   const readGenres = async (sectionId: string, type: 8 | 9): Promise<Map<string, string[]>> => {
     const pairs = await fetchItems(query, logger, {
       path: `/library/sections/${encodeURIComponent(sectionId)}/all`,
@@ -98,7 +96,7 @@ export function createLibrary({ query, logger, pageSize }: LibraryOptions) {
       const path = `/library/sections/${encodeURIComponent(sectionId)}/all`;
       const counted = await countItems(query, path, { type: 10 });
       if (counted !== undefined) return counted;
-      logger.debug(`${paged(sectionId, 10)} reported no total; counting by listing`);
+      logger.debug(`${path}?type=10 reported no total; counting by listing`);
       const all = await fetchItems(query, logger, { path, params: { type: 10 }, pageSize, map: () => true });
       return all?.length ?? 0;
     },

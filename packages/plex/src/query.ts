@@ -72,6 +72,7 @@ export function createQuery(options: QueryOptions): Query {
 
   const send = async (req: QueryRequest): Promise<QueryResult> => {
     const method = req.method ?? 'GET';
+    const idempotent = req.idempotent ?? method === 'GET';
     const url = new URL(req.path.replace(/^\/+/, ''), base);
     let res;
     try {
@@ -80,7 +81,7 @@ export function createQuery(options: QueryOptions): Query {
         method,
         searchParams: req.params,
         headers: { ...identity, ...req.headers },
-        idempotent: req.idempotent ?? method === 'GET',
+        idempotent,
       });
     } catch (error) {
       if (isHarmoniqError(error) && error.code === 'EHTTP') {
@@ -95,7 +96,7 @@ export function createQuery(options: QueryOptions): Query {
     if (status === 401) throw authError(host);
     if (status === 404) throw notFoundError(method, req.path, req.what ?? 'the requested item');
     if (status === 414) throw urlTooLongError(method, req.path, urlLength(url, req.params));
-    throw requestError(method, req.path, status, errorTitle(res.body, options.token));
+    throw requestError(method, req.path, status, errorTitle(res.body, options.token), idempotent);
   };
 
   const container = async (req: QueryRequest): Promise<ContainerResult | undefined> => {
