@@ -1,9 +1,13 @@
 import { HarmoniqError } from '@harmoniq/core';
 
 /**
- * Keeps a client within Last.fm's limits: at most `ratePerSecond` request starts in any sliding
- * 1-second window (a window log rather than a token bucket, which would allow twice the rate across
- * a window boundary), and at most `concurrency` requests in flight. Shared by every call of one client.
+ * Keeps a client within Last.fm's limits: at most `ratePerSecond` requests in any 1-second window, and
+ * at most `concurrency` in flight. Shared by every call of one client.
+ *
+ * A request occupies the window from the moment it is sent until one second after its answer arrived.
+ * Counting from the answer rather than the send is what makes the bound hold at the server too: the
+ * server sees a request somewhere between its send and its answer, and network jitter can delay one
+ * request more than the next. (A token bucket would also allow twice the rate across a window edge.)
  */
 export interface RequestGate {
   run<T>(fn: () => Promise<T>, signal?: AbortSignal): Promise<T>;
@@ -14,47 +18,65 @@ export interface RequestGateOptions {
   concurrency: number;
   /** Monotonic milliseconds (default performance.now). */
   now?: () => number;
-  /** Extra spacing so jitter between client and server never shows more than the rate (default 50 ms). */
+  /** Extra spacing for timer granularity (default 10 ms). */
   marginMs?: number;
 }
 
 const WINDOW_MS = 1000;
 
+interface Slot {
+  /** When the answer arrived; undefined while in flight. */
+  end?: number;
+}
+
 export function createRequestGate(options: RequestGateOptions): RequestGate {
   const rate = Math.max(1, Math.floor(options.ratePerSecond));
   const concurrency = Math.max(1, Math.floor(options.concurrency));
   const now = options.now ?? (() => performance.now());
-  const windowMs = WINDOW_MS + (options.marginMs ?? 50);
-  const starts: number[] = [];
-  const waiting: (() => void)[] = [];
+  const windowMs = WINDOW_MS + (options.marginMs ?? 10);
+  let slots: Slot[] = [];
+  let onSlotEnd: (() => void)[] = [];
+  const permitQueue: (() => void)[] = [];
   let active = 0;
   // Slots are handed out one at a time so two waiters never claim the same gap in the window.
-  let slotChain: Promise<void> = Promise.resolve();
+  let slotChain: Promise<unknown> = Promise.resolve();
 
   const acquirePermit = (): Promise<void> => {
     if (active < concurrency) {
       active += 1;
       return Promise.resolve();
     }
-    return new Promise((resolve) => waiting.push(resolve));
+    return new Promise((resolve) => permitQueue.push(resolve));
   };
 
   const releasePermit = (): void => {
-    const next = waiting.shift();
+    const next = permitQueue.shift();
     if (next) next();
     else active -= 1;
   };
 
-  const takeSlot = async (signal?: AbortSignal): Promise<void> => {
+  const endSlot = (slot: Slot): void => {
+    slot.end = now();
+    const waiters = onSlotEnd;
+    onSlotEnd = [];
+    for (const wake of waiters) wake();
+  };
+
+  const takeSlot = async (signal?: AbortSignal): Promise<Slot> => {
     for (;;) {
       if (signal?.aborted) throw aborted();
       const t = now();
-      while (starts.length > 0 && t - (starts[0] ?? 0) >= windowMs) starts.shift();
-      if (starts.length < rate) {
-        starts.push(t);
-        return;
+      slots = slots.filter((s) => s.end === undefined || t - s.end < windowMs);
+      if (slots.length < rate) {
+        const slot: Slot = {};
+        slots.push(slot);
+        return slot;
       }
-      await sleep(windowMs - (t - (starts[0] ?? t)) + 1, signal);
+      const ended = slots.flatMap((s) => (s.end === undefined ? [] : [s.end]));
+      const slotEnded = new Promise<void>((resolve) => onSlotEnd.push(resolve));
+      const expiry = ended.length > 0 ? sleep(Math.min(...ended) + windowMs - t + 1, signal) : new Promise<void>(() => undefined);
+      // An abort needs no listener of its own here: it ends in-flight requests (waking us) or the sleep.
+      await Promise.race([expiry, slotEnded]);
     }
   };
 
@@ -62,10 +84,14 @@ export function createRequestGate(options: RequestGateOptions): RequestGate {
     async run(fn, signal) {
       await acquirePermit();
       try {
-        const slot = slotChain.then(() => takeSlot(signal));
-        slotChain = slot.catch(() => undefined);
-        await slot;
-        return await fn();
+        const claim = slotChain.then(() => takeSlot(signal));
+        slotChain = claim.catch(() => undefined);
+        const slot = await claim;
+        try {
+          return await fn();
+        } finally {
+          endSlot(slot);
+        }
       } finally {
         releasePermit();
       }
