@@ -116,8 +116,8 @@ function candidate(selected: SelectedTrack, label: string): CandidateTrack {
   };
 }
 
-/** Stable for the whole window, so a re-run does not rewrite the playlist's summary. */
+/** The core appends counts and the update time; this says what the playlist is for. */
 function summary(active: WindowOccurrence, zone: string): string {
   const { window } = active;
-  return `${window.genres.join(', ')} for ${windowLabel(window)} on ${active.date} (${zone}). Made by Harmoniq Daily Flow.`;
+  return `Daily Flow: ${window.genres.join(', ')} for ${windowLabel(window)} on ${active.date} (${zone}).`;
 }

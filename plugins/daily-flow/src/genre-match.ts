@@ -64,17 +64,42 @@ export interface GenreSource {
   artistGenres?: readonly string[];
 }
 
-/** The first genre of a track (its own, then its album's, then its artist's) whose key is in `keys`. */
-export function matchingGenre(track: GenreSource, keys: ReadonlySet<string>): { genre: string; level: GenreLevel } | undefined {
-  const levels: [GenreLevel, readonly string[] | undefined][] = [
-    ['track', track.genres],
-    ['album', track.albumGenres],
-    ['artist', track.artistGenres],
-  ];
-  for (const [level, names] of levels) {
-    for (const genre of names ?? []) {
-      if (keys.has(genreKey(genre))) return { genre, level };
+/** genreKey with a cache: a library has a few hundred genre names spread over many thousand tracks. */
+export function cachedGenreKey(): (name: string) => string {
+  const cache = new Map<string, string>();
+  return (name) => {
+    let key = cache.get(name);
+    if (key === undefined) {
+      key = genreKey(name);
+      cache.set(name, key);
     }
+    return key;
+  };
+}
+
+/** The first genre of a track (its own, then its album's, then its artist's) whose key is in `keys`. */
+export function matchingGenre(
+  track: GenreSource,
+  keys: ReadonlySet<string>,
+  keyOf: (name: string) => string = genreKey,
+): { genre: string; level: GenreLevel } | undefined {
+  // Called for every track of the library on each run: no arrays allocated per call.
+  return (
+    firstMatch(track.genres, 'track', keys, keyOf) ??
+    firstMatch(track.albumGenres, 'album', keys, keyOf) ??
+    firstMatch(track.artistGenres, 'artist', keys, keyOf)
+  );
+}
+
+function firstMatch(
+  names: readonly string[] | undefined,
+  level: GenreLevel,
+  keys: ReadonlySet<string>,
+  keyOf: (name: string) => string,
+): { genre: string; level: GenreLevel } | undefined {
+  if (!names) return undefined;
+  for (const genre of names) {
+    if (keys.has(keyOf(genre))) return { genre, level };
   }
   return undefined;
 }

@@ -24,3 +24,11 @@ export function seededRandom(seed: number | string): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** One uniform number in [0, 1) for a text: the first draw of seededRandom(text), without the closure. */
+export function seededUnit(text: string): number {
+  let t = (hashSeed(text) + 0x6d2b79f5) >>> 0;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}

@@ -1,7 +1,7 @@
 import type { LibraryTrack } from '@harmoniq/core';
-import { expandGenres, matchingGenre, type GenreAliases, type GenreLevel } from './genre-match.js';
+import { cachedGenreKey, expandGenres, matchingGenre, type GenreAliases, type GenreLevel } from './genre-match.js';
 import type { Preference } from './options.js';
-import { seededRandom } from './seeded-random.js';
+import { seededUnit } from './seeded-random.js';
 import type { TimeWindow } from './time-window.js';
 
 const DAY_MS = 86_400_000;
@@ -46,20 +46,21 @@ export function selectTracks(input: SelectionInput): SelectionResult {
   const wanted = expandGenres(window.genres, input.aliases);
   const excluded = expandGenres(window.exclude, input.aliases);
   const playedSince = window.notPlayedDays === undefined ? undefined : now.getTime() - window.notPlayedDays * DAY_MS;
+  const keyOf = cachedGenreKey();
   let genreMatches = 0;
   const eligible: (SelectedTrack & { rank: number })[] = [];
   for (const track of input.tracks) {
-    const match = matchingGenre(track, wanted);
+    const match = matchingGenre(track, wanted, keyOf);
     if (!match) continue;
     genreMatches++;
-    if (excluded.size > 0 && matchingGenre(track, excluded)) continue;
+    if (excluded.size > 0 && matchingGenre(track, excluded, keyOf)) continue;
     if (window.minRating !== undefined && (track.userRating ?? -1) < window.minRating) continue;
     if (playedSince !== undefined && track.lastViewedAt !== undefined && track.lastViewedAt >= playedSince) continue;
-    const u = seededRandom(`${input.seed}|${track.ratingKey}`)();
+    const u = seededUnit(`${input.seed}|${track.ratingKey}`);
     // Efraimidis–Spirakis: sorting by u^(1/w) descending is weighted sampling without replacement.
     eligible.push({ track, ...match, rank: Math.pow(u, 1 / weight(track, input.prefer)) });
   }
-  eligible.sort((a, b) => b.rank - a.rank || a.track.ratingKey.localeCompare(b.track.ratingKey));
+  eligible.sort((a, b) => b.rank - a.rank || (a.track.ratingKey < b.track.ratingKey ? -1 : 1));
   const fresh = eligible.filter((e) => !input.avoid.has(e.track.ratingKey));
   const repeats = eligible.filter((e) => input.avoid.has(e.track.ratingKey));
 

@@ -48,6 +48,7 @@ describe('Daily Flow source', () => {
     const { ctx, drafts, draft, keys } = await run('2026-11-24T07:00:00Z');
     expect(drafts).toHaveLength(1);
     expect(draft).toMatchObject({ key: 'default', title: 'Daily Flow', size: 30 });
+    expect(draft.summary).toBe('Daily Flow: Chillout, Acoustic for 06:00-11:00 on 2026-11-24 (UTC).');
     expect(draft.keepExisting).toBeUndefined();
     expect(keys).toHaveLength(30);
     expect(new Set(keys).size).toBe(30);
