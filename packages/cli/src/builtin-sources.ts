@@ -4,13 +4,17 @@ interface SourceModule {
   sources?: PlaylistSource<unknown>[];
 }
 
+const BUILTIN_PACKAGES = [
+  () => import('@harmoniq/plugin-lastfm-charts'),
+  () => import('@harmoniq/plugin-lastfm-recs'),
+  () => import('@harmoniq/plugin-daily-flow'),
+  () => import('@harmoniq/plugin-listenbrainz'),
+] as const;
+
 /** Built-in sources, imported only when a command needs them so `harmoniq --help` stays fast. */
 export async function loadBuiltinSources(): Promise<PlaylistSource<unknown>[]> {
-  const modules: SourceModule[] = await Promise.all([
-    import('@harmoniq/plugin-lastfm-charts') as Promise<SourceModule>,
-    import('@harmoniq/plugin-lastfm-recs') as Promise<SourceModule>,
-    import('@harmoniq/plugin-daily-flow') as Promise<SourceModule>,
-    import('@harmoniq/plugin-listenbrainz') as Promise<SourceModule>,
-  ]);
-  return modules.flatMap((m) => m.sources ?? []);
+  const sources: PlaylistSource<unknown>[] = [];
+  // One at a time: concurrent dynamic imports of modules sharing dependencies trip jest's ESM loader.
+  for (const load of BUILTIN_PACKAGES) sources.push(...(((await load()) as SourceModule).sources ?? []));
+  return sources;
 }

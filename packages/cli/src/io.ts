@@ -10,18 +10,3 @@ export interface MainOptions {
   /** Stops a daemon or a long sync (SIGTERM/SIGINT are wired to it by bin/). */
   signal?: AbortSignal;
 }
-
-export interface Output {
-  out(text: string): void;
-  err(text: string): void;
-  /** stdout is a terminal: colours, progress, tables. */
-  tty: boolean;
-}
-
-export function createOutput(options: MainOptions): Output {
-  return {
-    out: (text) => options.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-    err: (text) => options.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
-    tty: Boolean((options.stderr as { isTTY?: boolean }).isTTY),
-  };
-}

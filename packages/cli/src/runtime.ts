@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { harmoniqVersion } from './version.js';
 import {
   createHttp,
   createLogger,
@@ -30,18 +30,9 @@ export interface Runtime {
   logger: Logger;
   redactor: Redactor;
   http: Http;
-  clock: Clock;
+  clock: Clock & { rate: number };
   version: string;
   io: MainOptions;
-}
-
-export function harmoniqVersion(): string {
-  try {
-    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };
-    return pkg.version ?? '0.0.0';
-  } catch {
-    return '0.0.0';
-  }
 }
 
 export async function createRuntime(io: MainOptions, flags: GlobalFlags): Promise<Runtime> {
@@ -77,7 +68,20 @@ export async function createRuntime(io: MainOptions, flags: GlobalFlags): Promis
     timeoutMs: config.plex.timeoutMs,
     retryBaseMs: Number(io.env.HARMONIQ_RETRY_BASE_MS) > 0 ? Number(io.env.HARMONIQ_RETRY_BASE_MS) : undefined,
   });
-  return { config, warnings: loaded.warnings, logger, redactor, http, clock: systemClock(config.timezone), version, io };
+  return { config, warnings: loaded.warnings, logger, redactor, http, clock: clockFromEnv(io.env, config.timezone), version, io };
+}
+
+/**
+ * The system clock, or, for tests and rehearsals of a schedule, an accelerated one: HARMONIQ_CLOCK_START
+ * (ISO time the clock starts at) and HARMONIQ_CLOCK_RATE (simulated seconds per real second).
+ */
+export function clockFromEnv(env: MainOptions['env'], zone: string): Clock & { rate: number } {
+  const start = env.HARMONIQ_CLOCK_START ? Date.parse(env.HARMONIQ_CLOCK_START) : NaN;
+  const rate = Number(env.HARMONIQ_CLOCK_RATE ?? 1) > 0 ? Number(env.HARMONIQ_CLOCK_RATE ?? 1) : 1;
+  if (Number.isNaN(start) && rate === 1) return { ...systemClock(zone), rate: 1 };
+  const realStart = Date.now();
+  const origin = Number.isNaN(start) ? realStart : start;
+  return { zone, rate, now: () => new Date(origin + (Date.now() - realStart) * rate) };
 }
 
 /** The Plex client, or ECONFIG naming what is missing. */

@@ -119,6 +119,11 @@ export interface PlaylistSource<O = unknown> {
   /** Check credentials and reachability, without side effects. */
   verify?(options: O, ctx: SourceContext): Promise<void>;
   fetch(options: O, ctx: SourceContext): Promise<PlaylistDraft[]>;
+  /**
+   * When this source's output changes by itself at a known instant (Daily Flow at a window boundary), the
+   * next such instant after `now`; the daemon runs the source then instead of waiting for its interval.
+   */
+  nextChange?(options: O, now: Date, zone: string): Date | undefined;
 }
 
 export const PLUGIN_API_VERSION = 1 as const;

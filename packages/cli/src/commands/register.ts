@@ -1,13 +1,7 @@
 import type { Command } from 'commander';
 import type { MainOptions } from '../io.js';
 import type { Runtime } from '../runtime.js';
-import { syncCommand, type SyncFlags } from './sync.js';
-import { sourcesCommand } from './sources.js';
-import { configCommand } from './config.js';
-import { doctorCommand } from './doctor.js';
-import { demoCommand } from './demo.js';
-import { matchCommand } from './match.js';
-import { missingCommand } from './missing.js';
+import type { SyncFlags } from './sync.js';
 
 export interface CommandDeps {
   io: MainOptions;
@@ -26,8 +20,9 @@ export function registerCommands(program: Command, deps: CommandDeps): void {
     .option('--explain', 'print why each track was or was not found')
     .option('--refresh-library', 'rebuild the library index even if Plex reports no change')
     .option('--adopt', 'take over an existing playlist with the same title instead of leaving it alone')
+    .option('--wait <seconds>', 'wait this long for another run to finish (default 120)')
     .action(async (names: string[], flags: SyncFlags) => {
-      const report = await syncCommand(await deps.runtime(), names, flags);
+      const report = await (await import('./sync.js')).syncCommand(await deps.runtime(), names, flags);
       deps.setExitCode(report.exitCode);
     });
 
@@ -35,17 +30,17 @@ export function registerCommands(program: Command, deps: CommandDeps): void {
     .command('sources')
     .description('list every source, whether it is enabled, and what configuration it lacks')
     .option('--json', 'machine-readable output')
-    .action(async (flags: { json?: boolean }) => deps.setExitCode(await sourcesCommand(await deps.runtime(), flags)));
+    .action(async (flags: { json?: boolean }) => deps.setExitCode(await (await import('./sources.js')).sourcesCommand(await deps.runtime(), flags)));
 
   program
     .command('config')
     .description('print the resolved configuration, secrets redacted')
-    .action(async () => deps.setExitCode(await configCommand(await deps.runtime())));
+    .action(async () => deps.setExitCode(await (await import('./config.js')).configCommand(await deps.runtime())));
 
   program
     .command('doctor')
     .description('check each configured service step by step and say what to fix')
-    .action(async () => deps.setExitCode(await doctorCommand(await deps.runtime())));
+    .action(async () => deps.setExitCode(await (await import('./doctor.js')).doctorCommand(await deps.runtime())));
 
   program
     .command('match')
@@ -55,7 +50,7 @@ export function registerCommands(program: Command, deps: CommandDeps): void {
     .option('--album <album>', 'album, to break ties')
     .option('--refresh-library', 'rebuild the library index first')
     .action(async (artist: string, title: string, flags: { album?: string; refreshLibrary?: boolean }) =>
-      deps.setExitCode(await matchCommand(await deps.runtime(), { artist, title, ...flags })),
+      deps.setExitCode(await (await import('./match.js')).matchCommand(await deps.runtime(), { artist, title, ...flags })),
     );
 
   program
@@ -64,11 +59,23 @@ export function registerCommands(program: Command, deps: CommandDeps): void {
     .option('--source <name>', 'only tracks this source wanted')
     .option('--limit <n>', 'rows to show (default 50)')
     .option('--json', 'print the whole report as JSON')
-    .action(async (flags: { source?: string; json?: boolean; limit?: string }) => deps.setExitCode(await missingCommand(await deps.runtime(), flags)));
+    .action(async (flags: { source?: string; json?: boolean; limit?: string }) => deps.setExitCode(await (await import('./missing.js')).missingCommand(await deps.runtime(), flags)));
+
+  program
+    .command('daemon')
+    .description('run on a schedule (RUN_INTERVAL_MINUTES or SCHEDULE_CRON) until stopped; for Docker')
+    .option('--shutdown-seconds <n>', 'on SIGTERM, let the current run finish for at most this long (default 30)')
+    .action(async (flags: { shutdownSeconds?: string }) => deps.setExitCode(await (await import('./daemon.js')).daemonCommand(await deps.runtime(), flags)));
+
+  program
+    .command('health')
+    .description('exit 0 when the last run succeeded recently enough (for Docker HEALTHCHECK); reads no network')
+    .option('--max-age <minutes>', 'how old the last successful run may be (default: twice the interval plus 10 min, or a day)')
+    .action(async (flags: { maxAge?: string }) => deps.setExitCode(await (await import('./health.js')).healthCommand(await deps.runtime(), flags)));
 
   program
     .command('demo')
     .description('try Harmoniq without a Plex server: bundled emulators, sample library, a real sync')
     .option('--json', 'print the sync report as JSON')
-    .action(async (flags: { json?: boolean }) => deps.setExitCode(await demoCommand(deps.io, flags)));
+    .action(async (flags: { json?: boolean }) => deps.setExitCode(await (await import('./demo.js')).demoCommand(deps.io, flags)));
 }

@@ -16,7 +16,6 @@ export interface ApplyOptions {
   ratingKey: string | undefined;
   /** Called as soon as a new playlist exists, so the state records it even if a later write fails. */
   onCreated?: (playlist: PlaylistInfo) => Promise<void>;
-  signal?: AbortSignal;
 }
 
 export interface ApplyResult {
@@ -29,7 +28,8 @@ export interface ApplyResult {
 /**
  * The only Plex writes. Order: create/append new tracks, verify by re-reading, remove old entries,
  * reorder, then the summary. At every step the playlist holds at least the old or the new list in full;
- * an append is never retried (it is not idempotent): the playlist is re-read instead.
+ * an append is never retried (it is not idempotent): the playlist is re-read instead. A stop request is
+ * honoured between playlists by the caller, never in the middle of this sequence.
  */
 export async function applyPlan(plan: PlaylistPlan, options: ApplyOptions): Promise<ApplyResult> {
   if (plan.action === 'skip') throw new Error('applyPlan called with a skip plan');
@@ -48,7 +48,6 @@ export async function applyPlan(plan: PlaylistPlan, options: ApplyOptions): Prom
   const target = ratingKey;
 
   for (const chunk of remainingChunks) {
-    checkAborted(options.signal);
     try {
       await store.add(target, chunk);
     } catch (error) {
@@ -77,7 +76,6 @@ export async function applyPlan(plan: PlaylistPlan, options: ApplyOptions): Prom
   let removed = 0;
   const removeIds = new Set(plan.toRemove.map((e) => e.playlistItemId));
   for (const entry of plan.toRemove) {
-    checkAborted(options.signal);
     await store.remove(target, entry.playlistItemId);
     removed += 1;
   }
@@ -88,8 +86,7 @@ export async function applyPlan(plan: PlaylistPlan, options: ApplyOptions): Prom
     const itemIdOf = new Map<string, string>();
     for (const e of entries) if (!itemIdOf.has(e.ratingKey)) itemIdOf.set(e.ratingKey, e.playlistItemId);
     for (const move of plan.moves) {
-      checkAborted(options.signal);
-      const id = itemIdOf.get(move.ratingKey);
+        const id = itemIdOf.get(move.ratingKey);
       const after = move.after === undefined ? undefined : itemIdOf.get(move.after);
       if (id === undefined || (move.after !== undefined && after === undefined)) continue;
       await store.move(target, id, after);
@@ -118,10 +115,4 @@ export function chunkKeys(keys: readonly string[]): string[][] {
   }
   if (current.length) chunks.push(current);
   return chunks;
-}
-
-function checkAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) {
-    throw new HarmoniqError({ code: 'EABORTED', message: 'The run was stopped; the playlist was left complete.' });
-  }
 }

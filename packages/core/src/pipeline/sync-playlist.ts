@@ -124,7 +124,6 @@ export async function syncPlaylist(run: RunContext, resolved: ResolvedSource, dr
       title,
       summary,
       ratingKey,
-      signal: options.signal,
       onCreated: async (created) => {
         report.ratingKey = created.ratingKey;
         await recordManaged(run, stateKey, created.ratingKey, title);

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import pLimit from 'p-limit';
 import type { Clock } from '../clock.js';
 import type { PlaylistDraft, SourceContext } from '../contract.js';
-import { toHarmoniqError, type HarmoniqError } from '../errors/harmoniq-error.js';
+import { HarmoniqError, toHarmoniqError } from '../errors/harmoniq-error.js';
 import { ExitCode } from '../errors/exit-codes.js';
 import type { Http } from '../http/http.js';
 import { createLibraryIndex, type LibraryIndex } from '../library/library-index.js';
@@ -136,6 +136,10 @@ async function runSources(run: RunContext): Promise<SourceReport[]> {
     reports.push(report);
     if (fatal) {
       fail(report, fatal);
+      continue;
+    }
+    if (signal.aborted) {
+      fail(report, new HarmoniqError({ code: 'EABORTED', message: 'The run was stopped before this source was synced; its playlist was left as it is.' }));
       continue;
     }
     let list: PlaylistDraft[];

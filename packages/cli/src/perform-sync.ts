@@ -1,0 +1,59 @@
+import { ensureWritableDir, missingPaths, notifyRun, runSync, writeMissingReports, type ResolvedSource, type SyncReport } from '@harmoniq/core';
+import { progressReporter } from './render/progress.js';
+import { plexClient, type Runtime } from './runtime.js';
+import { acquireRunLock } from './run-lock.js';
+
+export interface RunFlags {
+  dryRun?: boolean;
+  refreshLibrary?: boolean;
+  adopt?: boolean;
+  /** Seconds to wait for another run's lock. */
+  waitSeconds?: number;
+  signal?: AbortSignal;
+}
+
+/** One sync under the run lock, followed by the missing-tracks files and the notification. Used by `sync` and `daemon`. */
+export async function performSync(rt: Runtime, sources: ResolvedSource[], flags: RunFlags): Promise<SyncReport> {
+  const plex = plexClient(rt);
+  await ensureWritableDir(rt.config.dataDir);
+  const release = flags.dryRun ? async () => undefined : await acquireRunLock({ dataDir: rt.config.dataDir, waitMs: (flags.waitSeconds ?? 0) * 1000 });
+  try {
+    rt.logger.info(`Syncing ${sources.map((s) => s.source.name).join(', ')}${flags.dryRun ? ' (dry run)' : ''}.`);
+    const report = await runSync({
+      sources,
+      reader: plex,
+      store: plex,
+      libraryName: rt.config.plex.library,
+      dataDir: rt.config.dataDir,
+      logger: rt.logger,
+      http: rt.http,
+      clock: rt.clock,
+      overrides: rt.config.matching.overrides,
+      dryRun: flags.dryRun,
+      refreshLibrary: flags.refreshLibrary,
+      adopt: flags.adopt,
+      signal: flags.signal,
+      onIndexProgress: progressReporter(rt),
+    });
+    await afterSync(rt, report);
+    return report;
+  } finally {
+    await release();
+  }
+}
+
+/** The missing-tracks files and the optional notification. Neither can fail the sync. */
+async function afterSync(rt: Runtime, report: SyncReport): Promise<void> {
+  try {
+    await writeMissingReports(missingPaths(rt.config.dataDir, rt.config.env.MISSING_TRACKS_PATH), report, rt.logger);
+  } catch (error) {
+    rt.logger.warn(`The missing-tracks report could not be written: ${(error as Error).message}`);
+  }
+  const webhookUrl = rt.config.env.NOTIFY_WEBHOOK_URL ?? rt.config.notify.webhookUrl;
+  if (!webhookUrl) return;
+  const envOn = rt.config.env.NOTIFY_ON;
+  const envFormat = rt.config.env.NOTIFY_FORMAT;
+  const on = envOn === 'always' || envOn === 'failure' ? envOn : rt.config.notify.on;
+  const format = envFormat === 'json' || envFormat === 'discord' || envFormat === 'slack' ? envFormat : rt.config.notify.format;
+  await notifyRun(report, { webhookUrl, on, format }, rt.http, rt.logger);
+}
