@@ -10,6 +10,8 @@ export interface LastfmCredentials {
   baseUrl?: string;
   /** Requests per second this source's client may make (1–5). */
   ratePerSecond: number;
+  /** First retry delay (default 1000 ms). Not read from config: for tests and programs embedding a source. */
+  retryBaseMs?: number;
 }
 
 export const LASTFM_KEY_HELP = 'get a key at https://www.last.fm/api/account/create';
@@ -40,6 +42,7 @@ export function clientFor(credentials: LastfmCredentials, ctx: Pick<SourceContex
     http: ctx.http,
     logger: ctx.logger,
     ratePerSecond: credentials.ratePerSecond,
+    ...(credentials.retryBaseMs !== undefined ? { retryBaseMs: credentials.retryBaseMs } : {}),
     signal: ctx.signal,
   });
 }
