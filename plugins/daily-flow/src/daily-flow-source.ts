@@ -12,7 +12,7 @@ import { parseDailyFlowOptions, type DailyFlowOptions } from './options.js';
 import { selectTracks, type SelectedTrack } from './select-tracks.js';
 import { readHistory, writeHistory } from './selection-history.js';
 import { windowLabel } from './time-window.js';
-import { activeOccurrence, nextOccurrence, type WindowOccurrence } from './window-clock.js';
+import { activeOccurrence, nextBoundary, nextOccurrence, type WindowOccurrence } from './window-clock.js';
 
 const DRAFT_KEY = 'default';
 
@@ -24,6 +24,8 @@ export const dailyFlowSource = defineSource<DailyFlowOptions>({
   env: { enabled: 'ENABLE_TIME_PLAYLIST', playlist: 'PLAYLIST_NAME_TIME', size: 'PLAYLIST_SIZE_TIME' },
   parseOptions: parseDailyFlowOptions,
   fetch: fetchDailyFlow,
+  // The playlist changes by itself at every window boundary: the daemon runs it then.
+  nextChange: (options, now, zone) => nextBoundary(options.windows, now, zone),
 });
 
 async function fetchDailyFlow(options: DailyFlowOptions, ctx: SourceContext): Promise<PlaylistDraft[]> {

@@ -73,6 +73,12 @@ export function registerCommands(program: Command, deps: CommandDeps): void {
     .option('--max-age <minutes>', 'how old the last successful run may be (default: twice the interval plus 10 min, or a day)')
     .action(async (flags: { maxAge?: string }) => deps.setExitCode(await (await import('./health.js')).healthCommand(await deps.runtime(), flags)));
 
+  const dailyFlow = program.command('daily-flow').description('Daily Flow helpers');
+  dailyFlow
+    .command('windows')
+    .description('print the parsed time windows, the active one now, and when the playlist changes next')
+    .action(async () => deps.setExitCode(await (await import('./daily-flow.js')).dailyFlowWindowsCommand(await deps.runtime())));
+
   program
     .command('demo')
     .description('try Harmoniq without a Plex server: bundled emulators, sample library, a real sync')
