@@ -28,7 +28,8 @@ export interface EmulatorRequest {
 export interface EmulatorResponse {
   status: number;
   headers?: Record<string, string>;
-  body?: string;
+  /** Bytes are sent as they are (emulators pre-serialise large lists into buffers). */
+  body?: string | Uint8Array;
 }
 
 export type Handler = (req: EmulatorRequest) => EmulatorResponse | Promise<EmulatorResponse>;
@@ -126,8 +127,9 @@ export async function serve(handler: Handler, options: ServeOptions = {}): Promi
       }
     }
     if (fault?.truncate) {
-      const text = real.body ?? '';
-      send({ ...real, status: 200, body: text.slice(0, Math.floor(text.length / 2)) });
+      const body = real.body ?? '';
+      const half = typeof body === 'string' ? body.slice(0, Math.floor(body.length / 2)) : body.subarray(0, Math.floor(body.length / 2));
+      send({ ...real, status: 200, body: half });
       return;
     }
     send(real);

@@ -36,8 +36,9 @@ export interface TrackRecord {
   artist: ArtistRecord;
   genres: GenreTag[];
   addedAt: number;
-  /** Cached JSON of the list form (no Guid, no librarySection fields); cleared on every change. */
-  json: string | undefined;
+  /** Cached UTF-8 JSON of the list form (no librarySection fields), without and with Guid; cleared on every change. */
+  json: Buffer | undefined;
+  jsonWithGuid: Buffer | undefined;
 }
 
 /**
@@ -162,6 +163,7 @@ export class LibraryStore {
       genres: [],
       addedAt: own.addedAt ?? BASE_TIME - 400 * 86400 + seq * 37,
       json: undefined,
+      jsonWithGuid: undefined,
     };
     this.tracks.push(rec);
     this.byKey.set(key, rec);
@@ -210,6 +212,7 @@ export class LibraryStore {
       rec.genres = [];
       if (this.trackGenres) addTags(rec.genres, t.genres, this);
       rec.json = undefined;
+      rec.jsonWithGuid = undefined;
     }
     for (const album of this.albums.values()) album.tracks.sort(byDiscAndIndex);
   }

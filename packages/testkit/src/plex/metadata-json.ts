@@ -1,5 +1,6 @@
 import type { AlbumRecord, ArtistRecord, GenreTag, TrackRecord } from './library-store.js';
 
+/** Keys whose value is undefined are left out when serialised. */
 export type JsonObject = Record<string, unknown>;
 
 /** A guid-like hex id derived from a number, stable across runs. */
@@ -12,13 +13,9 @@ export function sortTitle(title: string): string {
   return title.replace(/^(the|a|an)\s+/i, '');
 }
 
-function genreJson(tags: GenreTag[]): JsonObject[] {
-  return tags.map((g) => ({ id: g.id, filter: `genre=${g.id}`, tag: g.tag }));
-}
-
-function omitEmpty(o: JsonObject): JsonObject {
-  for (const [k, v] of Object.entries(o)) if (v === undefined || (Array.isArray(v) && v.length === 0)) delete o[k];
-  return o;
+/** Undefined (so JSON.stringify leaves the key out, as PMS does) when there are no tags. */
+function genreJson(tags: GenreTag[]): JsonObject[] | undefined {
+  return tags.length > 0 ? tags.map((g) => ({ id: g.id, filter: `genre=${g.id}`, tag: g.tag })) : undefined;
 }
 
 /** Plays and ratings are omitted when absent or 0, as PMS does. */
@@ -32,8 +29,7 @@ export function trackObject(rec: TrackRecord): JsonObject {
   const artist = rec.artist;
   const duration = t.durationMs;
   const ext = 'mp3';
-  const file = `/data/Music/${artist.title}/${album.title}/${String(t.index ?? 0).padStart(2, '0')} - ${t.title}.${ext}`;
-  return omitEmpty({
+  return {
     ratingKey: rec.key,
     key: `/library/metadata/${rec.key}`,
     parentRatingKey: album.key,
@@ -70,17 +66,26 @@ export function trackObject(rec: TrackRecord): JsonObject {
         audioChannels: 2,
         audioCodec: ext,
         container: ext,
-        Part: [{ id: rec.seq, key: `/library/parts/${rec.seq}/${rec.addedAt}/file.${ext}`, duration, file, container: ext }],
+        Part: [{ id: rec.seq, key: `/library/parts/${rec.seq}/${rec.addedAt}/file.${ext}`, duration, container: ext }],
       },
     ],
     Genre: genreJson(rec.genres),
-  });
+  };
 }
 
-/** The list form of a track, serialised once and reused until the library changes. */
-export function trackJson(rec: TrackRecord): string {
-  rec.json ??= JSON.stringify(trackObject(rec));
-  return rec.json;
+/**
+ * The list form of a track as UTF-8 JSON, serialised once and reused until the library changes, so that a page
+ * of a 100k-track library costs one Buffer.concat.
+ */
+export function trackBuffer(rec: TrackRecord, withGuid: boolean): Buffer {
+  rec.json ??= Buffer.from(JSON.stringify(trackObject(rec)));
+  if (!withGuid || !rec.fixture.mbid) return rec.json;
+  rec.jsonWithGuid ??= Buffer.from(extendJson(rec.json.toString(), [guidJson(rec)]));
+  return rec.jsonWithGuid;
+}
+
+export function trackJson(rec: TrackRecord, withGuid = false): string {
+  return trackBuffer(rec, withGuid).toString();
 }
 
 export function guidJson(rec: TrackRecord): string | undefined {
@@ -101,7 +106,7 @@ export function prependJson(objectJson: string, member: string): string {
 export function albumObject(album: AlbumRecord): JsonObject {
   const artist = album.artist;
   const viewed = album.tracks.filter((t) => (t.fixture.viewCount ?? 0) > 0).length;
-  return omitEmpty({
+  return {
     ratingKey: album.key,
     key: `/library/metadata/${album.key}/children`,
     parentRatingKey: artist.key,
@@ -122,11 +127,11 @@ export function albumObject(album: AlbumRecord): JsonObject {
     addedAt: album.addedAt,
     updatedAt: album.addedAt,
     Genre: genreJson(album.genres),
-  });
+  };
 }
 
 export function artistObject(artist: ArtistRecord): JsonObject {
-  return omitEmpty({
+  return {
     ratingKey: artist.key,
     key: `/library/metadata/${artist.key}/children`,
     guid: `plex://artist/${hex24(8, artist.seq)}`,
@@ -140,5 +145,5 @@ export function artistObject(artist: ArtistRecord): JsonObject {
     addedAt: artist.addedAt,
     updatedAt: artist.addedAt,
     Genre: genreJson(artist.genres),
-  });
+  };
 }

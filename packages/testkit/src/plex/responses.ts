@@ -28,7 +28,8 @@ export function noContent(): EmulatorResponse {
 /** A MediaContainer whose items are already serialised JSON objects. */
 export interface Container {
   attrs: JsonObject;
-  items?: string[];
+  /** Items as serialised JSON: strings, or UTF-8 buffers for the large lists. */
+  items?: (string | Buffer)[];
   itemsKey?: 'Metadata' | 'Directory';
   headers?: Record<string, string>;
 }
@@ -44,19 +45,28 @@ export function render(c: Container, json: boolean): EmulatorResponse {
   const key = c.itemsKey ?? 'Metadata';
   if (json) {
     const attrs = JSON.stringify(c.attrs);
-    const inner = items.length > 0 ? `${attrs.length > 2 ? ',' : ''}"${key}":[${items.join(',')}]` : '';
-    return {
-      status: 200,
-      headers: { 'content-type': 'application/json; charset=utf-8', ...PROTOCOL, ...c.headers },
-      body: `{"MediaContainer":${attrs.slice(0, -1)}${inner}}}`,
-    };
+    if (items.length === 0) return jsonResponse(c, `{"MediaContainer":${attrs}}`);
+    const pieces: Buffer[] = [Buffer.from(`{"MediaContainer":${attrs.slice(0, -1)}${attrs.length > 2 ? ',' : ''}"${key}":[`)];
+    items.forEach((item, i) => {
+      if (i > 0) pieces.push(COMMA);
+      pieces.push(typeof item === 'string' ? Buffer.from(item) : item);
+    });
+    pieces.push(CLOSE);
+    return jsonResponse(c, Buffer.concat(pieces));
   }
-  const children = items.map((s) => xmlElement(key, JSON.parse(s) as JsonObject)).join('');
+  const children = items.map((s) => xmlElement(key, JSON.parse(s.toString()) as JsonObject)).join('');
   return {
     status: 200,
     headers: { 'content-type': 'text/xml;charset=utf-8', ...PROTOCOL, ...c.headers },
     body: `<?xml version="1.0" encoding="UTF-8"?>\n${xmlTag('MediaContainer', c.attrs, children)}\n`,
   };
+}
+
+const COMMA = Buffer.from(',');
+const CLOSE = Buffer.from(']}}');
+
+function jsonResponse(c: Container, body: string | Buffer): EmulatorResponse {
+  return { status: 200, headers: { 'content-type': 'application/json; charset=utf-8', ...PROTOCOL, ...c.headers }, body };
 }
 
 const ELEMENT_BY_TYPE: Record<string, string> = { track: 'Track', album: 'Directory', artist: 'Directory', playlist: 'Playlist' };

@@ -12,7 +12,7 @@ import {
 } from './context.js';
 import { BASE_TIME, type AlbumRecord, type ArtistRecord, type TrackRecord } from './library-store.js';
 import { parseAlbumQuery, parseArtistQuery, parseTrackQuery, runQuery } from './media-query.js';
-import { albumObject, artistObject, extendJson, guidJson, type JsonObject, trackJson, trackObject } from './metadata-json.js';
+import { albumObject, artistObject, extendJson, type JsonObject, trackBuffer, trackJson, trackObject } from './metadata-json.js';
 import { type Container, pageOf, pageRequest } from './responses.js';
 
 export const SERVER_VERSION = '1.40.2.8395-c67dce28e';
@@ -95,13 +95,13 @@ export function sectionAll(ctx: PlexContext, req: EmulatorRequest, sectionId: st
   const view = VIEWS[type] ?? { title2: 'All', viewGroup: 'secondary' };
   const page = pageRequest(req, ctx.paging);
   const key = queryKey(`all:${type}`, req.query);
-  let list: { items: string[]; attrs: JsonObject; headers: Record<string, string> };
+  let list: { items: (string | Buffer)[]; attrs: JsonObject; headers: Record<string, string> };
   if (type === '10') {
     const q = parseTrackQuery(req.query, ctx.genreIncludesAlbum);
     const found = cachedQuery(ctx, key, () => runQuery(ctx.library.tracks, q));
     const guids = includeGuids(req);
     const p = pageOf(found, page, q.limit);
-    list = { ...p, items: p.items.map((t) => (guids ? extendJson(trackJson(t), [guidJson(t)]) : trackJson(t))) };
+    list = { ...p, items: p.items.map((t) => trackBuffer(t, guids)) };
   } else if (type === '9') {
     const q = parseAlbumQuery(req.query);
     const found = cachedQuery(ctx, key, () => runQuery([...ctx.library.albums.values()], q));
@@ -155,7 +155,7 @@ export function metadata(ctx: PlexContext, req: EmulatorRequest, ids: string[]):
     const track = ctx.library.byKey.get(id);
     const container = ctx.library.containers.get(id);
     const playlist = ctx.playlists.byKey.get(id);
-    if (track) items.push(extendJson(trackJson(track), [members, guids ? guidJson(track) : undefined]));
+    if (track) items.push(extendJson(trackJson(track, guids), [members]));
     else if (container && 'tracks' in container) items.push(extendJson(JSON.stringify(albumObject(container)), [members]));
     else if (container) items.push(extendJson(JSON.stringify(artistObject(container)), [members]));
     else if (playlist) items.push(JSON.stringify(ctx.playlists.toJson(playlist)));

@@ -1,7 +1,7 @@
 import type { EmulatorRequest, EmulatorResponse } from '../common/server.js';
 import { cachedQuery, includeGuids, itemSectionMembers, type PlexContext, queryKey } from './context.js';
 import { parseTrackQuery, runQuery } from './media-query.js';
-import { extendJson, guidJson, prependJson, trackJson } from './metadata-json.js';
+import { extendJson, prependJson, trackJson } from './metadata-json.js';
 import type { PlaylistRecord } from './playlist-store.js';
 import { type Container, htmlError, noContent, pageOf, pageRequest } from './responses.js';
 
@@ -81,7 +81,7 @@ export function playlistItems(ctx: PlexContext, req: EmulatorRequest, id: string
   for (const item of page.items) {
     const t = ctx.library.byKey.get(item.ratingKey);
     if (!t) continue;
-    const body = extendJson(trackJson(t), [members, guids ? guidJson(t) : undefined]);
+    const body = extendJson(trackJson(t, guids), [members]);
     items.push(prependJson(body, `"playlistItemID":${item.playlistItemID}`));
   }
   const head = ctx.playlists.toJson(p);
