@@ -143,6 +143,14 @@ describe('Plex emulator: library listing and media queries', () => {
     expect(liveChildren).not.toHaveProperty('parentIndex');
     expect(liveChildren.Metadata?.map((m) => m.parentIndex)).toEqual([1, 2]);
   });
+
+  it('lists an artist’s albums as children, with the artist hoisted', async () => {
+    const track = (await getJson(plex, `/library/metadata/${plex.findTrack('Queen', 'Love of My Life') ?? ''}`)).body.MediaContainer.Metadata?.[0] as PlexItem;
+    const { body } = await getJson(plex, `/library/metadata/${String(track.grandparentRatingKey)}/children`);
+    expect(body.MediaContainer).toMatchObject({ parentTitle: 'Queen', viewGroup: 'album' });
+    expect(titles(body).sort()).toEqual(['A Night at the Opera', 'Live Killers']);
+    expect((await getJson(plex, '/library/metadata/nope/children')).status).toBe(404);
+  });
 });
 
 describe('Plex emulator: options and library changes', () => {

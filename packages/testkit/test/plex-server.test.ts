@@ -43,10 +43,30 @@ describe('Plex emulator: transport, auth and server identity', () => {
     expect(id.body.MediaContainer.machineIdentifier).toBe(plex.machineIdentifier);
   });
 
+  it('answers /identity without a token, as real servers do', async () => {
+    const res = await fetch(`${plex.url}/identity`, { headers: { Accept: 'application/json' } });
+    expect(res.status).toBe(200);
+  });
+
   it('answers XML when the client does not ask for JSON', async () => {
     const res = await fetch(`${plex.url}/identity`);
     expect(res.headers.get('content-type')).toContain('text/xml');
     expect(await res.text()).toContain(`machineIdentifier="${plex.machineIdentifier}"`);
+    const list = await send(plex, 'GET', `/library/sections/${plex.sectionId}/all?type=10`, { Accept: 'text/xml' });
+    expect(list.text).toMatch(/^<\?xml[^]*<MediaContainer size="1"[^>]*><Track ratingKey="\d+"[^>]* title="Rolling in the Deep"/);
+  });
+
+  it('lets tests inject faults on Plex paths', async () => {
+    plex.inject({ path: '/library/sections', status: 503, body: 'busy' });
+    expect((await send(plex, 'GET', '/library/sections')).status).toBe(503);
+    expect((await send(plex, 'GET', '/library/sections')).status).toBe(200);
+  });
+
+  it('records what clients sent, token included', async () => {
+    plex.resetRequests();
+    await send(plex, 'GET', '/library/sections?X-Plex-Container-Size=0');
+    expect(plex.requests).toEqual([expect.objectContaining({ method: 'GET', path: '/library/sections', status: 200, query: { 'X-Plex-Container-Size': '0' } })]);
+    expect(plex.requests[0]?.headers['x-plex-token']).toBe(plex.token);
   });
 
   it('lists the music section as type artist with a string key, on both section paths', async () => {
