@@ -69,7 +69,7 @@ describe('redactConfig', () => {
         url: { value: 'http://plex.lan:32400', from: 'env' },
         token: { value: '[redacted]', from: 'file' },
         library: { value: 'Tunes', from: 'file' },
-        pageSize: { value: 500, from: 'default' },
+        pageSize: { value: 1000, from: 'default' },
       },
       logLevel: { value: 'warn', from: 'file' },
       logFormat: { value: 'json', from: 'flag' },

@@ -15,6 +15,9 @@ export const ENV_NAMES = {
   cron: 'SCHEDULE_CRON',
   runOnStart: 'RUN_ON_START',
   plugins: 'HARMONIQ_PLUGINS',
+  notifyWebhookUrl: 'NOTIFY_WEBHOOK_URL',
+  notifyOn: 'NOTIFY_ON',
+  notifyFormat: 'NOTIFY_FORMAT',
 } as const;
 
 /**

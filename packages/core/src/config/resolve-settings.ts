@@ -7,7 +7,7 @@ import { systemZone } from '../clock.js';
 import type { ConfigIssue, Env } from '../contract.js';
 import { defaultDataDir } from './data-dir.js';
 import { ENV_NAMES as E, envValue } from './env-names.js';
-import { LIMITS, LOG_FORMATS, LOG_LEVELS, UPDATE_MODES, type ConfigFile } from './schema.js';
+import { LIMITS, LOG_FORMATS, LOG_LEVELS, NOTIFY_FORMATS, NOTIFY_ON, UPDATE_MODES, type ConfigFile } from './schema.js';
 import type { HarmoniqConfig, LoadConfigOptions, SettingOrigin } from './types.js';
 import {
   parseBoolean,
@@ -94,7 +94,7 @@ export function resolveSettings(input: SettingsInput): {
       url: pick<string | undefined>('plex.url', E.plexUrl, (raw) => parseHttpUrl(raw, [token]), stripSlash(plex.url), undefined),
       token: pick<string | undefined>('plex.token', E.plexToken, text, plex.token, undefined),
       library: pick('plex.library', E.plexLibrary, text, plex.library?.trim(), 'Music'),
-      pageSize: pick('plex.pageSize', E.plexPageSize, number(LIMITS.pageSize.min, LIMITS.pageSize.max), plex.pageSize, 500),
+      pageSize: pick('plex.pageSize', E.plexPageSize, number(LIMITS.pageSize.min, LIMITS.pageSize.max), plex.pageSize, 1000),
       timeoutMs: pick('plex.timeoutMs', E.plexTimeoutMs, number(LIMITS.timeoutMs.min, LIMITS.timeoutMs.max), plex.timeoutMs, 30000),
     },
     dataDir: pick(
@@ -144,13 +144,29 @@ export function resolveSettings(input: SettingsInput): {
       [],
     ),
     notify: {
-      ...(file.notify?.webhookUrl !== undefined ? { webhookUrl: file.notify.webhookUrl.trim() } : {}),
-      on: file.notify?.on ?? 'failure',
-      format: file.notify?.format ?? 'json',
+      ...optional(
+        pick<string | undefined>('notify.webhookUrl', E.notifyWebhookUrl, parseWebhookUrl, file.notify?.webhookUrl?.trim(), undefined),
+      ),
+      on: pick('notify.on', E.notifyOn, (raw) => parseEnum(raw, NOTIFY_ON), file.notify?.on, 'failure'),
+      format: pick('notify.format', E.notifyFormat, (raw) => parseEnum(raw, NOTIFY_FORMATS), file.notify?.format, 'json'),
     },
     origins,
   };
   if (file.matching?.overrides !== undefined) origins['matching.overrides'] = 'file';
-  if (file.notify !== undefined) origins.notify = 'file';
   return { settings, origins, errors };
+}
+
+function optional(webhookUrl: string | undefined): { webhookUrl?: string } {
+  return webhookUrl === undefined ? {} : { webhookUrl };
+}
+
+/** Webhook URLs often carry their secret in the path or query, so both are allowed, and neither is ever echoed. */
+function parseWebhookUrl(raw: string): Parsed<string> {
+  try {
+    const url = new URL(raw.trim());
+    if (url.protocol === 'http:' || url.protocol === 'https:') return { ok: true, value: url.toString() };
+  } catch {
+    // reported below
+  }
+  return { ok: false, message: 'must be an http(s) URL (the value is not shown because webhook URLs contain secrets)' };
 }

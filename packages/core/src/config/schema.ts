@@ -97,7 +97,7 @@ export const configFileSchema = z
         url: httpUrl().optional().describe('Plex server address (PLEX_URL), e.g. http://192.168.1.10:32400.'),
         token: nonEmptyText().optional().describe('Plex token (PLEX_TOKEN). Keep this file private.'),
         library: nonEmptyText().optional().describe('Music library title (PLEX_MUSIC_LIBRARY_NAME). Default "Music".'),
-        pageSize: wholeNumber(pageSize.min, pageSize.max).optional().describe('Tracks per page when indexing. Default 500.'),
+        pageSize: wholeNumber(pageSize.min, pageSize.max).optional().describe('Tracks per page when indexing. Default 1000.'),
         timeoutMs: wholeNumber(timeoutMs.min, timeoutMs.max).optional().describe('Request timeout in ms. Default 30000.'),
       })
       .optional()
