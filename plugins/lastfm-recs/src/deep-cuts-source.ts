@@ -17,7 +17,7 @@ export interface LastfmDeepCutsOptions extends UserSourceOptions {
 const NAME = 'lastfm-deep-cuts';
 /** How deep into each artist's popular tracks to look. */
 const ARTIST_TOP_TRACKS = 30;
-/** The user's play counts come from their overall top list, one page of Last.fm's largest size. */
+/** The user's play counts come from their top lists (overall and the period), one page of Last.fm's largest size each. */
 const PLAYED_POOL = 1000;
 
 export function parseDeepCutsOptions(raw: unknown, env: Env): ParseResult<LastfmDeepCutsOptions> {
@@ -43,12 +43,17 @@ export const lastfmDeepCutsSource = defineSource<LastfmDeepCutsOptions>({
 
   async fetch(options, ctx) {
     const client = clientFor(options, ctx);
-    const [artists, played] = await Promise.all([
+    const [artists, overall, inPeriod] = await Promise.all([
       client.userTopArtists(options.user, options.period, { limit: options.artists }),
       client.userTopTracks(options.user, 'overall', { limit: PLAYED_POOL, pageSize: PLAYED_POOL }),
+      options.period === 'overall' ? Promise.resolve([]) : client.userTopTracks(options.user, options.period, { limit: PLAYED_POOL, pageSize: PLAYED_POOL }),
     ]);
+    // A track can be heavy in the period yet below the overall list's cut-off: take the larger count.
     const plays = new Map<string, number>();
-    for (const t of played) plays.set(trackKey(t.artist, t.title), t.playcount ?? 0);
+    for (const t of [...overall, ...inPeriod]) {
+      const key = trackKey(t.artist, t.title);
+      plays.set(key, Math.max(plays.get(key) ?? 0, t.playcount ?? 1));
+    }
 
     const degrader = createDegrader(ctx.logger);
     const lists = await Promise.all(
