@@ -20,6 +20,10 @@ export async function main(io: MainOptions): Promise<number> {
     .option('-c, --config <file>', 'use this config file instead of searching for one')
     .option('-v, --verbose', 'debug logging, stack traces for unexpected errors')
     .option('-q, --quiet', 'only warnings and errors')
+    .option('--log-level <level>', 'error, warn, info or debug (overrides LOG_LEVEL)')
+    .option('--log-format <format>', 'human or json (overrides LOG_FORMAT)')
+    .option('--data-dir <dir>', 'data directory (overrides HARMONIQ_DATA_DIR)')
+    .option('--update-mode <mode>', 'replace or append (overrides PLAYLIST_UPDATE_MODE)')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(s) });

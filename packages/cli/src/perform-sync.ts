@@ -49,11 +49,7 @@ async function afterSync(rt: Runtime, report: SyncReport): Promise<void> {
   } catch (error) {
     rt.logger.warn(`The missing-tracks report could not be written: ${(error as Error).message}`);
   }
-  const webhookUrl = rt.config.env.NOTIFY_WEBHOOK_URL ?? rt.config.notify.webhookUrl;
+  const { webhookUrl, on, format } = rt.config.notify;
   if (!webhookUrl) return;
-  const envOn = rt.config.env.NOTIFY_ON;
-  const envFormat = rt.config.env.NOTIFY_FORMAT;
-  const on = envOn === 'always' || envOn === 'failure' ? envOn : rt.config.notify.on;
-  const format = envFormat === 'json' || envFormat === 'discord' || envFormat === 'slack' ? envFormat : rt.config.notify.format;
   await notifyRun(report, { webhookUrl, on, format }, rt.http, rt.logger);
 }

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { harmoniqVersion } from './version.js';
 import {
   createHttp,
@@ -11,7 +12,7 @@ import {
   type HarmoniqConfig,
   type Http,
   type Logger,
-  type LogLevel,
+  type LoadConfigOptions,
   type Redactor,
 } from '@harmoniq/core';
 import { createPlexClient, type PlexClient } from '@harmoniq/plex';
@@ -21,6 +22,29 @@ export interface GlobalFlags {
   config?: string;
   verbose?: boolean;
   quiet?: boolean;
+  logLevel?: string;
+  logFormat?: string;
+  dataDir?: string;
+  updateMode?: string;
+}
+
+/** Flags that override every other source of configuration, checked here because commander only sees strings. */
+function flagOverrides(flags: GlobalFlags, cwd: string): NonNullable<LoadConfigOptions['overrides']> {
+  const oneOf = <T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined => {
+    if (value === undefined) return undefined;
+    const v = value.trim().toLowerCase();
+    if ((allowed as readonly string[]).includes(v)) return v as T;
+    throw new HarmoniqError({ code: 'EUSAGE', message: `${name} must be one of ${allowed.join(', ')}, got '${value}'.` });
+  };
+  const level = flags.verbose ? 'debug' : flags.quiet ? 'warn' : oneOf('--log-level', flags.logLevel, ['error', 'warn', 'info', 'debug'] as const);
+  const format = oneOf('--log-format', flags.logFormat, ['human', 'json'] as const);
+  const mode = oneOf('--update-mode', flags.updateMode, ['replace', 'append'] as const);
+  return {
+    ...(level ? { logLevel: level } : {}),
+    ...(format ? { logFormat: format } : {}),
+    ...(mode ? { updateMode: mode } : {}),
+    ...(flags.dataDir ? { dataDir: resolve(cwd, flags.dataDir) } : {}),
+  };
 }
 
 /** What a command needs, built once from the configuration. */
@@ -36,8 +60,7 @@ export interface Runtime {
 }
 
 export async function createRuntime(io: MainOptions, flags: GlobalFlags): Promise<Runtime> {
-  const level: LogLevel | undefined = flags.verbose ? 'debug' : flags.quiet ? 'warn' : undefined;
-  const loaded = await loadConfig({ cwd: io.cwd, env: io.env, configPath: flags.config, overrides: level ? { logLevel: level } : {} });
+  const loaded = await loadConfig({ cwd: io.cwd, env: io.env, configPath: flags.config, overrides: flagOverrides(flags, io.cwd) });
   // Secrets are known before anything is printed, config errors included.
   const redactor = createRedactor(Object.entries(io.env).filter(([k]) => isSecretName(k)).map(([, v]) => v));
   if (!loaded.ok) {

@@ -1,12 +1,13 @@
 import Table from 'cli-table3';
 import { ExitCode } from '@harmoniq/core';
 import { loadSources } from '../load-sources.js';
+import { withLoadProblems } from '../plugins/probe-sources.js';
 import { resolveSources } from '../resolve-sources.js';
 import type { Runtime } from '../runtime.js';
 
 /** `harmoniq sources`: every discovered source, enabled or not, and what it lacks. */
 export async function sourcesCommand(rt: Runtime, flags: { json?: boolean }): Promise<number> {
-  const statuses = resolveSources(rt, await loadSources(rt));
+  const statuses = await withLoadProblems(resolveSources(rt, await loadSources(rt)));
   const rows = statuses.map((s) => ({
     name: s.source.name,
     enabled: s.enabled,

@@ -1,0 +1,77 @@
+import { isHarmoniqError, summaryLine, toHarmoniqError, type ResolvedSource } from '@harmoniq/core';
+import { performSync } from '../perform-sync.js';
+import type { Runtime } from '../runtime.js';
+
+export interface RunQueue {
+  /** Start a run now; when one is going, skip this one with a log line (a scheduled tick). */
+  startOrSkip(reason: string, sources: ResolvedSource[]): void;
+  /** Start a run now, or right after the current one (a content change that must not be lost). */
+  startOrQueue(reason: string, sources: ResolvedSource[]): void;
+  /** Resolves when no run is going and none is queued. */
+  idle(): Promise<void>;
+}
+
+/**
+ * One run at a time for the daemon. A failing run is logged and the daemon goes on. `stopSignal` aborts the
+ * current run between playlists (never in the middle of a playlist's writes); once `stopping()` is true no new
+ * run starts.
+ */
+export function createRunQueue(rt: Runtime, options: { stopSignal: AbortSignal; stopping: () => boolean }): RunQueue {
+  const { logger } = rt;
+  let running: Promise<void> | undefined;
+  let queued: { reason: string; sources: ResolvedSource[] } | undefined;
+
+  const names = (sources: ResolvedSource[]) => sources.map((s) => s.source.name).join(', ');
+
+  const execute = async (reason: string, sources: ResolvedSource[]): Promise<void> => {
+    // A controller per run, so the long-lived stop signal collects no listeners from run to run.
+    const abort = new AbortController();
+    const onStop = () => abort.abort();
+    options.stopSignal.addEventListener('abort', onStop, { once: true });
+    if (options.stopSignal.aborted) abort.abort();
+    try {
+      const report = await performSync(rt, sources, { signal: abort.signal, waitSeconds: 0 });
+      const took = `${(report.durationMs / 1000).toFixed(1)} s`;
+      if (report.exitCode === 0) logger.info(`Run finished (${reason}): ${summaryLine(report)} in ${took}.`);
+      else logger.warn(`Run finished with errors (${reason}): ${summaryLine(report)}, exit code ${report.exitCode}, in ${took}. The daemon goes on.`);
+    } catch (error) {
+      if (isHarmoniqError(error) && error.code === 'ELOCKED') {
+        logger.warn(`Skipped the ${reason} run: another Harmoniq run (a sync from cron?) holds the lock on ${rt.config.dataDir}.`);
+        return;
+      }
+      const e = toHarmoniqError(error);
+      logger.error(`Run failed (${reason}): ${e.code} ${e.message}${e.hint ? ` ${e.hint}` : ''} The daemon goes on.`);
+    } finally {
+      options.stopSignal.removeEventListener('abort', onStop);
+    }
+  };
+
+  const start = (reason: string, sources: ResolvedSource[]): void => {
+    logger.info(`Starting a run (${reason}): ${names(sources)}.`);
+    running = execute(reason, sources).finally(() => {
+      running = undefined;
+      const next = queued;
+      queued = undefined;
+      if (next && !options.stopping()) start(next.reason, next.sources);
+    });
+  };
+
+  return {
+    startOrSkip(reason, sources) {
+      if (options.stopping()) return;
+      if (running) logger.info(`Skipped the ${reason} run: the previous run is still going.`);
+      else start(reason, sources);
+    },
+    startOrQueue(reason, sources) {
+      if (options.stopping()) return;
+      if (!running) return start(reason, sources);
+      // Merge with a run already queued, so two changes during one long run cause one extra run, not two.
+      const merged = queued ? [...queued.sources, ...sources.filter((s) => !queued!.sources.includes(s))] : sources;
+      queued = { reason: queued ? `${queued.reason}; ${reason}` : reason, sources: merged };
+      logger.info(`The ${reason} run waits for the current run to finish.`);
+    },
+    async idle() {
+      while (running) await running;
+    },
+  };
+}
