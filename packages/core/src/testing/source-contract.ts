@@ -1,32 +1,35 @@
-import type { Env, PlaylistSource, SourceContext } from '../contract.js';
+import type { Env, PlaylistDraft, PlaylistSource, SourceContext } from '../contract.js';
 import { validateDrafts } from '../pipeline/validate-drafts.js';
+import { sourceShapeProblems } from './source-shape.js';
 
 export interface ContractOptions {
-  /** A config section this source accepts. */
+  /** A config section (`sources.<name>` without the common keys) this source accepts. */
   validRaw?: unknown;
   /** The environment for validRaw (credentials etc.). */
   env?: Env;
-  /** When given, fetch() is called with the valid options and its output checked. */
+  /**
+   * When given, the source runs: verify() (when it has one and `verify` is not false) and fetch() are called with
+   * the valid options, and fetch's output is checked the way the core checks it.
+   */
   context?: SourceContext;
+  /** Call verify() too (default true when a context is given). */
+  verify?: boolean;
 }
 
-const GARBAGE: unknown[] = [undefined, null, 42, 'text', [], { unknownOption: true }, { size: 'many' }];
+/** Inputs a user can put in a config file by mistake; parseOptions must answer each without throwing. */
+const GARBAGE: unknown[] = [undefined, null, 42, 'text', [], { unknownOption: true }, { size: 'many' }, { nested: { deep: [1, 2] } }];
 
 /**
  * The plugin contract every source must honour, as a list of violations (empty = passes), so it works
  * with any test runner: `expect(await checkSourceContract(mySource, {...})).toEqual([])`.
+ *
+ * Checked: the shape (apiVersion, kebab-case name, one-line description, defaults, env names, functions);
+ * parseOptions never throws and reports problems as [{ path, message }]; it accepts `validRaw`/`env`; with a
+ * `context`, verify() resolves, fetch() returns valid drafts, every `ids.plexRatingKey` names a track of
+ * `context.library`, and nextChange() (if any) returns a later instant or undefined.
  */
 export async function checkSourceContract(source: PlaylistSource<unknown>, options: ContractOptions = {}): Promise<string[]> {
-  const problems: string[] = [];
-  const s = source as Partial<PlaylistSource<unknown>>;
-  if (s.apiVersion !== 1) problems.push(`apiVersion must be 1, got ${String(s.apiVersion)}`);
-  if (typeof s.name !== 'string' || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(s.name)) problems.push(`name must be kebab-case, got ${JSON.stringify(s.name)}`);
-  if (typeof s.description !== 'string' || !s.description.trim() || s.description.includes('\n')) problems.push('description must be one non-empty line');
-  if (!s.defaults || typeof s.defaults.playlist !== 'string' || !s.defaults.playlist.trim()) problems.push('defaults.playlist must be a non-empty string');
-  if (!s.defaults || !Number.isInteger(s.defaults.size) || s.defaults.size < 1 || s.defaults.size > 1000) problems.push('defaults.size must be a whole number from 1 to 1000');
-  if (typeof s.parseOptions !== 'function') problems.push('parseOptions must be a function');
-  if (typeof s.fetch !== 'function') problems.push('fetch must be a function');
-  if (s.verify !== undefined && typeof s.verify !== 'function') problems.push('verify, when present, must be a function');
+  const problems = sourceShapeProblems(source);
   if (problems.length) return problems;
 
   for (const raw of GARBAGE) {
@@ -35,23 +38,56 @@ export async function checkSourceContract(source: PlaylistSource<unknown>, optio
       if (!result || typeof result !== 'object' || typeof result.ok !== 'boolean') problems.push(`parseOptions(${JSON.stringify(raw)}) must return { ok, … }`);
       else if (!result.ok && (!Array.isArray(result.errors) || !result.errors.every((e) => typeof e.path === 'string' && typeof e.message === 'string'))) {
         problems.push(`parseOptions(${JSON.stringify(raw)}) errors must be [{ path, message }]`);
-      }
+      } else if (!result.ok && result.errors.length === 0) problems.push(`parseOptions(${JSON.stringify(raw)}) failed without saying why`);
     } catch (error) {
       problems.push(`parseOptions(${JSON.stringify(raw)}) threw: ${(error as Error).message}`);
     }
   }
-  if (options.validRaw === undefined && options.env === undefined) return problems;
-  const parsed = source.parseOptions(options.validRaw ?? {}, options.env ?? {});
+  if (options.validRaw === undefined && options.env === undefined && options.context === undefined) return problems;
+  let parsed;
+  try {
+    parsed = source.parseOptions(options.validRaw ?? {}, options.env ?? {});
+  } catch (error) {
+    return [...problems, `parseOptions threw on the valid options: ${(error as Error).message}`];
+  }
   if (!parsed.ok) {
     problems.push(`parseOptions rejected the valid options: ${parsed.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
     return problems;
   }
-  if (options.context) {
+  const ctx = options.context;
+  if (!ctx) return problems;
+  if (source.verify && options.verify !== false) {
     try {
-      validateDrafts(source.name, await source.fetch(parsed.value, options.context));
+      await source.verify(parsed.value, ctx);
     } catch (error) {
-      problems.push(`fetch: ${(error as Error).message}`);
+      problems.push(`verify: ${(error as Error).message}`);
     }
+  }
+  try {
+    problems.push(...unknownRatingKeys(validateDrafts(source.name, await source.fetch(parsed.value, ctx)), ctx));
+  } catch (error) {
+    problems.push(`fetch: ${(error as Error).message}`);
+  }
+  if (source.nextChange) {
+    const now = ctx.clock.now();
+    try {
+      const next = source.nextChange(parsed.value, now, ctx.clock.zone);
+      if (next !== undefined && (!(next instanceof Date) || Number.isNaN(next.getTime()) || next.getTime() <= now.getTime())) {
+        problems.push(`nextChange must return a Date after now (${now.toISOString()}) or undefined, got ${String(next)}`);
+      }
+    } catch (error) {
+      problems.push(`nextChange threw: ${(error as Error).message}`);
+    }
+  }
+  return problems;
+}
+
+/** A rating key the library does not have would be skipped by the core: the source picked from the wrong place. */
+function unknownRatingKeys(drafts: PlaylistDraft[], ctx: SourceContext): string[] {
+  const problems: string[] = [];
+  for (const d of drafts) {
+    const unknown = d.tracks.map((t) => t.ids?.plexRatingKey).filter((k): k is string => k !== undefined && !ctx.library.byRatingKey(k));
+    if (unknown.length) problems.push(`fetch: draft '${d.key}' names ${unknown.length} ids.plexRatingKey not in the library (e.g. '${unknown[0]}')`);
   }
   return problems;
 }
