@@ -86,6 +86,10 @@ describe('Plex emulator: transport, auth and server identity', () => {
     expect(res.text).toBe('<html><head><title>Not Found</title></head><body><h1>404 Not Found</h1></body></html>');
   });
 
+  it('answers 400 HTML for a malformed path escape', async () => {
+    expect((await send(plex, 'GET', '/library/metadata/%E0%A4%A')).status).toBe(400);
+  });
+
   it('answers 414 HTML when the request URL is longer than the limit', async () => {
     const small = await startPlexEmulator({ maxUrlLength: 100 });
     try {

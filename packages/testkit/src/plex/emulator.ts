@@ -22,7 +22,8 @@ function tokenOf(req: EmulatorRequest): string | undefined {
 
 /** Dispatches on method and path segments; undefined means 404. */
 function route(ctx: PlexContext, req: EmulatorRequest): Result {
-  const s = req.path.split('/').filter((x) => x !== '').map(decodeURIComponent);
+  const s = req.path.split('/').filter((x) => x !== '').map(safeDecode);
+  if (s.includes('\u0000')) return htmlError(400);
   const m = req.method.toUpperCase();
   const path = s.join('/');
   if (m === 'GET' && path === '') return serverRoot(ctx);
@@ -137,6 +138,15 @@ export async function startPlexEmulator(options: PlexEmulatorOptions = {}): Prom
       playlists.dropTrack(key);
     },
   };
+}
+
+/** A malformed escape becomes a NUL segment, answered 400 like any bad request. */
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return '\u0000';
+  }
 }
 
 function htmlError414(): EmulatorResponse {
