@@ -2,6 +2,7 @@ import type { Http, Logger } from '@harmoniq/core';
 import { lastfmError } from './classify-response.js';
 import { collectPages } from './pages.js';
 import { parseArtist, parsePage, parseTrack, parseUser } from './parse.js';
+import type { RequestGate } from './request-gate.js';
 import { createTransport, type Params } from './transport.js';
 import type { LastfmArtist, LastfmPage, LastfmPeriod, LastfmTrack, LastfmUser, ListOptions } from './types.js';
 
@@ -26,6 +27,11 @@ export interface LastfmClientOptions {
   signal?: AbortSignal;
   /** Monotonic milliseconds for the rate gate (default performance.now). */
   now?: () => number;
+  /**
+   * A gate shared by several clients using the same key, so that together they keep to the rate
+   * (ratePerSecond, concurrency and now are then the gate's business).
+   */
+  gate?: RequestGate;
 }
 
 export interface SimilarOptions {
@@ -67,6 +73,7 @@ export function createLastfmClient(options: LastfmClientOptions): LastfmClient {
     timeoutMs: options.timeoutMs,
     signal: options.signal,
     now: options.now,
+    ...(options.gate ? { gate: options.gate } : {}),
   });
 
   /** One request, read as `{ container: { itemKey: [...] } }`; undefined body (not found) is an empty page. */

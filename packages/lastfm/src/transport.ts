@@ -1,6 +1,6 @@
 import { HarmoniqError, type Http, type Logger } from '@harmoniq/core';
 import { classifyResponse, lastfmError } from './classify-response.js';
-import { createRequestGate, sleep } from './request-gate.js';
+import { createRequestGate, sleep, type RequestGate } from './request-gate.js';
 
 /**
  * One Last.fm call: rate and concurrency gate, retries with backoff, error mapping, and an in-run cache
@@ -19,6 +19,8 @@ export interface TransportOptions {
   timeoutMs?: number;
   signal?: AbortSignal;
   now?: () => number;
+  /** A gate shared with other clients (one Last.fm key, several sources); else this client gets its own. */
+  gate?: RequestGate;
 }
 
 export type Params = Record<string, string | number | undefined>;
@@ -32,7 +34,7 @@ export interface Transport {
 
 export function createTransport(options: TransportOptions): Transport {
   const { apiKey, http, logger, signal } = options;
-  const gate = createRequestGate({ ratePerSecond: options.ratePerSecond, concurrency: options.concurrency, now: options.now });
+  const gate = options.gate ?? createRequestGate({ ratePerSecond: options.ratePerSecond, concurrency: options.concurrency, now: options.now });
   const cache = new Map<string, Promise<unknown>>();
   let sent = 0;
 
