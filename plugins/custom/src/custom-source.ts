@@ -80,7 +80,8 @@ export function createCustomSource(spec: CustomSpec, settings: CustomSourceSetti
           return undefined;
         } catch (error) {
           const e = error as Partial<HarmoniqError> & Error;
-          return { path: options.setting, message: `${e.code ? `${e.code} ` : ''}${e.message}` };
+          // The path already says which setting; the message need not repeat it.
+          return { path: options.setting, message: `${e.code ? `${e.code} ` : ''}${e.message.replace(` (${options.setting})`, '')}` };
         }
       },
     },
