@@ -60,6 +60,7 @@ export function createTransport(options: TransportOptions): Transport {
         outcome = await attempt(method, params, subject);
       } catch (error) {
         if (!(error instanceof HarmoniqError) || error.code !== 'EHTTP') throw error;
+        if (signal?.aborted) throw new HarmoniqError({ code: 'EABORTED', message: `Last.fm ${method} was stopped before it finished.`, cause: error });
         // No response at all (refused, reset, timeout): retry like a transient error, then report as ELASTFM.
         outcome = { kind: 'retry' as const, rate: false, error: lastfmError(method, `could not be reached: ${error.message}`, { retryable: true, cause: error }) };
       }

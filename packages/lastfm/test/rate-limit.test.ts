@@ -47,3 +47,14 @@ describe('rate and concurrency gate', () => {
     await expect(waiting).rejects.toMatchObject({ code: 'EABORTED' });
   });
 });
+
+describe('stopping a run', () => {
+  it('reports EABORTED, not a Last.fm failure, when the run is stopped mid-request', async () => {
+    const controller = new AbortController();
+    h = await harness({ signal: controller.signal });
+    h.emu.inject({ path: '/2.0/', delayMs: 2000 });
+    const pending = h.client.chartTopTracks();
+    setTimeout(() => controller.abort(), 20);
+    await expect(pending).rejects.toMatchObject({ code: 'EABORTED' });
+  });
+});
