@@ -69,6 +69,20 @@ export interface SourceContext {
   dataDir: string;
   /** The common options the core resolved for this source (title, size…). */
   common: CommonSourceOptions;
+  /**
+   * Resources shared by every source of one run, created on first use: e.g. one rate gate per API key, so
+   * several sources on the same service keep to its limit together. Absent in hand-made test contexts.
+   */
+  shared?: <T>(key: string, create: () => T) => T;
+}
+
+/** A run-scoped registry for SourceContext.shared (one per run; never module state). */
+export function createSharedRegistry(): <T>(key: string, create: () => T) => T {
+  const entries = new Map<string, unknown>();
+  return <T>(key: string, create: () => T): T => {
+    if (!entries.has(key)) entries.set(key, create());
+    return entries.get(key) as T;
+  };
 }
 
 export interface CandidateTrack {

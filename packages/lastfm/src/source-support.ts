@@ -1,5 +1,6 @@
 import type { CandidateTrack, SourceContext } from '@harmoniq/core';
 import { createLastfmClient, type LastfmClient } from './client.js';
+import { createRequestGate } from './request-gate.js';
 import type { OptionReader } from './option-reader.js';
 import type { LastfmTrack } from './types.js';
 
@@ -34,9 +35,16 @@ export function readUser(reader: OptionReader): string {
   return user ?? '';
 }
 
-/** One client per source run: its gate, retries and cache are shared by every call the source makes. */
-export function clientFor(credentials: LastfmCredentials, ctx: Pick<SourceContext, 'http' | 'logger' | 'signal'>): LastfmClient {
+/**
+ * One client per source run: its retries and cache serve every call the source makes. The rate gate is shared
+ * by every Last.fm source of the run using the same key (via ctx.shared), since Last.fm counts per key.
+ */
+export function clientFor(credentials: LastfmCredentials, ctx: Pick<SourceContext, 'http' | 'logger' | 'signal' | 'shared'>): LastfmClient {
+  const gate = ctx.shared?.(`lastfm-gate\u0000${credentials.baseUrl ?? ''}\u0000${credentials.apiKey}`, () =>
+    createRequestGate({ ratePerSecond: credentials.ratePerSecond, concurrency: 4 }),
+  );
   return createLastfmClient({
+    ...(gate ? { gate } : {}),
     apiKey: credentials.apiKey,
     ...(credentials.baseUrl !== undefined ? { baseUrl: credentials.baseUrl } : {}),
     http: ctx.http,

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import pLimit from 'p-limit';
-import { createLibraryIndex, ensureWritableDir, ExitCode, HarmoniqError, toHarmoniqError, type SourceContext } from '@harmoniq/core';
+import { createLibraryIndex, createSharedRegistry, ensureWritableDir, ExitCode, HarmoniqError, toHarmoniqError, type SourceContext } from '@harmoniq/core';
 import { loadSources } from '../load-sources.js';
 import { resolveSources } from '../resolve-sources.js';
 import { plexClient, type Runtime } from '../runtime.js';
@@ -60,6 +60,7 @@ export async function doctorCommand(rt: Runtime): Promise<number> {
   plexFailed = !plexOk;
 
   const statuses = resolveSources(rt, await loadSources(rt)).filter((s) => s.enabled);
+  const shared = createSharedRegistry();
   if (!statuses.length) out('Sources\n  (none enabled; see `harmoniq sources`)');
   for (const s of statuses) {
     const stages: Stage[] = [
@@ -84,6 +85,7 @@ export async function doctorCommand(rt: Runtime): Promise<number> {
             signal: new AbortController().signal,
             dataDir: join(rt.config.dataDir, 'sources', s.source.name),
             common: s.common!,
+            shared,
           };
           await s.source.verify!(s.options, ctx);
           return 'ok';

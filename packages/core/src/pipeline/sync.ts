@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import pLimit from 'p-limit';
 import type { Clock } from '../clock.js';
-import type { PlaylistDraft, SourceContext } from '../contract.js';
+import { createSharedRegistry, type PlaylistDraft, type SourceContext } from '../contract.js';
 import { HarmoniqError, toHarmoniqError } from '../errors/harmoniq-error.js';
 import { ExitCode } from '../errors/exit-codes.js';
 import type { Http } from '../http/http.js';
@@ -111,6 +111,7 @@ async function runSources(run: RunContext): Promise<SourceReport[]> {
   const { options } = run;
   const limit = pLimit(options.fetchConcurrency ?? 3);
   const signal = options.signal ?? new AbortController().signal;
+  const shared = createSharedRegistry();
   const fetches = options.sources.map((resolved) => {
     const ctx: SourceContext = {
       logger: options.logger.child(resolved.source.name),
@@ -121,6 +122,7 @@ async function runSources(run: RunContext): Promise<SourceReport[]> {
       signal,
       dataDir: join(options.dataDir, 'sources', resolved.source.name),
       common: resolved.common,
+      shared,
     };
     const started = Date.now();
     return { resolved, ctx, started, drafts: limit(() => fetchDrafts(resolved, ctx)) };

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pLimit from 'p-limit';
 import { fixedClock } from '../clock.js';
-import type { CommonSourceOptions, SourceContext } from '../contract.js';
+import { createSharedRegistry, type CommonSourceOptions, type SourceContext } from '../contract.js';
 import { createHttp, type Http } from '../http/http.js';
 import { createLibraryIndex } from '../library/library-index.js';
 import type { LibraryTrack } from '../library/types.js';
@@ -40,6 +40,7 @@ export function createTestContext(options: TestContextOptions = {}): TestContext
     signal: options.signal ?? new AbortController().signal,
     dataDir: options.dataDir ?? mkdtempSync(join(tmpdir(), 'harmoniq-test-')),
     common,
+    shared: createSharedRegistry(),
   };
 }
 
