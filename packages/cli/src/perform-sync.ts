@@ -16,7 +16,7 @@ export interface RunFlags {
 export async function performSync(rt: Runtime, sources: ResolvedSource[], flags: RunFlags): Promise<SyncReport> {
   const plex = plexClient(rt);
   await ensureWritableDir(rt.config.dataDir);
-  const release = flags.dryRun ? async () => undefined : await acquireRunLock({ dataDir: rt.config.dataDir, waitMs: (flags.waitSeconds ?? 0) * 1000 });
+  const release = flags.dryRun ? async () => undefined : await acquireRunLock({ dataDir: rt.config.dataDir, waitMs: (flags.waitSeconds ?? 0) * 1000, logger: rt.logger });
   try {
     rt.logger.info(`Syncing ${sources.map((s) => s.source.name).join(', ')}${flags.dryRun ? ' (dry run)' : ''}.`);
     const report = await runSync({

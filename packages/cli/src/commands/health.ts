@@ -1,26 +1,72 @@
-import { createStateStore, ExitCode, HarmoniqError } from '@harmoniq/core';
+import { join } from 'node:path';
+import { ExitCode, formatLocal, HarmoniqError, readJsonFile, type RunRecord } from '@harmoniq/core';
+import { longestGapMinutes } from '../daemon/schedule.js';
 import type { Runtime } from '../runtime.js';
+
+/** Slack on top of twice the schedule's gap: one missed or slow run is not yet unhealthy. */
+const GRACE_MINUTES = 10;
+const DAY_MINUTES = 24 * 60;
 
 /**
  * `harmoniq health [--max-age <minutes>]`: exit 0 when the last run succeeded recently enough, else a one-line
- * reason and a non-zero code. Reads only the state file (no network), for Docker's HEALTHCHECK.
+ * reason and exit 1 (what Docker's HEALTHCHECK expects). Reads only the state file (no network).
  */
 export async function healthCommand(rt: Runtime, flags: { maxAge?: string }): Promise<number> {
-  const interval = rt.config.schedule.intervalMinutes;
-  const maxAge = flags.maxAge !== undefined ? Number(flags.maxAge) : interval ? interval * 2 + 10 : 24 * 60 + 30;
-  if (!Number.isFinite(maxAge) || maxAge <= 0) {
-    throw new HarmoniqError({ code: 'EUSAGE', message: `--max-age must be a positive number of minutes, got '${flags.maxAge}'.` });
-  }
-  const state = await createStateStore(rt.config.dataDir, rt.logger).load();
-  const last = state.lastRun;
+  const now = rt.clock.now();
+  const maxAge = flags.maxAge !== undefined ? parseMaxAge(flags.maxAge) : defaultMaxAge(rt, now);
+  const path = join(rt.config.dataDir, 'state.json');
+  const read = await readJsonFile<unknown>(path);
+  const say = (line: string) => rt.io.stdout.write(`${rt.redactor.redact(line)}\n`);
   const unhealthy = (why: string) => {
-    rt.io.stdout.write(`unhealthy: ${why}\n`);
+    say(`unhealthy: ${why}`);
     return ExitCode.sourceFailed;
   };
+  // Read-only on purpose: the state store would move a corrupt file aside, which is the daemon's business.
+  if (read.status === 'corrupt') return unhealthy(`the state file ${path} cannot be read: ${read.error}`);
+  const last = read.status === 'ok' ? lastRunOf(read.value) : undefined;
   if (!last) return unhealthy(`no run recorded yet in ${rt.config.dataDir}`);
-  const ageMinutes = (rt.clock.now().getTime() - Date.parse(last.finishedAt)) / 60_000;
-  if (!last.ok) return unhealthy(`the last run (${last.finishedAt}) failed: ${last.summary ?? `exit code ${last.exitCode}`}`);
-  if (ageMinutes > maxAge) return unhealthy(`the last run finished ${Math.round(ageMinutes)} min ago, more than ${maxAge} min`);
-  rt.io.stdout.write(`healthy: last run ${last.finishedAt} ok (${last.summary ?? ''})\n`);
+  const finished = new Date(last.finishedAt);
+  const when = Number.isNaN(finished.getTime()) ? last.finishedAt : formatLocal(rt.clock, finished);
+  if (!last.ok) {
+    const why = (last.summary ?? '').replace(/^failed: /, '');
+    return unhealthy(`the last run (${when}) failed with exit code ${last.exitCode}${why ? `: ${why}` : ''}`);
+  }
+  const ageMinutes = (now.getTime() - finished.getTime()) / 60_000;
+  if (!(ageMinutes <= maxAge)) {
+    return unhealthy(`the last successful run finished ${Math.round(ageMinutes)} min ago (${when}), more than ${maxAge} min`);
+  }
+  say(`healthy: the last run (${when}) succeeded${last.summary ? `: ${last.summary}` : ''}`);
   return ExitCode.ok;
+}
+
+function lastRunOf(state: unknown): RunRecord | undefined {
+  const run = state && typeof state === 'object' ? (state as { lastRun?: unknown }).lastRun : undefined;
+  if (!run || typeof run !== 'object') return undefined;
+  const r = run as Partial<RunRecord>;
+  if (typeof r.finishedAt !== 'string' || typeof r.ok !== 'boolean') return undefined;
+  return { startedAt: String(r.startedAt ?? ''), finishedAt: r.finishedAt, ok: r.ok, exitCode: Number(r.exitCode ?? 0), summary: typeof r.summary === 'string' ? r.summary : undefined };
+}
+
+/** Twice the longest gap of the schedule plus a grace period; a day and the grace without a schedule. */
+function defaultMaxAge(rt: Runtime, now: Date): number {
+  const { intervalMinutes, cron } = rt.config.schedule;
+  let gap: number | undefined;
+  try {
+    gap = longestGapMinutes({ intervalMinutes, cron, zone: rt.clock.zone }, now);
+  } catch {
+    gap = undefined; // an invalid SCHEDULE_CRON is the daemon's error to report, not the health check's
+  }
+  return Math.round((gap ? gap * 2 : DAY_MINUTES) + GRACE_MINUTES);
+}
+
+function parseMaxAge(raw: string): number {
+  const n = Number(raw);
+  if (!raw.trim() || !Number.isFinite(n) || n <= 0) {
+    throw new HarmoniqError({
+      code: 'EUSAGE',
+      message: `--max-age must be a positive number of minutes, got '${raw}'.`,
+      hint: 'e.g. --max-age 130 for an hourly schedule (two missed runs and a margin).',
+    });
+  }
+  return n;
 }

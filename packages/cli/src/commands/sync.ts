@@ -1,6 +1,7 @@
 import type { SyncReport } from '@harmoniq/core';
 import { loadSources } from '../load-sources.js';
 import { performSync } from '../perform-sync.js';
+import { parseWaitSeconds } from '../run-lock.js';
 import { renderExplain, renderSummary } from '../render/summary.js';
 import { resolveSources, selectSources } from '../resolve-sources.js';
 import type { Runtime } from '../runtime.js';
@@ -22,7 +23,7 @@ export async function syncCommand(rt: Runtime, names: string[], flags: SyncFlags
   const chosen = selectSources(statuses, flags.all ? [] : names);
   const stop = stopOnSignals(rt, { boundSeconds: 30 });
   try {
-    const report = await performSync(rt, chosen, { ...flags, waitSeconds: flags.wait === undefined ? 120 : Number(flags.wait), signal: stop.signal });
+    const report = await performSync(rt, chosen, { ...flags, waitSeconds: parseWaitSeconds(flags.wait), signal: stop.signal });
     const io = rt.io;
     if (flags.json) io.stdout.write(`${JSON.stringify(rt.redactor.redactValue(report), null, 2)}\n`);
     else {

@@ -32,7 +32,8 @@ export function createRunQueue(rt: Runtime, options: { stopSignal: AbortSignal; 
     try {
       const report = await performSync(rt, sources, { signal: abort.signal, waitSeconds: 0 });
       const took = `${(report.durationMs / 1000).toFixed(1)} s`;
-      if (report.exitCode === 0) logger.info(`Run finished (${reason}): ${summaryLine(report)} in ${took}.`);
+      if (abort.signal.aborted) logger.info(`Run stopped early (${reason}): ${summaryLine(report)}; what it did not reach was left as it is.`);
+      else if (report.exitCode === 0) logger.info(`Run finished (${reason}): ${summaryLine(report)} in ${took}.`);
       else logger.warn(`Run finished with errors (${reason}): ${summaryLine(report)}, exit code ${report.exitCode}, in ${took}. The daemon goes on.`);
     } catch (error) {
       if (isHarmoniqError(error) && error.code === 'ELOCKED') {
