@@ -82,9 +82,13 @@ export function parseCustomOptions(raw: unknown, env: Env, { spec, cwd, baseDir 
   if (errors.length) return { ok: false, errors };
 
   const warnings: string[] = [];
+  for (const key of ['minTracks', 'updateMode'] as const) {
+    if (spec.entry?.[key] !== undefined) warnings.push(`custom[${spec.index}].${key} is not read there: set sources.${spec.name}.${key} instead`);
+  }
   if (module) {
     const specifier = isModulePath(module.value) ? resolve(module.base, module.value) : module.value;
-    return { ok: true, value: { kind: 'module', specifier, label: `${specifier} (${module.path})`, setting: module.path, settings, env } };
+    const value: CustomOptions = { kind: 'module', specifier, label: `${specifier} (${module.path})`, setting: module.path, settings, env };
+    return { ok: true, value, ...(warnings.length ? { warnings } : {}) };
   }
   const located = file as Located;
   const path = resolve(located.base, located.value);
