@@ -3,8 +3,9 @@ import type { MatchOverride } from '../config/types.js';
 import { artistKey } from './parse-artist.js';
 import { parseTitle } from './parse-title.js';
 import { buildMatcherIndex, type MatcherIndex } from './matcher-index.js';
-import { alternativeForms, titleKeyOf, type PreparedQuery } from './prepare.js';
+import { alternativeForms, recordingKeyOf, titleKeyOf, type PreparedQuery, type PreparedTrack } from './prepare.js';
 import { scoreCandidate, type ScoreContext, type Scored } from './score-candidate.js';
+import { artistCouldPass } from './score-artist.js';
 import type { Explanation, MatchCandidate, Matcher, MatcherOptions, MatchResult, MatchThresholds } from './types.js';
 
 export const DEFAULT_THRESHOLDS: MatchThresholds = {
@@ -18,6 +19,7 @@ export const DEFAULT_THRESHOLDS: MatchThresholds = {
 // Bounds on how many tracks one candidate may be compared with, so a query for "Intro" stays fast.
 const CORE_CAP = 400;
 const FUZZY_CAP = 1500;
+const NEAR_MISSES = 3;
 
 interface Decision {
   result: MatchResult;
@@ -26,6 +28,10 @@ interface Decision {
 
 function overrideKey(artist: string, title: string): string {
   return `${artistKey(artist)}\u0000${titleKeyOf(parseTitle(title))}`;
+}
+
+function queryOverrideKey(q: PreparedQuery): string {
+  return `${q.artist.key}\u0000${q.titleKey}`;
 }
 
 /** Orders scored tracks: passing first, then score, album, duration, library order. Deterministic. */
@@ -63,17 +69,34 @@ export function createMatcher(tracks: readonly LibraryTrack[], options: MatcherO
     if (!overrides.has(key)) overrides.set(key, o);
   }
 
-  const scoreAll = (q: PreparedQuery, candidates: readonly { index: number }[], into: Map<number, Scored>) => {
+  const scoreAll = (q: PreparedQuery, candidates: readonly PreparedTrack[], into: Map<number, Scored>, quick: boolean) => {
+    let passed = false;
+    let skippedNearMisses = 0;
+    // Library tracks share parsed artists: the artist check runs once per artist, not per track.
+    const gate = new Map<object, boolean>();
     for (const c of candidates) {
-      if (into.has(c.index)) continue;
-      into.set(c.index, scoreCandidate(q, index.tracks[c.index]!, ctx));
+      const seen = into.get(c.index);
+      if (seen?.pass) continue;
+      if (quick) {
+        let could = gate.get(c.artist);
+        if (could === undefined) {
+          could = artistCouldPass(q.artist, c.artist, thresholds.artist);
+          gate.set(c.artist, could);
+        }
+        // Another artist cannot pass; a few are kept as near misses for the report, the rest cost one check.
+        if (!could && skippedNearMisses++ >= NEAR_MISSES) continue;
+      }
+      const s = scoreCandidate(q, c, ctx, quick);
+      if (!seen || s.pass || s.score > seen.score) into.set(c.index, s);
+      passed ||= s.pass;
     }
+    return passed;
   };
 
   /** Exact and relaxed: tracks whose title core equals the query's, credited to a name of the query first. */
-  const lookup = (q: PreparedQuery, into: Map<number, Scored>): void => {
-    scoreAll(q, index.byArtistAndCore(q.artist.all, q.title.core), into);
-    if (![...into.values()].some((s) => s.pass)) scoreAll(q, index.byCore(q.title.core, CORE_CAP), into);
+  const lookup = (q: PreparedQuery, into: Map<number, Scored>, quick: boolean): void => {
+    const passed = scoreAll(q, index.credited(q.title.core, q.artist.all), into, quick);
+    if (!passed || !quick) scoreAll(q, index.byCore(q.title.core, CORE_CAP), into, quick);
   };
 
   const decide = (scored: Map<number, Scored>): Decision => {
@@ -81,7 +104,8 @@ export function createMatcher(tracks: readonly LibraryTrack[], options: MatcherO
     const best = list[0];
     if (!best) return { result: { status: 'unmatched', reason: 'not-found' }, scored: list };
     if (!best.pass) return { result: { status: 'unmatched', reason: 'below-threshold', best: nearMiss(best) }, scored: list };
-    const rival = list.find((s) => s.pass && s.candidate.recordingKey !== best.candidate.recordingKey);
+    const bestKey = recordingKeyOf(best.candidate);
+    const rival = list.find((s) => s.pass && s !== best && recordingKeyOf(s.candidate) !== bestKey);
     if (rival && best.score - rival.score < thresholds.ambiguityMargin) {
       const t = rival.candidate.track;
       const why = `as good a match as "${t.artist} – ${t.title}" (${rival.score.toFixed(3)}); add an override to choose`;
@@ -99,27 +123,28 @@ export function createMatcher(tracks: readonly LibraryTrack[], options: MatcherO
       if (track && !exhaustive) return { result: { status: 'matched', track: track.track, via: 'rating-key', score: 1 }, scored: [] };
       if (!track) notes.push(`ids.plexRatingKey ${key} is not in the library; matched by name instead`);
     }
-    const override = overrides.get(overrideKey(candidate.artist, candidate.title));
+    const given = index.preparer.query(candidate);
+    const override = overrides.size > 0 ? overrides.get(queryOverrideKey(given)) : undefined;
     if (override?.skip) return withNotes({ result: { status: 'unmatched', reason: 'skipped' }, scored: [] });
     if (override?.ratingKey !== undefined) {
       const track = index.byRatingKey.get(override.ratingKey);
       if (track) return withNotes({ result: { status: 'matched', track: track.track, via: 'override', score: 1 }, scored: [] });
       notes.push(`override ratingKey ${override.ratingKey} is not in the library; ignored`);
     }
-    const given = index.preparer.query(candidate);
     const scored = new Map<number, Scored>();
-    lookup(given, scored);
+    const quick = !exhaustive;
+    lookup(given, scored, quick);
     let decision = decide(scored);
     if (decision.result.status === 'matched' && !exhaustive) return withNotes(decision);
     const forms = alternativeForms(candidate, given, index.isLibraryArtist, index.preparer.artist);
     for (const form of forms) {
-      lookup(form, scored);
+      lookup(form, scored, quick);
       decision = decide(scored);
       if (decision.result.status === 'matched' && !exhaustive) return withNotes(decision);
     }
     if (decision.result.status === 'unmatched' && decision.result.reason === 'ambiguous' && !exhaustive) return withNotes(decision);
     for (const form of [given, ...forms.filter((f) => f.form === 'artist-in-title')]) {
-      scoreAll(form, index.plausible(form, FUZZY_CAP), scored);
+      scoreAll(form, index.plausible(form, FUZZY_CAP), scored, quick);
     }
     return withNotes(decide(scored));
   };

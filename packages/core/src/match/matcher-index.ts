@@ -10,52 +10,56 @@ export interface MatcherIndex {
   /** Whole credits and comma-listed names of library tracks. */
   isLibraryArtist(key: string): boolean;
   titleOwners(core: string): ReadonlySet<string>;
-  /** Tracks with this title core credited (in whole or in part) to one of these names. */
-  byArtistAndCore(names: readonly string[], core: string): PreparedTrack[];
+  /** Tracks with this title core credited (in whole or in part) to one of `names`. */
+  credited(core: string, names: readonly string[]): PreparedTrack[];
   /** Tracks with this title core, whoever the artist (at most `cap`, in library order). */
   byCore(core: string, cap: number): PreparedTrack[];
   /** Plausible tracks for the fuzzy stage: same artist names, or the rarest title tokens in common. */
   plausible(q: PreparedQuery, cap: number): PreparedTrack[];
 }
 
-const SEP = '\u0000';
-// A token on more tracks than this says little ("love", "the"): rarer ones pick candidates.
-const COMMON_TOKEN = 4000;
+// A title word on more tracks than this says too little ("love", "the") to pick fuzzy candidates by.
+const RARE_TOKEN = 40;
 const ARTIST_CAP = 3000;
 
-function push<K>(map: Map<K, number[]>, key: K, value: number): void {
-  const list = map.get(key);
-  if (list) {
-    if (list[list.length - 1] !== value) list.push(value);
-  } else {
-    map.set(key, [value]);
-  }
+/** Postings: one index stays a number (most titles are unique), more become an array. Saves memory. */
+type Postings = number | number[];
+
+function add(map: Map<string, Postings>, key: string, value: number): void {
+  const seen = map.get(key);
+  if (seen === undefined) map.set(key, value);
+  else if (typeof seen === 'number') {
+    if (seen !== value) map.set(key, [seen, value]);
+  } else if (seen[seen.length - 1] !== value) seen.push(value);
+}
+
+function list(p: Postings | undefined): readonly number[] {
+  return p === undefined ? [] : typeof p === 'number' ? [p] : p;
+}
+
+function size(p: Postings | undefined): number {
+  return p === undefined ? 0 : typeof p === 'number' ? 1 : p.length;
 }
 
 export function buildMatcherIndex(library: readonly LibraryTrack[]): MatcherIndex {
   const preparer = createPreparer();
   const tracks: PreparedTrack[] = new Array(library.length);
   const byRatingKey = new Map<string, PreparedTrack>();
-  const byCore = new Map<string, number[]>();
-  const byArtistCore = new Map<string, number[]>();
-  const byArtist = new Map<string, number[]>();
-  const byToken = new Map<string, number[]>();
+  const byCore = new Map<string, Postings>();
+  const byArtist = new Map<string, Postings>();
+  const byToken = new Map<string, Postings>();
   const artists = new Set<string>();
   for (let i = 0; i < library.length; i++) {
     const p = preparer.track(library[i]!, i);
     tracks[i] = p;
     if (!byRatingKey.has(p.track.ratingKey)) byRatingKey.set(p.track.ratingKey, p);
-    push(byCore, p.title.core, i);
+    add(byCore, p.title.core, i);
     if (!p.artist.unknown) {
       for (const name of p.artist.listed) artists.add(name);
-      for (const name of p.artist.all) {
-        push(byArtistCore, name + SEP + p.title.core, i);
-        push(byArtist, name, i);
-      }
+      for (const name of p.artist.all) add(byArtist, name, i);
     }
-    for (const token of tokensOf(p.title.core)) push(byToken, token, i);
+    for (const token of tokensOf(p.title.core)) add(byToken, token, i);
   }
-  const at = (indices: readonly number[] | undefined): PreparedTrack[] => (indices ?? []).map((i) => tracks[i]!);
   return {
     tracks,
     preparer,
@@ -63,31 +67,43 @@ export function buildMatcherIndex(library: readonly LibraryTrack[]): MatcherInde
     isLibraryArtist: (key) => artists.has(key),
     titleOwners(core) {
       const owners = new Set<string>();
-      for (const i of byCore.get(core) ?? []) {
+      for (const i of list(byCore.get(core))) {
         const a = tracks[i]!.artist;
         if (!a.unknown) owners.add(a.primary);
       }
       return owners;
     },
-    byArtistAndCore(names, core) {
-      const seen = new Set<number>();
-      for (const name of names) for (const i of byArtistCore.get(name + SEP + core) ?? []) seen.add(i);
-      return at([...seen].sort((a, b) => a - b));
+    credited(core, names) {
+      // Walk whichever is shorter: the tracks with this title, or the tracks of these artists.
+      const sameTitle = byCore.get(core);
+      let byName = 0;
+      for (const n of names) byName += size(byArtist.get(n));
+      const found = new Set<number>();
+      if (size(sameTitle) <= byName) {
+        for (const i of list(sameTitle)) if (tracks[i]!.artist.all.some((n) => names.includes(n))) found.add(i);
+      } else {
+        for (const n of names) for (const i of list(byArtist.get(n))) if (tracks[i]!.title.core === core) found.add(i);
+      }
+      return [...found].sort((a, b) => a - b).map((i) => tracks[i]!);
     },
-    byCore: (core, cap) => at((byCore.get(core) ?? []).slice(0, cap)),
+    byCore: (core, cap) => list(byCore.get(core)).slice(0, cap).map((i) => tracks[i]!),
     plausible(q, cap) {
       const seen = new Set<number>();
       for (const name of q.artist.all) {
-        const list = byArtist.get(name);
-        if (list && list.length <= ARTIST_CAP) for (const i of list) seen.add(i);
+        const p = byArtist.get(name);
+        if (size(p) <= ARTIST_CAP) for (const i of list(p)) seen.add(i);
       }
-      const postings = tokensOf(q.title.core)
-        .map((t) => byToken.get(t))
-        .filter((l): l is number[] => l !== undefined && l.length <= COMMON_TOKEN)
-        .sort((a, b) => a.length - b.length)
-        .slice(0, 2);
-      for (const list of postings) for (const i of list) seen.add(i);
-      return at([...seen].sort((a, b) => a - b).slice(0, cap));
+      // Another artist and another spelling at once: only through a rare title word.
+      let rarest: Postings | undefined;
+      for (const t of tokensOf(q.title.core)) {
+        const p = byToken.get(t);
+        if (p !== undefined && (rarest === undefined || size(p) < size(rarest))) rarest = p;
+      }
+      if (size(rarest) <= RARE_TOKEN) for (const i of list(rarest)) seen.add(i);
+      return [...seen]
+        .sort((a, b) => a - b)
+        .slice(0, cap)
+        .map((i) => tracks[i]!);
     },
   };
 }

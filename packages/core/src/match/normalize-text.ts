@@ -16,7 +16,7 @@ const DQUOTES_RE = /[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/g;
 const DASHES_RE = /[\u2010-\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d]/g;
 // Marks that vanish without leaving a word break: "Don't" → "dont", "T.I." → "ti", "P!nk" → "pnk".
 const JOINING_PUNCT_RE = /['`.!?\u00a1\u00bf]/g;
-const NON_WORD_RE = /[^\p{L}\p{N}]+/gu;
+const NON_WORD_RE = /[^\p{L}\p{M}\p{N}]+/gu;
 const CJK_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
 
 /** Straightens quotes and dashes and folds case and accents, keeping punctuation. */
@@ -34,10 +34,17 @@ export function foldText(raw: string): string {
 
 /** Stands for a chunk of symbols only ("\u0027``", "©"): usually a word mangled by a bad encoding. */
 export const UNREADABLE = '*';
-const SYMBOLS_ONLY_RE = /^[^\p{L}\p{N}&+\-/,.:;!?()[\]{}"#@%=<>|~_]+$/u;
+const SYMBOLS_ONLY_RE = /^[^\p{L}\p{M}\p{N}&+\-/,.:;!?()[\]{}"#@%=<>|~_]+$/u;
 
 /** Words of already-folded text: `&`/`+`/`n` become "and", punctuation separates or joins. */
+const PLAIN_RE = /^[a-z0-9 ]*$/;
+
 export function wordsOf(folded: string): string[] {
+  if (PLAIN_RE.test(folded)) {
+    const plain = folded.split(' ').filter((w) => w !== '');
+    for (let i = 0; i < plain.length; i++) if (plain[i] === 'n') plain[i] = 'and';
+    return plain;
+  }
   const words: string[] = [];
   for (const chunk of folded.replace(/[&+]/g, ' and ').split(/\s+/)) {
     if (chunk === '') continue;
@@ -69,6 +76,10 @@ export function hasCjk(s: string): boolean {
  * so a CJK title still shares tokens with a near spelling of itself.
  */
 export function tokensOf(key: string): string[] {
+  if (!hasCjk(key)) {
+    const words = key.split(' ');
+    return words.filter((w, i) => w !== '' && w !== UNREADABLE && words.indexOf(w) === i);
+  }
   const out = new Set<string>();
   for (const word of key.split(' ')) {
     if (word === '' || word === UNREADABLE) continue;

@@ -51,8 +51,15 @@ export function splitPeople(raw: string): { all: string[]; listed: string[]; ato
   return { all: nonEmpty(all), listed: nonEmpty(listed.map(artistKey)), atoms: nonEmpty(atoms) };
 }
 
+// No separator of any kind: one name, nothing to split (most credits).
+const ANY_SEPARATOR_RE = /[,;/&+]|\s(?:and|x|feat\.?|ft\.?|featuring|with|vs\.?|versus|presents|pres\.|meets)\s/;
+
 export function parseArtist(raw: string): ParsedArtist {
   const key = artistKey(raw);
+  if (!ANY_SEPARATOR_RE.test(` ${foldText(raw)} `)) {
+    const names = key === '' ? [] : [key];
+    return { key, primary: key, primaryNames: names, all: names, listed: names, ampersandOnly: [], unknown: isUnknownArtistKey(key) };
+  }
   const folded = ` ${foldText(raw)} `;
   const feat = FEAT_SEP_RE.exec(folded);
   const primaryRaw = feat ? folded.slice(0, feat.index) : folded;

@@ -6,7 +6,6 @@ import { splitPeople } from './parse-artist.js';
 export interface ParsedTitle {
   /** Comparison key of the song's name, without brackets, noise, versions and credits. */
   core: string;
-  coreWords: string[];
   versions: VersionTag[];
   /** Stable key of `versions` ('' when the title names no version). */
   versionKey: string;
@@ -31,7 +30,10 @@ interface Collected {
 }
 
 /** Splits text into what is outside top-level brackets and the content of each bracket group. */
+const ANY_BRACKET_RE = /[()[\]{}\u3010\u3011\u3014\u3015\uff08\uff09]/;
+
 function splitBrackets(s: string): { main: string; groups: string[] } {
+  if (!ANY_BRACKET_RE.test(s)) return { main: s, groups: [] };
   let main = '';
   const groups: string[] = [];
   let depth = 0;
@@ -109,39 +111,48 @@ export function parseTitle(raw: string): ParsedTitle {
   const into: Collected = { versions: [], extras: [], credits: [], duet: [] };
   const { main, groups } = splitBrackets(folded);
   let text = main;
-  const inline = INLINE_FEAT_RE.exec(text);
+  const inline = text.includes(' f') ? INLINE_FEAT_RE.exec(text) : null;
   if (inline && inline.index > 0) {
     addCredit(into, text.slice(inline.index + inline[0].length), 'feat');
     text = text.slice(0, inline.index);
   }
   // Dash suffixes, from the last: " - Remastered 2009", " - Memtrix Remix", " - with Kacey Musgraves".
-  const pieces = text.split(DASH_SPLIT_RE);
+  const pieces = text.includes('-') ? text.split(DASH_SPLIT_RE) : [text];
   while (pieces.length > 1 && collectPart(pieces[pieces.length - 1]!, into, true)) pieces.pop();
   text = pieces.join(' - ');
-  const part = PART_RE.exec(text);
+  const part = text.includes('pt') || text.includes('part') ? PART_RE.exec(text) : null;
   const n = part?.[1] ? partNumber(part[1]) : undefined;
   if (part && n !== undefined && part.index > 0) {
     into.versions.push({ kind: `part ${n}`, words: [] });
     text = text.slice(0, part.index) + ' ' + text.slice(part.index + part[0].length);
   }
   for (const group of groups) collectGroup(group, into);
-  let coreWords = wordsOf(text);
+  let coreWords: string[] = wordsOf(text);
   if (coreWords.every((w) => w === UNREADABLE)) coreWords = [];
   if (coreWords.length === 0 && into.extras.length > 0) coreWords = into.extras.shift()!.split(' ');
   const core = coreWords.length > 0 ? coreWords.join(' ') : folded.replace(/\s+/g, ' ').trim();
-  if (coreWords.length === 0) coreWords = core === '' ? [] : [core];
   // "Paint It Gold (Paint It Gold)": a subtitle that repeats the title says nothing.
   const extras = [...new Set(into.extras.filter((e) => e !== '' && e !== core))].sort();
   const versions = dedupeTags(into.versions);
   return {
     core,
-    coreWords,
-    versions,
-    versionKey: versionKeyOf(versions),
-    extras,
-    credits: [...new Set(into.credits)],
-    duet: [...new Set(into.duet)],
+    versions: orEmpty(versions),
+    versionKey: versions.length ? versionKeyOf(versions) : '',
+    extras: orEmpty(extras),
+    credits: orEmpty([...new Set(into.credits)]),
+    duet: orEmpty([...new Set(into.duet)]),
   };
+}
+
+const EMPTY: never[] = [];
+// Most titles have no version, subtitle or credit: one shared empty array keeps a 100k-track index small.
+function orEmpty<T>(items: T[]): T[] {
+  return items.length === 0 ? EMPTY : items;
+}
+
+/** The words of a title core. */
+export function coreWordsOf(title: ParsedTitle): string[] {
+  return title.core === '' ? [] : title.core.split(' ');
 }
 
 function dedupeTags(tags: VersionTag[]): VersionTag[] {

@@ -7,8 +7,6 @@ import type { MatchCandidate } from './types.js';
 export interface Prepared {
   artist: ParsedArtist;
   title: ParsedTitle;
-  /** Exact title key: core, version and subtitles. */
-  titleKey: string;
   album: string | undefined;
   durationMs: number | undefined;
 }
@@ -17,8 +15,6 @@ export interface PreparedTrack extends Prepared {
   track: LibraryTrack;
   /** Position in the library list: the final, deterministic tie-breaker. */
   index: number;
-  /** Tracks with the same recording key are copies of one recording (album and compilation). */
-  recordingKey: string;
 }
 
 /** How a query form was derived from what the source sent. */
@@ -26,10 +22,17 @@ export type QueryForm = 'given' | 'track-number' | 'artist-in-title';
 
 export interface PreparedQuery extends Prepared {
   form: QueryForm;
+  /** Exact title key: core, version and subtitles. */
+  titleKey: string;
 }
 
 export function titleKeyOf(title: ParsedTitle): string {
   return `${title.core}\u0001${title.versionKey}\u0001${title.extras.join('|')}`;
+}
+
+/** Tracks with the same recording key are copies of one recording (an album and a compilation). */
+export function recordingKeyOf(p: Prepared): string {
+  return `${p.artist.primaryNames.join('+') || p.artist.primary}\u0001${p.title.core}\u0001${p.title.versionKey}`;
 }
 
 /** Album comparison key: the album's name without edition noise, "- EP", "- Single". */
@@ -71,10 +74,8 @@ export function createPreparer(): {
         index,
         artist: a,
         title,
-        titleKey: titleKeyOf(title),
         album: album(track.album),
         durationMs: validDuration(track.durationMs),
-        recordingKey: `${a.primaryNames.join('+') || a.primary}\u0001${title.core}\u0001${title.versionKey}`,
       };
     },
     query(candidate) {

@@ -45,6 +45,22 @@ export function scoreArtist(
   };
 }
 
+/** A cheap test that rules out most other artists before any string is built: false means scoreArtist fails. */
+export function artistCouldPass(q: ParsedArtist, l: ParsedArtist, threshold: number): boolean {
+  if (q.unknown || l.unknown || q.key === l.key || q.primary === l.primary) return true;
+  for (const name of q.all) if (l.all.includes(name)) return true;
+  const near = (a: string, b: string) => Math.min(a.length, b.length) >= 5 && bound(a, b) >= threshold && ratio(a, b) >= threshold;
+  if (near(q.key, l.key) || near(q.primary, l.primary)) return true;
+  const qn = Math.min(q.listed.length, 6);
+  const ln = Math.min(l.listed.length, 6);
+  for (let i = 0; i < qn; i++) for (let j = 0; j < ln; j++) if (near(q.listed[i]!, l.listed[j]!)) return true;
+  return false;
+}
+
+function bound(a: string, b: string): number {
+  return 1 - Math.abs(a.length - b.length) / Math.max(a.length, b.length);
+}
+
 function sharedName(q: ParsedArtist, l: ParsedArtist, qCredits: readonly string[], ctx: ArtistContext): string | undefined {
   const lNames = new Set(l.all);
   const people = new Set([...q.all, ...qCredits]);

@@ -1,4 +1,5 @@
-import type { PreparedQuery, PreparedTrack } from './prepare.js';
+import { titleKeyOf, type PreparedQuery, type PreparedTrack } from './prepare.js';
+import { coreWordsOf } from './parse-title.js';
 import { scoreArtist, type ArtistContext } from './score-artist.js';
 import { scoreTitle, scoreVersion } from './score-title.js';
 import { ratio } from './similarity.js';
@@ -23,9 +24,22 @@ export interface Scored {
 const WEIGHTS = { title: 0.45, artist: 0.4, version: 0.05, album: 0.06, duration: 0.04 };
 const SPECIFIC_TITLE_WORDS = 3;
 
-export function scoreCandidate(q: PreparedQuery, l: PreparedTrack, ctx: ScoreContext): Scored {
+const NOT_COMPARED: ComponentScore = { score: undefined, pass: true, detail: 'not compared (artist differs)' };
+
+/**
+ * Scores one library track against one query form. With `quick`, a track whose artist fails is not
+ * compared further (it cannot pass): matching a large library stays fast; explain() compares everything.
+ */
+export function scoreCandidate(q: PreparedQuery, l: PreparedTrack, ctx: ScoreContext, quick = false): Scored {
   const t = ctx.thresholds;
   const artist = scoreArtist(q.artist, l.artist, q.title.credits, ctx);
+  if (quick && !artist.pass && artist.how !== 'unknown') {
+    const sameTitle = q.title.core === l.title.core;
+    const score = WEIGHTS.artist * artist.score + (sameTitle ? WEIGHTS.title : 0);
+    const title: ComponentScore = sameTitle ? { score: 1, pass: true, detail: 'same title' } : NOT_COMPARED;
+    const components = { artist, title, version: NOT_COMPARED, album: NOT_COMPARED, duration: NOT_COMPARED };
+    return { candidate: l, score: Math.round(score * 10000) / 10000, pass: false, via: 'fuzzy', components, reasons: [`artist: ${artist.detail}`] };
+  }
   const title = scoreTitle(q.title, l.title, t.title);
   const qPeople = new Set([...q.artist.all, ...q.title.credits]);
   const lPeople = new Set([...l.artist.all, ...l.title.credits]);
@@ -38,7 +52,7 @@ export function scoreCandidate(q: PreparedQuery, l: PreparedTrack, ctx: ScoreCon
     // the song, so it must be specific and no other artist in the library may have a song of that name.
     const owners = ctx.titleOwners(l.title.core);
     const others = [...owners].filter((o) => o !== q.artist.key && o !== q.artist.primary);
-    const specific = title.score === 1 && q.title.coreWords.length >= SPECIFIC_TITLE_WORDS;
+    const specific = title.score === 1 && coreWordsOf(q.title).length >= SPECIFIC_TITLE_WORDS;
     const alone = q.artist.unknown ? owners.size <= 1 : others.length === 0;
     if (specific && alone) {
       artist.pass = true;
@@ -66,7 +80,7 @@ export function scoreCandidate(q: PreparedQuery, l: PreparedTrack, ctx: ScoreCon
     WEIGHTS.duration * (duration.score ?? 0.5);
   let via: MatchVia = 'fuzzy';
   const namesAgree = artist.how === 'same' || artist.how === 'primary' || artist.how === 'credit';
-  if (q.form === 'given' && artist.how === 'same' && q.titleKey === l.titleKey && !version.needsConfirmation) via = 'exact';
+  if (q.form === 'given' && artist.how === 'same' && !version.needsConfirmation && q.titleKey === titleKeyOf(l.title)) via = 'exact';
   else if (title.sameCore && (namesAgree || artist.how === 'unknown')) via = 'relaxed';
   const reasons = (Object.entries(components) as [string, ComponentScore][])
     .filter(([, c]) => (pass ? c.score !== undefined : !c.pass))

@@ -1,4 +1,4 @@
-import type { ParsedTitle } from './parse-title.js';
+import { coreWordsOf, type ParsedTitle } from './parse-title.js';
 import { differingWords, ratio, sameName, wordRatio } from './similarity.js';
 import { isVersionWord, type VersionTag } from './version-words.js';
 import type { ComponentScore } from './types.js';
@@ -25,13 +25,22 @@ export function scoreTitle(q: ParsedTitle, l: ParsedTitle, threshold: number): T
     if (r >= 0.8) return { score: 0.95, pass: true, sameCore: true, detail: `same title; similar subtitles (${r.toFixed(2)})` };
     return { score: 0.8, pass: false, sameCore: true, detail: `same title but different subtitles "${qe}" / "${le}"` };
   }
-  if (unreadableAligned(q.coreWords, l.coreWords)) {
+  // Edit similarity is at most 1 − length difference / longer length: skip it when that cannot pass.
+  const bound = Math.max(lengthBound(q.core.length, l.core.length), lengthBound(fullLength(q), fullLength(l)));
+  if (bound < threshold) {
+    return { score: bound * 0.8, pass: false, sameCore: false, detail: `different titles (lengths too far apart)` };
+  }
+  const qWords = coreWordsOf(q);
+  const lWords = coreWordsOf(l);
+  const full = (t: ParsedTitle, words: string[]) => (t.extras.length ? [...words, ...t.extras.flatMap((e) => e.split(' '))] : words);
+  const qFull = full(q, qWords);
+  const lFull = full(l, lWords);
+  if (unreadableAligned(qWords, lWords)) {
     return { score: 0.9, pass: 0.9 >= threshold, sameCore: false, detail: 'same title but for unreadable characters' };
   }
-  const { onlyA, onlyB } = differingWords(q.coreWords, l.coreWords);
+  const { onlyA, onlyB } = differingWords(qWords, lWords);
   const versionWords = [...onlyA, ...onlyB].filter(isVersionWord);
-  const full = (t: ParsedTitle) => [...t.coreWords, ...t.extras.flatMap((e) => e.split(' '))];
-  const sim = Math.max(wordRatio(q.coreWords, l.coreWords), wordRatio(full(q), full(l)));
+  const sim = Math.max(wordRatio(qWords, lWords), qFull === qWords && lFull === lWords ? 0 : wordRatio(qFull, lFull));
   if (versionWords.length > 0) {
     return { score: Math.min(sim, 0.8), pass: false, sameCore: false, detail: `"${versionWords.join(' ')}" in one title only: another version` };
   }
@@ -42,6 +51,17 @@ export function scoreTitle(q: ParsedTitle, l: ParsedTitle, threshold: number): T
   }
   if (sim >= threshold) return { score: sim, pass: true, sameCore: false, detail: `similar titles (${sim.toFixed(2)})` };
   return { score: sim, pass: false, sameCore: false, detail: `different titles (${sim.toFixed(2)} < ${threshold})` };
+}
+
+function lengthBound(a: number, b: number): number {
+  const longest = Math.max(a, b);
+  return longest === 0 ? 1 : 1 - Math.abs(a - b) / longest;
+}
+
+function fullLength(t: ParsedTitle): number {
+  let n = t.core.length;
+  for (const e of t.extras) n += e.length + 1;
+  return n;
 }
 
 /** Word for word equal where one side has a symbols-only chunk standing for a mangled word. */

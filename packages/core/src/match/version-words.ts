@@ -119,5 +119,11 @@ function descriptorWords(words: readonly string[], partText: string): string[] {
 
 /** True when a word on its own marks a version (used for bare trailing words such as "We Dem Boyz Remix"). */
 export function isVersionWord(word: string): boolean {
-  return KIND_BY_WORD[word] !== undefined && !['session', 'sessions', 'concert', 'flip', 'alt', 'cover', 'tribute', 'intro', 'outro', 'skit', 'interlude', 'stripped', 'backing', 'chopped'].includes(word);
+  return KIND_BY_WORD[word] !== undefined && !AMBIGUOUS_BARE_WORDS.has(word);
 }
+
+// Version words that are ordinary words in a title outside brackets ("Cover Me", "Intro", "Flip").
+const AMBIGUOUS_BARE_WORDS = new Set([
+  'session', 'sessions', 'concert', 'flip', 'alt', 'cover', 'tribute', 'intro', 'outro', 'skit', 'interlude', 'stripped',
+  'backing', 'chopped',
+]);
