@@ -37,11 +37,13 @@ export const UNREADABLE = '*';
 const SYMBOLS_ONLY_RE = /^[^\p{L}\p{M}\p{N}&+\-/,.:;!?()[\]{}"#@%=<>|~_]+$/u;
 
 /** Words of already-folded text: `&`/`+`/`n` become "and", punctuation separates or joins. */
-const PLAIN_RE = /^[a-z0-9 ]*$/;
+// Plain lower-case ASCII with only joining marks and commas: most titles, split without per-chunk work.
+const PLAIN_RE = /^[a-z0-9 '.!?,]*$/;
+const PLAIN_JOIN_RE = /['.!?]/g;
 
 export function wordsOf(folded: string): string[] {
   if (PLAIN_RE.test(folded)) {
-    const plain = folded.split(' ').filter((w) => w !== '');
+    const plain = folded.replace(PLAIN_JOIN_RE, '').replace(/,/g, ' ').split(' ').filter((w) => w !== '');
     for (let i = 0; i < plain.length; i++) if (plain[i] === 'n') plain[i] = 'and';
     return plain;
   }

@@ -111,7 +111,7 @@ export function parseTitle(raw: string): ParsedTitle {
   const into: Collected = { versions: [], extras: [], credits: [], duet: [] };
   const { main, groups } = splitBrackets(folded);
   let text = main;
-  const inline = text.includes(' f') ? INLINE_FEAT_RE.exec(text) : null;
+  const inline = text.includes(' fe') || text.includes(' ft') ? INLINE_FEAT_RE.exec(text) : null;
   if (inline && inline.index > 0) {
     addCredit(into, text.slice(inline.index + inline[0].length), 'feat');
     text = text.slice(0, inline.index);
@@ -132,15 +132,15 @@ export function parseTitle(raw: string): ParsedTitle {
   if (coreWords.length === 0 && into.extras.length > 0) coreWords = into.extras.shift()!.split(' ');
   const core = coreWords.length > 0 ? coreWords.join(' ') : folded.replace(/\s+/g, ' ').trim();
   // "Paint It Gold (Paint It Gold)": a subtitle that repeats the title says nothing.
-  const extras = [...new Set(into.extras.filter((e) => e !== '' && e !== core))].sort();
-  const versions = dedupeTags(into.versions);
+  const extras = into.extras.length ? [...new Set(into.extras.filter((e) => e !== '' && e !== core))].sort() : EMPTY;
+  const versions = into.versions.length ? dedupeTags(into.versions) : EMPTY;
   return {
     core,
     versions: orEmpty(versions),
     versionKey: versions.length ? versionKeyOf(versions) : '',
     extras: orEmpty(extras),
-    credits: orEmpty([...new Set(into.credits)]),
-    duet: orEmpty([...new Set(into.duet)]),
+    credits: into.credits.length ? [...new Set(into.credits)] : EMPTY,
+    duet: into.duet.length ? [...new Set(into.duet)] : EMPTY,
   };
 }
 

@@ -25,6 +25,7 @@ const WEIGHTS = { title: 0.45, artist: 0.4, version: 0.05, album: 0.06, duration
 const SPECIFIC_TITLE_WORDS = 3;
 
 const NOT_COMPARED: ComponentScore = { score: undefined, pass: true, detail: 'not compared (artist differs)' };
+const NOT_COMPARED_TITLE: ComponentScore = { score: undefined, pass: true, detail: 'not compared (title differs)' };
 
 /**
  * Scores one library track against one query form. With `quick`, a track whose artist fails is not
@@ -41,6 +42,11 @@ export function scoreCandidate(q: PreparedQuery, l: PreparedTrack, ctx: ScoreCon
     return { candidate: l, score: Math.round(score * 10000) / 10000, pass: false, via: 'fuzzy', components, reasons: [`artist: ${artist.detail}`] };
   }
   const title = scoreTitle(q.title, l.title, t.title);
+  if (quick && !title.pass) {
+    const score = WEIGHTS.artist * artist.score + WEIGHTS.title * title.score;
+    const components = { artist, title, version: NOT_COMPARED_TITLE, album: NOT_COMPARED_TITLE, duration: NOT_COMPARED_TITLE };
+    return { candidate: l, score: Math.round(score * 10000) / 10000, pass: false, via: 'fuzzy', components, reasons: [`title: ${title.detail}`] };
+  }
   const qPeople = new Set([...q.artist.all, ...q.title.credits]);
   const lPeople = new Set([...l.artist.all, ...l.title.credits]);
   const version = scoreVersion(q.title, l.title, qPeople, lPeople);

@@ -11,7 +11,7 @@ export interface VersionTag {
   words: string[];
 }
 
-const KIND_BY_WORD: Readonly<Record<string, string>> = {
+const KIND_BY_WORD: ReadonlyMap<string, string> = new Map(Object.entries({
   live: 'live', unplugged: 'live', concert: 'live', session: 'live', sessions: 'live',
   acoustic: 'acoustic', stripped: 'acoustic',
   remix: 'remix', remixed: 'remix', rmx: 'remix', mix: 'remix', dub: 'remix', bootleg: 'remix', rework: 'remix',
@@ -27,7 +27,7 @@ const KIND_BY_WORD: Readonly<Record<string, string>> = {
   rerecorded: 'rerecorded', rerecording: 'rerecorded', taylors: 'rerecorded',
   alternate: 'alternate', alt: 'alternate', outtake: 'alternate', rehearsal: 'alternate',
   slowed: 'altered', sped: 'altered', reverb: 'altered', nightcore: 'altered', chopped: 'altered',
-};
+}));
 
 /** Words that only package the same recording. */
 const NOISE_WORDS = new Set([
@@ -89,7 +89,7 @@ function versionTagsOf(words: readonly string[], folded: string): VersionTag[] {
   const kinds = new Set<string>();
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    let kind = KIND_BY_WORD[w];
+    let kind = KIND_BY_WORD.get(w);
     if (w === 'edit' && i > 0 && /^(clean|explicit|dirty|album)$/.test(words[i - 1]!)) kind = undefined;
     if (w === 'take' && i > 0 && /^(alternate|alt|first|second|early|\d+)$/.test(words[i - 1]!)) kind = 'alternate';
     if ((w === 'recorded' || w === 'record') && i > 0 && words[i - 1] === 're') kind = 'rerecorded';
@@ -113,13 +113,13 @@ const DESCRIPTOR_STOP = new Set([...NOISE_WORDS, 'in', 'at', 'on', 'for', 'live'
 /** The naming words of a version ("robin schulz", "amsterdam"), without kind words and stop words. */
 function descriptorWords(words: readonly string[], partText: string): string[] {
   const partWords = new Set(partText.replace(/[^\p{L}\p{N}]+/gu, ' ').trim().split(' '));
-  const out = words.filter((w) => !DESCRIPTOR_STOP.has(w) && !KIND_BY_WORD[w] && !partWords.has(w) && !YEAR_RE.test(w));
+  const out = words.filter((w) => !DESCRIPTOR_STOP.has(w) && !KIND_BY_WORD.has(w) && !partWords.has(w) && !YEAR_RE.test(w));
   return [...new Set(out)].sort();
 }
 
 /** True when a word on its own marks a version (used for bare trailing words such as "We Dem Boyz Remix"). */
 export function isVersionWord(word: string): boolean {
-  return KIND_BY_WORD[word] !== undefined && !AMBIGUOUS_BARE_WORDS.has(word);
+  return KIND_BY_WORD.has(word) && !AMBIGUOUS_BARE_WORDS.has(word);
 }
 
 // Version words that are ordinary words in a title outside brackets ("Cover Me", "Intro", "Flip").
