@@ -54,6 +54,11 @@ describe('match stages', () => {
     if (result.status === 'unmatched') expect(result.best?.why).toContain('as good a match');
   });
 
+  it('finds nothing for an empty title rather than any untitled track', () => {
+    const untitled = createMatcher([{ ratingKey: '1', artist: 'Queen', title: '' }]);
+    expect(untitled.match({ artist: 'Queen', title: '  ' })).toMatchObject({ status: 'unmatched', reason: 'not-found' });
+  });
+
   it('reports an empty result as not-found', () => {
     expect(createMatcher([]).match({ artist: 'Queen', title: 'Bohemian Rhapsody' })).toEqual({ status: 'unmatched', reason: 'not-found' });
   });

@@ -131,6 +131,7 @@ export function createMatcher(tracks: readonly LibraryTrack[], options: MatcherO
       if (track) return withNotes({ result: { status: 'matched', track: track.track, via: 'override', score: 1 }, scored: [] });
       notes.push(`override ratingKey ${override.ratingKey} is not in the library; ignored`);
     }
+    if (given.title.core === '') return withNotes({ result: { status: 'unmatched', reason: 'not-found' }, scored: [] });
     const scored = new Map<number, Scored>();
     const quick = !exhaustive;
     lookup(given, scored, quick);
