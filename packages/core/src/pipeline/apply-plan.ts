@@ -40,7 +40,7 @@ export async function applyPlan(plan: PlaylistPlan, options: ApplyOptions): Prom
   let remainingChunks = chunks;
   if (plan.action === 'create' || ratingKey === undefined) {
     const [first = [], ...rest] = chunks;
-    const created = await store.create(options.title, first);
+    const created = await createOrFind(store, options.title, first, logger);
     ratingKey = created.ratingKey;
     await options.onCreated?.(created);
     remainingChunks = rest;
@@ -96,6 +96,32 @@ export async function applyPlan(plan: PlaylistPlan, options: ApplyOptions): Prom
 
   await store.editSummary(target, options.summary);
   return { ratingKey: target, added: plan.toAdd.length, removed, moved };
+}
+
+/**
+ * A create is never retried, but its answer can be lost after Plex made the playlist. Left alone, that
+ * playlist would be a stranger with our title (refused as a conflict on every later run), so before giving
+ * up look for it: our title and exactly the tracks just sent. The caller only creates when no playlist had
+ * that title at the start of the run.
+ */
+async function createOrFind(store: PlaylistStore, title: string, keys: string[], logger: Logger): Promise<PlaylistInfo> {
+  try {
+    return await store.create(title, keys);
+  } catch (error) {
+    const found = await findCreated(store, title, keys).catch(() => undefined);
+    if (!found) throw error;
+    logger.debug(`Creating '${title}' reported an error but the playlist exists (ratingKey ${found.ratingKey}); continuing.`);
+    return found;
+  }
+}
+
+async function findCreated(store: PlaylistStore, title: string, keys: readonly string[]): Promise<PlaylistInfo | undefined> {
+  for (const p of await store.list()) {
+    if (p.smart || p.title.trim() !== title.trim()) continue;
+    const items = (await store.items(p.ratingKey)).map((e) => e.ratingKey);
+    if (items.length === keys.length && items.every((k, i) => k === keys[i])) return p;
+  }
+  return undefined;
 }
 
 /** Splits keys into requests of at most MAX_KEYS_PER_REQUEST keys and MAX_KEY_CHARS_PER_REQUEST characters. */
