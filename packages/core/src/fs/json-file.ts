@@ -1,6 +1,6 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import { HarmoniqError } from '../errors/harmoniq-error.js';
 
 export type ReadJsonResult<T> = { status: 'ok'; value: T } | { status: 'missing' } | { status: 'corrupt'; error: string };
@@ -30,19 +30,48 @@ export async function writeJsonFile(path: string, value: unknown, options: { pre
   await writeTextFile(path, text);
 }
 
-export async function writeTextFile(path: string, text: string): Promise<void> {
+/** Text is written as UTF-8; bytes as they are (large files built in chunks, without one huge string). */
+export async function writeTextFile(path: string, text: string | Uint8Array): Promise<void> {
   try {
     await mkdir(dirname(path), { recursive: true });
-    await writeFileAtomic(path, text, { encoding: 'utf8' });
+    await writeWholeThenRename(path, typeof text === 'string' ? text : Buffer.from(text.buffer, text.byteOffset, text.byteLength));
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'permission denied' : (error as Error).message;
     throw new HarmoniqError({
       code: 'EDATADIR',
-      message: `Cannot write ${path}: ${why}.`,
+      message: `Cannot write ${path}: ${writeProblem(error)}.`,
       hint: 'Make sure the data directory (HARMONIQ_DATA_DIR) exists, is writable by this user and has free space.',
       cause: error,
     });
+  }
+}
+
+function writeProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOSPC' || code === 'EDQUOT') return 'the disk is full';
+  if (code === 'EFBIG') return 'the file size limit was reached (EFBIG)';
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return 'permission denied';
+  return (error as Error).message;
+}
+
+/**
+ * Temp file, every byte written, fsync, rename. Not write-file-atomic: it issues a single write() and ignores
+ * a short count, so a disk that fills part-way got a truncated file renamed over the good one.
+ * FileHandle.writeFile loops until all is written and throws the disk's error instead.
+ */
+async function writeWholeThenRename(path: string, data: string | Buffer): Promise<void> {
+  const tmp = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    const handle = await open(tmp, 'w');
+    try {
+      await handle.writeFile(data, typeof data === 'string' ? 'utf8' : undefined);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(tmp, path);
+  } catch (error) {
+    await rm(tmp, { force: true }).catch(() => undefined);
+    throw error;
   }
 }
 
@@ -58,18 +87,23 @@ export async function quarantine(path: string, stamp: string): Promise<string | 
 }
 
 export async function ensureWritableDir(dir: string): Promise<void> {
+  const probe = `${dir}/.write-test-${process.pid}`;
   try {
     await mkdir(dir, { recursive: true });
-    const probe = `${dir}/.write-test-${process.pid}`;
-    await writeFile(probe, '');
-    const { rm } = await import('node:fs/promises');
-    await rm(probe, { force: true });
+    // Some bytes, not an empty file: a full disk still lets you create an empty one, then fails the state write.
+    await writeFile(probe, 'harmoniq write test\n');
   } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const full = code === 'ENOSPC' || code === 'EDQUOT' || code === 'EFBIG';
     throw new HarmoniqError({
       code: 'EDATADIR',
-      message: `The data directory ${dir} is not writable: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`,
-      hint: 'Set HARMONIQ_DATA_DIR to a folder this user can write, or fix its permissions (in Docker, mount a volume at /data).',
+      message: `The data directory ${dir} is not writable: ${code ?? (error as Error).message}${full ? ' (no space left for files)' : ''}.`,
+      hint: full
+        ? 'Free some space on the disk that holds HARMONIQ_DATA_DIR (or raise the file size limit), or point it at another disk.'
+        : 'Set HARMONIQ_DATA_DIR to a folder this user can write, or fix its permissions (in Docker, mount a volume at /data).',
       cause: error,
     });
+  } finally {
+    await rm(probe, { force: true }).catch(() => undefined);
   }
 }
