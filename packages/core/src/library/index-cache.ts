@@ -1,10 +1,21 @@
+import { open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readJsonFile, writeJsonFile } from '../fs/json-file.js';
+import { writeTextFile } from '../fs/json-file.js';
 import type { Logger } from '../logging/logger.js';
 import type { IndexProgress, LibraryReader, LibraryTrack, SectionInfo, ServerInfo } from './types.js';
 
 /** Bump when the cached shape changes: an old-format cache is rebuilt, never misread. */
-export const INDEX_CACHE_FORMAT = 2;
+export const INDEX_CACHE_FORMAT = 3;
+
+/**
+ * File layout (format 3), JSON lines: line 1 is the header (everything but the tracks), then the tracks as JSON
+ * arrays of up to TRACKS_PER_LINE. The header alone decides whether the index is reused, so a stale index is never
+ * parsed; and no step holds the whole index as one string (a 100k-track index is ~40 MB of JSON, twice that as a
+ * JS string), which keeps the sync's peak memory down. JSON.stringify escapes newlines, so lines split safely.
+ */
+const TRACKS_PER_LINE = 1000;
+/** The header is a few hundred bytes; a first line longer than this is not a format-3 header. */
+const MAX_HEADER_BYTES = 64 * 1024;
 
 interface ChangeMarkers {
   contentChangedAt?: number;
@@ -12,13 +23,12 @@ interface ChangeMarkers {
   trackCount: number;
 }
 
-interface CachedIndex {
+interface CacheHeader {
   format: number;
   machineIdentifier: string;
   sectionId: string;
   markers: ChangeMarkers;
   builtAt: string;
-  tracks: LibraryTrack[];
 }
 
 export interface LoadedLibrary {
@@ -58,27 +68,28 @@ export async function loadLibrary(options: LoadLibraryOptions): Promise<LoadedLi
   const path = indexCachePath(options.dataDir, server.machineIdentifier, section.id);
 
   if (!options.refresh) {
-    const cached = await readCache(path, logger);
-    if (cached && cached.machineIdentifier === server.machineIdentifier && cached.sectionId === section.id && sameMarkers(cached.markers, markers)) {
-      logger.info(`Library '${section.title}': ${cached.tracks.length} tracks (cached index, unchanged since ${cached.builtAt}).`);
-      return { server, section, tracks: cached.tracks, fromCache: true };
-    }
-    if (cached) logger.info(`Library '${section.title}' changed since the last run; rebuilding the index.`);
+    const header = await readHeader(path, logger);
+    if (header && header.machineIdentifier === server.machineIdentifier && header.sectionId === section.id && sameMarkers(header.markers, markers)) {
+      const tracks = await readTracks(path, logger);
+      if (tracks) {
+        logger.info(`Library '${section.title}': ${tracks.length} tracks (cached index, unchanged since ${header.builtAt}).`);
+        return { server, section, tracks, fromCache: true };
+      }
+    } else if (header) logger.info(`Library '${section.title}' changed since the last run; rebuilding the index.`);
   }
 
   logger.info(`Indexing library '${section.title}' (${trackCount} tracks)…`);
   const tracks = await reader.listTracks(section.id, options.onProgress);
-  const entry: CachedIndex = {
+  const header: CacheHeader = {
     format: INDEX_CACHE_FORMAT,
     machineIdentifier: server.machineIdentifier,
     sectionId: section.id,
     // The count listed is what the index holds; a track added while paging changes the count next run.
     markers: { ...markers, trackCount: tracks.length === trackCount ? trackCount : -1 },
     builtAt: (options.now?.() ?? new Date()).toISOString(),
-    tracks,
   };
   try {
-    await writeJsonFile(path, entry, { pretty: false });
+    await writeTextFile(path, serialise(header, tracks));
   } catch (error) {
     logger.warn(`The library index could not be cached (${(error as Error).message}); the next run lists the library again.`);
   }
@@ -86,19 +97,65 @@ export async function loadLibrary(options: LoadLibraryOptions): Promise<LoadedLi
   return { server, section, tracks, fromCache: false };
 }
 
-async function readCache(path: string, logger: Logger): Promise<CachedIndex | undefined> {
-  const read = await readJsonFile<CachedIndex>(path);
-  if (read.status === 'missing') return undefined;
-  if (read.status === 'corrupt') {
-    logger.warn(`The library index cache ${path} is unreadable (${read.error}); rebuilding it.`);
+function serialise(header: CacheHeader, tracks: readonly LibraryTrack[]): Buffer {
+  const parts = [Buffer.from(`${JSON.stringify(header)}\n`, 'utf8')];
+  for (let i = 0; i < tracks.length; i += TRACKS_PER_LINE) {
+    parts.push(Buffer.from(`${JSON.stringify(tracks.slice(i, i + TRACKS_PER_LINE))}\n`, 'utf8'));
+  }
+  return Buffer.concat(parts);
+}
+
+/** The header line only; undefined (after a log line) when the file is missing, unreadable or of another format. */
+async function readHeader(path: string, logger: Logger): Promise<CacheHeader | undefined> {
+  let first: string;
+  try {
+    const handle = await open(path, 'r');
+    try {
+      const buf = Buffer.alloc(MAX_HEADER_BYTES);
+      const { bytesRead } = await handle.read(buf, 0, MAX_HEADER_BYTES, 0);
+      const end = buf.subarray(0, bytesRead).indexOf(0x0a);
+      first = end < 0 ? '' : buf.toString('utf8', 0, end);
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    logger.warn(`The library index cache ${path} is unreadable (${(error as Error).message}); rebuilding it.`);
     return undefined;
   }
-  const value = read.value;
-  if (!value || typeof value !== 'object' || value.format !== INDEX_CACHE_FORMAT || !Array.isArray(value.tracks) || !value.markers) {
+  let value: unknown;
+  try {
+    value = JSON.parse(first);
+  } catch {
+    value = undefined;
+  }
+  const h = value as Partial<CacheHeader> | undefined;
+  if (!h || typeof h !== 'object' || h.format !== INDEX_CACHE_FORMAT || !h.markers || typeof h.machineIdentifier !== 'string' || typeof h.sectionId !== 'string') {
     logger.warn(`The library index cache ${path} is from another version; rebuilding it.`);
     return undefined;
   }
-  return value;
+  return h as CacheHeader;
+}
+
+/** The tracks after the header, line by line; undefined (after a warning) when any line is damaged. */
+async function readTracks(path: string, logger: Logger): Promise<LibraryTrack[] | undefined> {
+  try {
+    const bytes = await readFile(path);
+    const tracks: LibraryTrack[] = [];
+    let start = bytes.indexOf(0x0a) + 1;
+    while (start > 0 && start < bytes.length) {
+      let end = bytes.indexOf(0x0a, start);
+      if (end < 0) end = bytes.length;
+      const line: unknown = JSON.parse(bytes.toString('utf8', start, end));
+      if (!Array.isArray(line)) throw new Error('a line of tracks is not an array');
+      for (const t of line as LibraryTrack[]) tracks.push(t);
+      start = end + 1;
+    }
+    return tracks;
+  } catch (error) {
+    logger.warn(`The library index cache ${path} is unreadable (${(error as Error).message}); rebuilding it.`);
+    return undefined;
+  }
 }
 
 function sameMarkers(a: ChangeMarkers, b: ChangeMarkers): boolean {
