@@ -29,6 +29,8 @@ interface CacheHeader {
   sectionId: string;
   markers: ChangeMarkers;
   builtAt: string;
+  /** How many tracks the lines after the header hold: a file cut at a line boundary still parses, but is short. */
+  tracks: number;
 }
 
 export interface LoadedLibrary {
@@ -70,7 +72,7 @@ export async function loadLibrary(options: LoadLibraryOptions): Promise<LoadedLi
   if (!options.refresh) {
     const header = await readHeader(path, logger);
     if (header && header.machineIdentifier === server.machineIdentifier && header.sectionId === section.id && sameMarkers(header.markers, markers)) {
-      const tracks = await readTracks(path, logger);
+      const tracks = await readTracks(path, header.tracks, logger);
       if (tracks) {
         logger.info(`Library '${section.title}': ${tracks.length} tracks (cached index, unchanged since ${header.builtAt}).`);
         return { server, section, tracks, fromCache: true };
@@ -87,6 +89,7 @@ export async function loadLibrary(options: LoadLibraryOptions): Promise<LoadedLi
     // The count listed is what the index holds; a track added while paging changes the count next run.
     markers: { ...markers, trackCount: tracks.length === trackCount ? trackCount : -1 },
     builtAt: (options.now?.() ?? new Date()).toISOString(),
+    tracks: tracks.length,
   };
   try {
     await writeTextFile(path, serialise(header, tracks));
@@ -130,7 +133,7 @@ async function readHeader(path: string, logger: Logger): Promise<CacheHeader | u
     value = undefined;
   }
   const h = value as Partial<CacheHeader> | undefined;
-  if (!h || typeof h !== 'object' || h.format !== INDEX_CACHE_FORMAT || !h.markers || typeof h.machineIdentifier !== 'string' || typeof h.sectionId !== 'string') {
+  if (!h || typeof h !== 'object' || h.format !== INDEX_CACHE_FORMAT || !h.markers || typeof h.tracks !== 'number' || typeof h.machineIdentifier !== 'string' || typeof h.sectionId !== 'string') {
     logger.warn(`The library index cache ${path} is from another version; rebuilding it.`);
     return undefined;
   }
@@ -138,7 +141,7 @@ async function readHeader(path: string, logger: Logger): Promise<CacheHeader | u
 }
 
 /** The tracks after the header, line by line; undefined (after a warning) when any line is damaged. */
-async function readTracks(path: string, logger: Logger): Promise<LibraryTrack[] | undefined> {
+async function readTracks(path: string, expected: number, logger: Logger): Promise<LibraryTrack[] | undefined> {
   try {
     const bytes = await readFile(path);
     const tracks: LibraryTrack[] = [];
@@ -151,6 +154,7 @@ async function readTracks(path: string, logger: Logger): Promise<LibraryTrack[] 
       for (const t of line as LibraryTrack[]) tracks.push(t);
       start = end + 1;
     }
+    if (tracks.length !== expected) throw new Error(`it holds ${tracks.length} of ${expected} tracks`);
     return tracks;
   } catch (error) {
     logger.warn(`The library index cache ${path} is unreadable (${(error as Error).message}); rebuilding it.`);
