@@ -43,6 +43,10 @@ describe('nextScheduled on a cron expression in TIMEZONE', () => {
     expect(iso(nextScheduled(berlin('30 2 * * *'), first, first))).toBe('2026-10-26T01:30:00.000Z');
   });
 
+  it('wins over an interval that is set too', () => {
+    expect(iso(nextScheduled({ cron: '0 6 * * *', intervalMinutes: 5, zone: 'UTC' }, at('2026-01-01T00:00:00Z'), undefined))).toBe('2026-01-01T06:00:00.000Z');
+  });
+
   it('does not fire a slot twice when the timer wakes a hair early', () => {
     const slot = at('2026-01-01T06:00:00Z');
     const early = new Date(slot.getTime() - 3);
@@ -79,6 +83,10 @@ describe('longestGapMinutes (the default health max age is twice this plus 10 mi
 
   it('counts the weekend of a weekdays-only cron expression', () => {
     expect(longestGapMinutes({ cron: '0 6 * * 1-5', zone: 'UTC' }, at('2026-01-05T00:00:00Z'))).toBe(3 * 24 * 60);
+  });
+
+  it('follows the cron expression when an interval is set too, as the daemon does', () => {
+    expect(longestGapMinutes({ intervalMinutes: 5, cron: '0 6 * * *', zone: 'UTC' }, at('2026-01-01T00:00:00Z'))).toBe(24 * 60);
   });
 
   it('is undefined without a schedule', () => {

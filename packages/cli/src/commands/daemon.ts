@@ -69,6 +69,7 @@ export async function daemonCommand(rt: Runtime, flags: { shutdownSeconds?: stri
   logger.info(
     `Harmoniq daemon started: ${label}, time zone ${clock.zone}, sources ${sources.map((s) => s.source.name).join(', ')}, run on start ${rt.config.schedule.runOnStart ? 'yes' : 'no'}.`,
   );
+  if (spec.cron && spec.intervalMinutes) logger.warn('SCHEDULE_CRON and RUN_INTERVAL_MINUTES are both set: the cron expression is used, the interval is ignored.');
   if (rt.config.schedule.runOnStart) queue.startOrSkip('start', sources);
   try {
     await Promise.all([scheduleLoop(), changeLoop()]);

@@ -34,7 +34,7 @@ export function createRunQueue(rt: Runtime, options: { stopSignal: AbortSignal; 
       const took = `${(report.durationMs / 1000).toFixed(1)} s`;
       if (abort.signal.aborted) logger.info(`Run stopped early (${reason}): ${summaryLine(report)}; what it did not reach was left as it is.`);
       else if (report.exitCode === 0) logger.info(`Run finished (${reason}): ${summaryLine(report)} in ${took}.`);
-      else logger.warn(`Run finished with errors (${reason}): ${summaryLine(report)}, exit code ${report.exitCode}, in ${took}. The daemon goes on.`);
+      else logger.warn(`Run finished with errors (${reason}): ${summaryLine(report).replace(/\.$/, '')}, exit code ${report.exitCode}, in ${took}. The daemon goes on.`);
     } catch (error) {
       if (isHarmoniqError(error) && error.code === 'ELOCKED') {
         logger.warn(`Skipped the ${reason} run: another Harmoniq run (a sync from cron?) holds the lock on ${rt.config.dataDir}.`);

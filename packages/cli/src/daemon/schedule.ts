@@ -39,8 +39,8 @@ export function nextScheduled(spec: ScheduleSpec, now: Date, lastStart: Date | u
  * cron expression's next few runs, so a weekdays-only schedule counts its weekend). Undefined without a schedule.
  */
 export function longestGapMinutes(spec: ScheduleSpec, now: Date): number | undefined {
-  if (spec.intervalMinutes) return spec.intervalMinutes;
-  if (!spec.cron) return undefined;
+  // The cron expression wins when both are set, as in nextScheduled.
+  if (!spec.cron) return spec.intervalMinutes;
   const runs = cronJob(spec).nextRuns(8, now);
   let widest = 0;
   for (let i = 1; i < runs.length; i += 1) widest = Math.max(widest, runs[i]!.getTime() - runs[i - 1]!.getTime());
