@@ -21,6 +21,7 @@ interface Case {
 }
 
 const same: Case[] = [
+  { name: 'a service duration 42 s off (another release) does not veto an exact match', lib: [{ artist: 'Radiohead', title: 'Creep', durationMs: 238_000 }], q: { artist: 'Radiohead', title: 'Creep', durationMs: 280_000 }, want: 'k1' },
   { name: 'case only', lib: [{ artist: 'Little Big Town', title: 'Silver And Gold' }], q: { artist: 'little big town', title: 'silver and gold' }, want: 'k1' },
   { name: 'accents', lib: [{ artist: 'Beyoncé', title: 'Halo' }], q: { artist: 'Beyonce', title: 'Halo' }, want: 'k1' },
   { name: 'curly apostrophe', lib: [{ artist: 'Queen', title: "Don't Stop Me Now" }], q: { artist: 'Queen', title: 'Don\u2019t Stop Me Now' }, want: 'k1' },

@@ -17,7 +17,8 @@ import type { MainOptions } from '../io.js';
  * library, runs a real `sync --all` against them, and prints the resulting playlists.
  */
 export async function demoCommand(io: MainOptions, flags: { json?: boolean }): Promise<number> {
-  const say = (line: string) => io.stdout.write(`${line}\n`);
+  // With --json, stdout carries only the report; the narration goes to stderr.
+  const say = (line: string) => (flags.json ? io.stderr : io.stdout).write(`${line}\n`);
   const dataDir = await mkdtemp(join(tmpdir(), 'harmoniq-demo-'));
   const plex = await startPlexEmulator({ tracks: sampleLibrary() });
   const library = plex.tracks().map((t) => ({ artist: t.trackArtist ?? t.artist, title: t.title, album: t.album }));

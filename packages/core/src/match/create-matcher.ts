@@ -14,6 +14,8 @@ export const DEFAULT_THRESHOLDS: MatchThresholds = {
   ambiguityMargin: 0.03,
   durationToleranceMs: 20_000,
   durationConfirmMs: 3_000,
+  durationVetoMs: 60_000,
+  durationVetoRatio: 0.25,
 };
 
 // Bounds on how many tracks one candidate may be compared with, so a query for "Intro" stays fast.

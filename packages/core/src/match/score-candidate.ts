@@ -112,5 +112,9 @@ function scoreDuration(q: number | undefined, l: number | undefined, t: MatchThr
   if (delta <= t.durationToleranceMs) {
     return { score: 1 - (0.5 * delta) / t.durationToleranceMs, pass: true, detail: `durations ${secs}` };
   }
+  // Services report durations of other releases (radio edits, single mixes) and sometimes plain wrong ones:
+  // only a gap that is large both in seconds and in proportion says "another recording" on its own.
+  const far = delta > t.durationVetoMs && delta / Math.max(q, l) > t.durationVetoRatio;
+  if (!far) return { score: 0.2, pass: true, detail: `durations ${secs}: a tie-breaker only` };
   return { score: 0, pass: false, detail: `durations ${secs}: another recording` };
 }

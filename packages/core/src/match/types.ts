@@ -22,10 +22,14 @@ export interface MatchThresholds {
   title: number;
   /** Two different recordings closer than this in score are ambiguous (default 0.03). */
   ambiguityMargin: number;
-  /** Durations further apart than this are different recordings (default 20 000 ms). */
+  /** Durations within this are scored as agreeing (default 20 000 ms). */
   durationToleranceMs: number;
   /** Durations this close confirm a match that needs confirming (default 3 000 ms). */
   durationConfirmMs: number;
+  /** A duration gap rejects a match on its own only above this many ms (default 60 000)… */
+  durationVetoMs: number;
+  /** …and above this share of the longer duration (default 0.25). */
+  durationVetoRatio: number;
 }
 
 export interface MatcherOptions {
