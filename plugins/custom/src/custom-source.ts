@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { formatLocal, HarmoniqError, type CandidateTrack, type ConfigIssue, type PlaylistDraft, type PlaylistSource, type SourceContext } from '@harmoniq/core';
+import { HarmoniqError, type CandidateTrack, type ConfigIssue, type PlaylistDraft, type PlaylistSource, type SourceContext } from '@harmoniq/core';
 import { envValue, titleFromName, type CustomSpec } from './custom-entries.js';
 import { isModulePath, parseCustomOptions, type CustomOptions } from './custom-options.js';
 import { loadCustomModule, type CustomModule, type ImportModule } from './load-custom-module.js';
@@ -135,7 +135,7 @@ function sourceError(label: string, error: unknown, step: string): HarmoniqError
 }
 
 function draft(ctx: SourceContext, tracks: CandidateTrack[], origin: string): PlaylistDraft {
-  return { key: 'default', title: ctx.common.playlist, summary: `${origin}, refreshed ${formatLocal(ctx.clock)} by Harmoniq.`, tracks };
+  return { key: 'default', title: ctx.common.playlist, summary: `${origin}.`, tracks };
 }
 
 /** The function form may return candidates, one draft, or several drafts. */

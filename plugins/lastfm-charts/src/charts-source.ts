@@ -1,4 +1,4 @@
-import { defineSource, formatLocal, type CandidateTrack, type Env, type ParseResult, type SourceContext } from '@harmoniq/core';
+import { defineSource, type CandidateTrack, type Env, type ParseResult, type SourceContext } from '@harmoniq/core';
 import {
   clientFor,
   createOptionReader,
@@ -102,7 +102,7 @@ export const lastfmChartsSource = defineSource<LastfmChartsOptions>({
       {
         key: 'default',
         title: ctx.common.playlist,
-        summary: `Top tracks on ${chart}, refreshed ${formatLocal(ctx.clock)} by Harmoniq.`,
+        summary: `Top tracks on ${chart}.`,
         tracks: candidates,
       },
     ];

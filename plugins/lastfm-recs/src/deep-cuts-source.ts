@@ -1,4 +1,4 @@
-import { defineSource, formatLocal, localDate, type CandidateTrack, type Env, type ParseResult } from '@harmoniq/core';
+import { defineSource, localDate, type CandidateTrack, type Env, type ParseResult } from '@harmoniq/core';
 import { clientFor, toCandidate, trackKey, type LastfmPeriod, type LastfmTrack } from '@harmoniq/lastfm';
 import { createDegrader, throwIfAllFailed } from './degrade.js';
 import { seededShuffle } from './seeded-random.js';
@@ -91,7 +91,7 @@ export const lastfmDeepCutsSource = defineSource<LastfmDeepCutsOptions>({
         title: ctx.common.playlist,
         summary:
           `Popular tracks by ${options.user}'s top artists of ${periodLabel(options.period)} that ${options.user} has played ` +
-          `${options.maxPlays === 0 ? 'never' : `at most ${options.maxPlays} times`}. Refreshed ${formatLocal(ctx.clock)} by Harmoniq.`,
+          `${options.maxPlays === 0 ? 'never' : `at most ${options.maxPlays} times`}.`,
         tracks,
       },
     ];

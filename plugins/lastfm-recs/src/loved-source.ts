@@ -42,7 +42,7 @@ export const lastfmLovedSource = defineSource<LastfmLovedOptions>({
       {
         key: 'default',
         title: ctx.common.playlist,
-        summary: `${options.user}'s loved tracks on Last.fm, ${shuffle ? 'shuffled for the day' : 'newest first'}. Refreshed ${formatLocal(ctx.clock)} by Harmoniq.`,
+        summary: `${options.user}'s loved tracks on Last.fm, ${shuffle ? 'shuffled for the day' : 'newest first'}.`,
         tracks: ordered.map((t) => toCandidate(t, t.date !== undefined ? `loved on ${formatLocal(ctx.clock, new Date(t.date)).slice(0, 10)}` : 'loved on Last.fm')),
       },
     ];

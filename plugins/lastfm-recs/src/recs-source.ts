@@ -1,4 +1,4 @@
-import { defineSource, formatLocal, localDate, type Env, type ParseResult } from '@harmoniq/core';
+import { defineSource, localDate, type Env, type ParseResult } from '@harmoniq/core';
 import { clientFor, toCandidate, trackKey, type LastfmPeriod } from '@harmoniq/lastfm';
 import { createDegrader, throwIfAllFailed } from './degrade.js';
 import { expandSeeds } from './recs-expand.js';
@@ -67,7 +67,7 @@ export const lastfmRecsSource = defineSource<LastfmRecsOptions>({
         title: ctx.common.playlist,
         summary:
           `New-to-you tracks similar to what ${options.user} played in ${periodLabel(options.period)} ` +
-          `(from ${seedText}, via Last.fm similar artists and tracks). Refreshed ${formatLocal(ctx.clock)} by Harmoniq.`,
+          `(from ${seedText}, via Last.fm similar artists and tracks).`,
         tracks: ranked.map((c) => toCandidate(c.track, noteFor(c))),
       },
     ];

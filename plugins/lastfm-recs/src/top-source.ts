@@ -1,4 +1,4 @@
-import { defineSource, formatLocal, type Env, type ParseResult } from '@harmoniq/core';
+import { defineSource, type Env, type ParseResult } from '@harmoniq/core';
 import { clientFor, toCandidate, type LastfmPeriod } from '@harmoniq/lastfm';
 import { parseUserSource, periodLabel, readPeriod, type UserSourceOptions } from './user-source-options.js';
 
@@ -36,7 +36,7 @@ export const lastfmTopSource = defineSource<LastfmTopOptions>({
       {
         key: 'default',
         title: ctx.common.playlist,
-        summary: `${options.user}'s most played tracks on Last.fm over ${when}. Refreshed ${formatLocal(ctx.clock)} by Harmoniq.`,
+        summary: `${options.user}'s most played tracks on Last.fm over ${when}.`,
         tracks: tracks.map((t, i) => {
           const plays = t.playcount !== undefined ? `, ${t.playcount} play${t.playcount === 1 ? '' : 's'}` : '';
           return toCandidate(t, `#${t.rank ?? i + 1} in your top tracks for ${when}${plays}`);

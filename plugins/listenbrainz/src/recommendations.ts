@@ -38,7 +38,7 @@ export async function recommendationsDraft(client: ListenBrainzClient, user: str
   ctx.logger.info(`${tracks.length} recommendations for ${user}${unknown.length > 0 ? ` (${unknown.length} without a name skipped)` : ''}`);
 
   const updated = page.lastUpdated !== undefined ? `, updated ${formatLocal(ctx.clock, new Date(page.lastUpdated * 1000))}` : '';
-  const summary = `ListenBrainz recommendations for ${user}${updated}`;
+  const summary = `ListenBrainz recommendations for ${user}${updated}.`;
   if (tracks.length === 0) {
     const reason = `none of the ${page.items.length} recordings ListenBrainz recommended has a name in its metadata`;
     ctx.logger.warn(`${reason}; keeping the existing playlist`);

@@ -21,7 +21,7 @@ export async function demoCommand(io: MainOptions, flags: { json?: boolean }): P
   const say = (line: string) => (flags.json ? io.stderr : io.stdout).write(`${line}\n`);
   const dataDir = await mkdtemp(join(tmpdir(), 'harmoniq-demo-'));
   const plex = await startPlexEmulator({ tracks: sampleLibrary() });
-  const library = plex.tracks().map((t) => ({ artist: t.trackArtist ?? t.artist, title: t.title, album: t.album }));
+  const library = plex.tracks().map((t) => ({ artist: t.trackArtist ?? t.artist, title: t.title, album: t.album, durationMs: t.durationMs }));
   const lastfm = await startLastfmEmulator({ data: sampleLastfmData(library) });
   const lbData = sampleListenBrainzData(library);
   const lbToken = 'demo-listenbrainz-token';
