@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { SOURCE_ENV } from './bench/emulators.mjs';
 import { checkTargets, renderTable } from './bench/report.mjs';
-import { runHarmoniq } from './bench/run-child.mjs';
+import { runHarmoniq, runNode } from './bench/run-child.mjs';
 import { measureSize } from './bench/scenario.mjs';
 
 const USAGE = `usage: node scripts/bench.mjs [--sizes 10000,100000] [--large] [--json] [--out <file>] [--sources a,b] [--match-seconds N] [--smoke]`;
@@ -44,23 +44,27 @@ function parseArgs(argv) {
   return opts;
 }
 
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** `harmoniq --help` and, interleaved, a bare `node -e ''`: the difference is what Harmoniq adds to start-up. */
 async function helpTime(runs) {
-  const times = [];
+  const help = [];
+  const bare = [];
   for (let i = 0; i < runs; i++) {
     const r = await runHarmoniq(['--help'], {}, process.cwd());
     if (r.code !== 0) throw new Error(`harmoniq --help exited ${r.code}: ${r.stderr}`);
-    times.push(r.ms);
+    help.push(r.ms);
+    bare.push((await runNode(['-e', ''], {}, process.cwd())).ms);
   }
-  times.sort((a, b) => a - b);
-  return Math.round(times[Math.floor(times.length / 2)]);
+  return { help_ms: Math.round(median(help)), node_ms: Math.round(median(bare)) };
 }
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   // Progress goes to stderr so `--json` output stays one document on stdout.
   const log = (line) => process.stderr.write(`${line}\n`);
-  const help_ms = await helpTime(opts.helpRuns);
-  log(`harmoniq --help: ${help_ms} ms`);
+  const { help_ms, node_ms } = await helpTime(opts.helpRuns);
+  log(`harmoniq --help: ${help_ms} ms (node -e '': ${node_ms} ms)`);
   const results = [];
   for (const tracks of opts.sizes) results.push(await measureSize({ tracks, sources: opts.sources, matchSeconds: opts.matchSeconds, log }));
   const main = results.find((r) => r.tracks === 100_000) ?? results[results.length - 1];
@@ -72,9 +76,11 @@ async function main() {
     machine: { cpu: cpu[0]?.model ?? 'unknown', cpus: cpu.length, memory_gb: Math.round(totalmem() / 2 ** 30), node: process.version, platform: `${process.platform}-${process.arch}` },
     sources: opts.sources,
     help_ms,
+    node_ms,
+    help_overhead_ms: help_ms - node_ms,
     help_runs: opts.helpRuns,
     results,
-    targets: checkTargets(main, help_ms),
+    targets: checkTargets(main, help_ms, node_ms),
   };
   const json = `${JSON.stringify(doc, null, 2)}\n`;
   if (opts.out) writeFileSync(opts.out, json);

@@ -1,6 +1,7 @@
 // Tallies of what the emulators were sent, by route, so runs can be compared request for request.
 
-const isId = (segment) => /^\d+$/.test(segment) || /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(segment);
+const isUuid = (segment) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(segment);
+const isId = (segment) => /^\d+$/.test(segment) || isUuid(segment);
 const WRITES = new Set(['POST', 'PUT', 'DELETE']);
 
 /** `GET /library/sections/{id}/all?type=10`: ids folded, the listing's type kept (tracks vs albums vs artists). */
@@ -28,7 +29,7 @@ export function lastfmRoute(req) {
 
 export function listenBrainzRoute(req) {
   const parts = req.path.split('/');
-  const out = parts.map((s, i) => (isId(s) ? '{mbid}' : parts[i - 1] === 'user' ? '{user}' : s));
+  const out = parts.map((s, i) => (isUuid(s) ? '{mbid}' : parts[i - 1] === 'user' ? '{user}' : s));
   return `${req.method} ${out.join('/')}`;
 }
 

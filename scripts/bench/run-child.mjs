@@ -14,11 +14,16 @@ const PROBE = fileURLToPath(new URL('./rss-probe.mjs', import.meta.url));
  * @returns {Promise<{ code: number, stdout: string, stderr: string, ms: number, peakRssMb: number | undefined }>}
  */
 export function runHarmoniq(args, env, cwd) {
+  return runNode([BIN, ...args], env, cwd);
+}
+
+/** Any node command line, measured the same way (the bare `node -e ''` start-up is the yardstick for --help). */
+export function runNode(nodeArgs, env, cwd) {
   const probeDir = mkdtempSync(join(tmpdir(), 'harmoniq-bench-rss-'));
   const rssFile = join(probeDir, 'maxrss');
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, ['--import', PROBE, BIN, ...args], {
+    const child = spawn(process.execPath, ['--import', PROBE, ...nodeArgs], {
       cwd,
       env: { PATH: process.env.PATH ?? '', ...env, HARMONIQ_BENCH_RSS_FILE: rssFile },
     });
