@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { sampleLastfmData, sampleLibrary, startLastfmEmulator, startPlexEmulator, type LastfmEmulator, type PlexEmulator } from '@harmoniq/testkit';
-import { spawnCli, tempDir } from './cli-harness.js';
+import { runCli, tempDir } from './cli-harness.js';
 import { killAll, lockHeld, spawnHarmoniq, waitUntil, type LogLine, type SpawnedCli } from './daemon-harness.js';
 
 let plex: PlexEmulator;
@@ -113,14 +113,14 @@ describe('harmoniq daemon (spawned bin, accelerated clock)', () => {
       TIME_WINDOWS: '06:00-12:00=Rock;12:00-06:00=Jazz',
       TIMEZONE: 'Europe/Berlin',
     };
-    const night = await spawnCli(['sync', 'daily-flow'], { ...env, ...dailyFlow, HARMONIQ_CLOCK_START: '2026-03-10T05:58:00+01:00' }, dataDir);
+    const night = await runCli(['sync', 'daily-flow'], { ...env, ...dailyFlow, HARMONIQ_CLOCK_START: '2026-03-10T05:58:00+01:00' }, dataDir);
     expect(night.code).toBe(0);
     const before = plex.playlist('Daily Flow')!;
     expect(before.summary).toContain('Jazz');
     const beforeKeys = keysOf('Daily Flow');
 
-    // Ten simulated seconds before 06:00 local time; no run at start and no interval run due for ten hours.
-    const d = daemon({ ...dailyFlow, HARMONIQ_CLOCK_START: '2026-03-10T05:59:50+01:00', HARMONIQ_CLOCK_RATE: '10', RUN_ON_START: 'false', RUN_INTERVAL_MINUTES: '600' });
+    // Forty simulated seconds (4 s real: room for a slow start) before 06:00 local time; no run at start and no interval run due for ten hours.
+    const d = daemon({ ...dailyFlow, HARMONIQ_CLOCK_START: '2026-03-10T05:59:20+01:00', HARMONIQ_CLOCK_RATE: '10', RUN_ON_START: 'false', RUN_INTERVAL_MINUTES: '600' });
     await d.waitFor(/^Next content change: daily-flow at 2026-03-10 06:00 GMT\+1\.$/);
     const [run] = await d.waitFor(/^Run finished \(daily-flow change at 2026-03-10 06:00 GMT\+1\): 1 of 1 sources ok/);
     expect(run).toBeDefined();
@@ -135,13 +135,31 @@ describe('harmoniq daemon (spawned bin, accelerated clock)', () => {
     expect(keysOf('Daily Flow')).not.toEqual(beforeKeys);
   });
 
+  it('runs a scheduled sync that comes due together with a Daily Flow boundary, whichever starts first', async () => {
+    const d = daemon({
+      ENABLE_TIME_PLAYLIST: 'true',
+      TIME_WINDOWS: '06:00-12:00=Rock;12:00-06:00=Jazz',
+      TIMEZONE: 'Europe/Berlin',
+      SCHEDULE_CRON: '0 6 * * *',
+      RUN_ON_START: 'false',
+      HARMONIQ_CLOCK_START: '2026-03-10T05:59:20+01:00',
+      HARMONIQ_CLOCK_RATE: '10',
+    });
+    await d.waitFor(/^Run finished \(/, { count: 2 });
+    expect((await stopped(d)).code).toBe(0);
+    expect(messages(d, /^Skipped/)).toEqual([]);
+    expect(messages(d, /^The .* run waits for the current run to finish\.$/)).toHaveLength(1);
+    expect(keysOf('Global Top 50').length).toBeGreaterThan(0);
+    expect(plex.playlist('Daily Flow')!.summary).toContain('Rock');
+  });
+
   it('on SIGTERM during a playlist write exits 0 with the playlist whole, stops before the next source, and releases the lock', async () => {
-    await spawnCli(['sync', 'lastfm-charts'], env, dataDir);
+    expect((await runCli(['sync', 'lastfm-charts'], env, dataDir)).code).toBe(0);
     const before = keysOf('Global Top 50');
     expect(before.length).toBeGreaterThan(0);
     const wanted = chartOf(40, 60);
     lastfm.setData({ chart: wanted });
-    plex.inject({ method: 'PUT', path: /^\/playlists\/\d+\/items$/, delayMs: 1500, times: 1 });
+    plex.inject({ method: 'PUT', path: /^\/playlists\/\d+\/items$/, delayMs: 2000, times: 1 });
 
     // Daily Flow comes after the charts and must not start once the stop bound (0 s) has passed.
     const d = daemon({ RUN_INTERVAL_MINUTES: '600', ENABLE_TIME_PLAYLIST: 'true', TIME_WINDOWS: '00:00-12:00=Rock;12:00-00:00=Pop' }, ['--shutdown-seconds', '0']);
@@ -172,12 +190,10 @@ describe('harmoniq daemon (spawned bin, accelerated clock)', () => {
     expect(lockHeld(dataDir)).toBe(false);
   });
 
-  it('refuses to start without a schedule, naming the settings (exit 2, JSON error line)', async () => {
-    const d = spawnHarmoniq(['daemon'], env, dataDir);
-    procs.push(d);
-    expect((await d.exited).code).toBe(2);
-    const [line] = d.lines();
-    expect(line).toMatchObject({ level: 'error', code: 'ECONFIG' });
-    expect(line!.message).toMatch(/RUN_INTERVAL_MINUTES nor SCHEDULE_CRON/);
+  it('refuses to start without a schedule, naming the settings (exit 2, a JSON error line with LOG_FORMAT=json)', async () => {
+    const r = await runCli(['daemon'], { ...env, LOG_FORMAT: 'json' }, dataDir);
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.at(-1)).toMatchObject({ level: 'error', code: 'ECONFIG', message: expect.stringMatching(/RUN_INTERVAL_MINUTES nor SCHEDULE_CRON/) });
   });
 });

@@ -3,7 +3,10 @@ import { performSync } from '../perform-sync.js';
 import type { Runtime } from '../runtime.js';
 
 export interface RunQueue {
-  /** Start a run now; when one is going, skip this one with a log line (a scheduled tick). */
+  /**
+   * Start a run now (a scheduled tick). When one is going, skip this one with a log line; but when the current
+   * run is a narrower one (a Daily Flow boundary that came due a moment earlier), queue the sources it lacks.
+   */
   startOrSkip(reason: string, sources: ResolvedSource[]): void;
   /** Start a run now, or right after the current one (a content change that must not be lost). */
   startOrQueue(reason: string, sources: ResolvedSource[]): void;
@@ -19,6 +22,7 @@ export interface RunQueue {
 export function createRunQueue(rt: Runtime, options: { stopSignal: AbortSignal; stopping: () => boolean }): RunQueue {
   const { logger } = rt;
   let running: Promise<void> | undefined;
+  let current: ResolvedSource[] = [];
   let queued: { reason: string; sources: ResolvedSource[] } | undefined;
 
   const names = (sources: ResolvedSource[]) => sources.map((s) => s.source.name).join(', ');
@@ -49,6 +53,7 @@ export function createRunQueue(rt: Runtime, options: { stopSignal: AbortSignal; 
 
   const start = (reason: string, sources: ResolvedSource[]): void => {
     logger.info(`Starting a run (${reason}): ${names(sources)}.`);
+    current = sources;
     running = execute(reason, sources).finally(() => {
       running = undefined;
       const next = queued;
@@ -57,19 +62,25 @@ export function createRunQueue(rt: Runtime, options: { stopSignal: AbortSignal; 
     });
   };
 
+  const enqueue = (reason: string, sources: ResolvedSource[]): void => {
+    // Merge with a run already queued, so two changes during one long run cause one extra run, not two.
+    const merged = queued ? [...queued.sources, ...sources.filter((s) => !queued!.sources.includes(s))] : sources;
+    queued = { reason: queued ? `${queued.reason}; ${reason}` : reason, sources: merged };
+    logger.info(`The ${reason} run waits for the current run to finish.`);
+  };
+
   return {
     startOrSkip(reason, sources) {
       if (options.stopping()) return;
-      if (running) logger.info(`Skipped the ${reason} run: the previous run is still going.`);
-      else start(reason, sources);
+      if (!running) return start(reason, sources);
+      const missing = sources.filter((s) => !current.includes(s));
+      if (missing.length) enqueue(reason, missing);
+      else logger.info(`Skipped the ${reason} run: the previous run is still going.`);
     },
     startOrQueue(reason, sources) {
       if (options.stopping()) return;
-      if (!running) return start(reason, sources);
-      // Merge with a run already queued, so two changes during one long run cause one extra run, not two.
-      const merged = queued ? [...queued.sources, ...sources.filter((s) => !queued!.sources.includes(s))] : sources;
-      queued = { reason: queued ? `${queued.reason}; ${reason}` : reason, sources: merged };
-      logger.info(`The ${reason} run waits for the current run to finish.`);
+      if (running) enqueue(reason, sources);
+      else start(reason, sources);
     },
     async idle() {
       while (running) await running;
