@@ -1,4 +1,4 @@
-import { createRedactor, ExitCode, isHarmoniqError, isSecretName } from '@harmoniq/core';
+import { createRedactor, describeError, ExitCode, isHarmoniqError, isSecretName } from '@harmoniq/core';
 import type { MainOptions } from './io.js';
 
 /** One line for an expected error (`harmoniq: CODE message hint`); a stack only with --verbose or LOG_LEVEL=debug. */
@@ -11,7 +11,7 @@ export function printError(error: unknown, io: MainOptions): number {
       io.stderr.write(`${JSON.stringify({ level: 'error', code: error.code, message: redactor.redact(error.message), ...(error.hint ? { hint: redactor.redact(error.hint) } : {}) })}\n`);
       return error.exitCode;
     }
-    io.stderr.write(`${redactor.redact(`harmoniq: ${error.code} ${error.message}${error.hint ? ` ${error.hint}` : ''}`)}\n`);
+    io.stderr.write(`${redactor.redact(`harmoniq: ${describeError(error)}`)}\n`);
     if (verbose && error.stack) io.stderr.write(`${redactor.redact(error.stack)}\n`);
     return error.exitCode;
   }

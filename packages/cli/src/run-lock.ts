@@ -31,8 +31,8 @@ export const DEFAULT_WAIT_SECONDS = 120;
 export async function acquireRunLock(options: LockOptions): Promise<ReleaseLock> {
   await mkdir(options.dataDir, { recursive: true });
   const path = join(options.dataDir, LOCK_NAME);
-  // proper-lockfile's own exit cleanup (signal-exit 3) is undone when write-file-atomic's signal-exit 4 unloads,
-  // so a process.exit() while holding the lock would leave it behind for STALE_MS: remove it ourselves.
+  // proper-lockfile's own exit cleanup relies on signal-exit 3, whose hooks another copy of signal-exit in the
+  // same process can undo; a process.exit() while holding the lock must not leave it behind for STALE_MS.
   const removeOnExit = () => {
     try {
       rmSync(path, { recursive: true, force: true });

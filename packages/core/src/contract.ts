@@ -2,6 +2,7 @@
  * The plugin contract: what a playlist source is, what it is given, and what it returns.
  * Sources fetch ranked candidates; they never match and never write to Plex.
  */
+import pLimit from 'p-limit';
 import type { Logger } from './logging/logger.js';
 import type { Http } from './http/http.js';
 import type { Clock } from './clock.js';
@@ -51,6 +52,11 @@ export interface CommonSourceOptions {
 
 /** Concurrency limiter as made by p-limit. */
 export type Limit = <T>(fn: () => Promise<T>) => Promise<T>;
+
+/** A limiter running at most `concurrency` functions at once (p-limit), for contexts built outside a sync. */
+export function createLimit(concurrency: number): Limit {
+  return pLimit(concurrency);
+}
 
 export interface SourceContext {
   /** Child logger labelled with the source name. */

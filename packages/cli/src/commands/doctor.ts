@@ -1,6 +1,5 @@
 import { join } from 'node:path';
-import pLimit from 'p-limit';
-import { createLibraryIndex, createSharedRegistry, ensureWritableDir, ExitCode, HarmoniqError, toHarmoniqError, type SourceContext } from '@harmoniq/core';
+import { createLibraryIndex, createLimit, createSharedRegistry, ensureWritableDir, ExitCode, HarmoniqError, toHarmoniqError, type SourceContext } from '@harmoniq/core';
 import { loadSources } from '../load-sources.js';
 import { resolveSources } from '../resolve-sources.js';
 import { plexClient, type Runtime } from '../runtime.js';
@@ -79,7 +78,7 @@ export async function doctorCommand(rt: Runtime): Promise<number> {
           const ctx: SourceContext = {
             logger: rt.logger.child(s.source.name),
             http: rt.http,
-            limit: pLimit(2),
+            limit: createLimit(2),
             clock: rt.clock,
             library: createLibraryIndex([]),
             signal: new AbortController().signal,

@@ -52,3 +52,13 @@ export function toHarmoniqError(value: unknown, fallback: ErrorCode = 'EINTERNAL
   const message = value instanceof Error ? value.message : String(value);
   return new HarmoniqError({ code: fallback, message, cause: value });
 }
+
+/** `CODE What is wrong. How to fix it.`: how an expected error is shown to a user, on one line. */
+export function describeError(e: HarmoniqError): string {
+  return [e.code, sentence(e.message), e.hint ? sentence(e.hint) : ''].filter(Boolean).join(' ');
+}
+
+function sentence(text: string): string {
+  const t = text.trim();
+  return /[.!?:)]$/.test(t) ? t : `${t}.`;
+}

@@ -1,5 +1,5 @@
 import type { PlaylistDraft } from '../contract.js';
-import { HarmoniqError, toHarmoniqError } from '../errors/harmoniq-error.js';
+import { describeError, HarmoniqError, toHarmoniqError } from '../errors/harmoniq-error.js';
 import type { PlaylistEntry } from '../library/types.js';
 import type { Logger } from '../logging/logger.js';
 import { playlistKey } from '../state/state-store.js';
@@ -140,7 +140,8 @@ export async function syncPlaylist(run: RunContext, resolved: ResolvedSource, dr
     const e = toHarmoniqError(error, 'EPLEXREQUEST');
     report.action = 'failed';
     report.reason = e.message;
-    logger.error(`${e.code} Updating '${title}' failed: ${e.message}${e.fatal ? '' : ' The playlist still holds a complete list; the next run finishes the update.'}${e.hint ? ` ${e.hint}` : ''}`);
+    const kept = e.fatal ? '' : ' The playlist still holds a complete list; the next run finishes the update.';
+    logger.error(`Updating '${title}' failed: ${describeError(e)}${kept}`);
     return done({ error: e });
   }
 }

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import pLimit from 'p-limit';
 import type { Clock } from '../clock.js';
 import { createSharedRegistry, type PlaylistDraft, type SourceContext } from '../contract.js';
-import { HarmoniqError, toHarmoniqError } from '../errors/harmoniq-error.js';
+import { describeError, HarmoniqError, toHarmoniqError } from '../errors/harmoniq-error.js';
 import { ExitCode } from '../errors/exit-codes.js';
 import type { Http } from '../http/http.js';
 import { createLibraryIndex, type LibraryIndex } from '../library/library-index.js';
@@ -212,7 +212,7 @@ export function errorReport(e: HarmoniqError): ErrorReport {
 
 /** `CODE message (fix)`: how an expected error is shown to a user. */
 export function oneLine(e: HarmoniqError): string {
-  return `${e.code} ${e.message}${e.hint ? ` ${e.hint}` : ''}`;
+  return describeError(e);
 }
 
 function isFatalCode(code: string): boolean {
