@@ -43,7 +43,7 @@ export const ROUTES: RouteCase[] = [
   { name: 'index page', group: 'reads', method: 'GET', path: re(`/library/sections/${id}/all`), scenario: 'update', cold: true, idempotent: true, readsBody: true },
   { name: 'playlist list', group: 'reads', method: 'GET', path: '/playlists', scenario: 'create', idempotent: true, readsBody: true },
   { name: 'create', group: 'writes', method: 'POST', path: '/playlists', scenario: 'create', idempotent: false, readsBody: true },
-  { name: 'get playlist', group: 'reads', method: 'GET', path: re(`/playlists/${id}`), scenario: 'update', idempotent: true, readsBody: true },
+  { name: 'playlist list (managed playlist)', group: 'reads', method: 'GET', path: '/playlists', scenario: 'update', idempotent: true, readsBody: true },
   { name: 'items', group: 'reads', method: 'GET', path: re(`/playlists/${id}/items`), scenario: 'update', idempotent: true, readsBody: true },
   { name: 'items (re-read after add)', group: 'writes', method: 'GET', path: re(`/playlists/${id}/items`), scenario: 'update', after: 1, idempotent: true, readsBody: true },
   { name: 'add', group: 'writes', method: 'PUT', path: re(`/playlists/${id}/items`), scenario: 'update', idempotent: false, readsBody: false },

@@ -103,6 +103,27 @@ describe('harmoniq sync (in-process)', () => {
     expect(after).toEqual(expect.arrayContaining(seedKeys));
   });
 
+  it('does not even read an unchanged playlist once it has seen it unchanged, and notices an edit made in Plex', async () => {
+    await runCli(['sync', '--all'], env, dataDir); // creates
+    await runCli(['sync', '--all'], env, dataDir); // reads the items once, records Plex's stamp
+    plex.resetRequests();
+    const warm = await runCli(['sync', '--all'], env, dataDir);
+    expect(warm.code).toBe(0);
+    const itemReads = () => plex.requests.filter((r) => r.method === 'GET' && /^\/playlists\/[^/]+\/items$/.test(r.path));
+    expect(itemReads()).toEqual([]);
+    expect(writes()).toEqual([]);
+
+    const playlist = plex.playlist('Global Top 50')!;
+    const removed = playlist.items[1]!;
+    const res = await fetch(`${plex.url}/playlists/${playlist.ratingKey}/items/${removed.playlistItemID}`, { method: 'DELETE', headers: { 'X-Plex-Token': plex.token } });
+    expect(res.status).toBe(200);
+    plex.resetRequests();
+    const repaired = await runCli(['sync', '--all'], env, dataDir);
+    expect(repaired.code).toBe(0);
+    expect(itemReads().length).toBeGreaterThan(0);
+    expect(plex.playlist('Global Top 50')!.items.map((i) => i.ratingKey)).toEqual(playlist.items.map((i) => i.ratingKey));
+  });
+
   it('creates the playlist again when the user deleted it in Plex', async () => {
     await runCli(['sync', '--all'], env, dataDir);
     plex.deletePlaylist(plex.playlist('Global Top 50')!.ratingKey);

@@ -76,6 +76,7 @@ export function mapPlaylist(item: JsonObject): PlaylistInfo | undefined {
   };
   assign(info, 'summary', str(item['summary']));
   assign(info, 'leafCount', num(item['leafCount']));
+  assign(info, 'updatedAt', num(item['updatedAt']));
   return info;
 }
 

@@ -73,6 +73,8 @@ export interface PlaylistInfo {
   playlistType: string;
   summary?: string;
   leafCount?: number;
+  /** Plex's last-change stamp (epoch seconds); moves when anyone edits the playlist. */
+  updatedAt?: number;
 }
 
 export interface PlaylistEntry {

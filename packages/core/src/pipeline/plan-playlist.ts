@@ -75,7 +75,8 @@ export function planPlaylist(input: PlanInput): PlaylistPlan {
   return { action, desired, toAdd, toRemove, moves, kept };
 }
 
-function uniqueTop(keys: readonly string[], size: number): string[] {
+/** The first `size` distinct keys, in rank order: the content a replace-mode playlist should get. */
+export function uniqueTop(keys: readonly string[], size: number): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
   for (const k of keys) {

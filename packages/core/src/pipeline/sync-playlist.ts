@@ -1,10 +1,11 @@
 import type { PlaylistDraft } from '../contract.js';
 import { describeError, HarmoniqError, toHarmoniqError } from '../errors/harmoniq-error.js';
-import type { PlaylistEntry } from '../library/types.js';
+import { createHash } from 'node:crypto';
+import type { PlaylistEntry, PlaylistInfo, PlaylistStore } from '../library/types.js';
 import type { Logger } from '../logging/logger.js';
-import { playlistKey } from '../state/state-store.js';
+import { playlistKey, type ManagedPlaylist } from '../state/state-store.js';
 import { applyPlan } from './apply-plan.js';
-import { planPlaylist } from './plan-playlist.js';
+import { planPlaylist, uniqueTop } from './plan-playlist.js';
 import { playlistSummary } from './playlist-summary.js';
 import type { CandidateReport, PlaylistReport } from './report.js';
 import type { ResolvedSource } from './run-source.js';
@@ -53,19 +54,29 @@ export async function syncPlaylist(run: RunContext, resolved: ResolvedSource, dr
 
     let ratingKey: string | undefined;
     let existing: PlaylistEntry[] | undefined;
+    // One playlist listing per run serves every source: existence, smartness, and whether anyone edited it.
+    let seen: PlaylistInfo | undefined;
     if (managed && managed.server === run.server.machineIdentifier) {
-      const info = await options.store.get(managed.ratingKey);
-      if (!info) {
+      seen = (await run.listPlaylists()).find((p) => p.ratingKey === managed.ratingKey);
+      if (!seen) {
         logger.warn(`The playlist '${managed.title}' was deleted in Plex; creating it again.`);
-      } else if (info.smart) {
+      } else if (seen.smart) {
         throw new HarmoniqError({
           code: 'EPLAYLISTSMART',
-          message: `The playlist '${info.title}' (ratingKey ${info.ratingKey}) is a smart playlist; Harmoniq will not edit it.`,
+          message: `The playlist '${seen.title}' (ratingKey ${seen.ratingKey}) is a smart playlist; Harmoniq will not edit it.`,
           hint: 'Delete it in Plex or give this source another playlist title; Harmoniq then creates its own.',
         });
       } else {
-        ratingKey = info.ratingKey;
-        existing = await options.store.items(info.ratingKey);
+        ratingKey = seen.ratingKey;
+        const wanted = uniqueTop(matched, size);
+        if (common.updateMode === 'replace' && wanted.length >= Math.max(1, common.minTracks) && untouchedSince(managed, seen, wanted)) {
+          markUsed(candidates, wanted);
+          Object.assign(report, { ratingKey, action: 'unchanged' });
+          report.counts.size = report.counts.kept = wanted.length;
+          logger.info(`'${title}' is up to date (${wanted.length} tracks, ${found} of ${draft.tracks.length} candidates found).`);
+          return done();
+        }
+        existing = await options.store.items(seen.ratingKey);
       }
     }
     if (!ratingKey) {
@@ -106,6 +117,7 @@ export async function syncPlaylist(run: RunContext, resolved: ResolvedSource, dr
 
     if (plan.action === 'unchanged') {
       report.action = 'unchanged';
+      if (!options.dryRun && ratingKey) await recordManaged(run, stateKey, ratingKey, title, { contentHash: hashKeys(plan.desired), plexUpdatedAt: seen?.updatedAt });
       logger.info(`'${title}' is up to date (${plan.desired.length} tracks, ${found} of ${draft.tracks.length} candidates found).`);
       return done();
     }
@@ -131,7 +143,9 @@ export async function syncPlaylist(run: RunContext, resolved: ResolvedSource, dr
     });
     report.ratingKey = result.ratingKey;
     report.action = plan.action === 'create' ? 'created' : 'updated';
-    if (plan.action !== 'create') await recordManaged(run, stateKey, result.ratingKey, title);
+    // Our writes moved Plex's updatedAt: note the new stamp so the next run need not read the playlist at all.
+    const stamp = await stampAfterWrites(options.store, result.ratingKey, plan.desired.length, logger);
+    await recordManaged(run, stateKey, result.ratingKey, title, { contentHash: hashKeys(plan.desired), plexUpdatedAt: stamp });
     logger.info(
       `${plan.action === 'create' ? 'Created' : 'Updated'} '${title}': ${plan.desired.length} tracks (+${result.added} −${result.removed}, ${plan.kept} kept; ${found} of ${draft.tracks.length} candidates found).`,
     );
@@ -146,8 +160,16 @@ export async function syncPlaylist(run: RunContext, resolved: ResolvedSource, dr
   }
 }
 
-async function recordManaged(run: RunContext, key: string, ratingKey: string, title: string): Promise<void> {
-  const entry = { ratingKey, title, server: run.server.machineIdentifier, updatedAt: run.options.clock.now().toISOString() };
+async function recordManaged(
+  run: RunContext,
+  key: string,
+  ratingKey: string,
+  title: string,
+  seen: Pick<ManagedPlaylist, 'contentHash' | 'plexUpdatedAt'> = {},
+): Promise<void> {
+  const entry: ManagedPlaylist = { ratingKey, title, server: run.server.machineIdentifier, updatedAt: run.options.clock.now().toISOString() };
+  if (seen.contentHash) entry.contentHash = seen.contentHash;
+  if (seen.plexUpdatedAt !== undefined) entry.plexUpdatedAt = seen.plexUpdatedAt;
   run.current.playlists[key] = entry;
   await run.state.update((s) => {
     s.playlists[key] = entry;
@@ -161,5 +183,30 @@ function markUsed(candidates: CandidateReport[], desired: readonly string[]): vo
       c.used = true;
       wanted.delete(c.ratingKey);
     }
+  }
+}
+
+/** Nobody changed the playlist since Harmoniq saw it hold `wanted`, and `wanted` is still the list: no read needed. */
+function untouchedSince(managed: ManagedPlaylist, seen: PlaylistInfo, wanted: readonly string[]): boolean {
+  return (
+    managed.plexUpdatedAt !== undefined &&
+    seen.updatedAt === managed.plexUpdatedAt &&
+    seen.leafCount === wanted.length &&
+    managed.contentHash === hashKeys(wanted)
+  );
+}
+
+function hashKeys(keys: readonly string[]): string {
+  return createHash('sha256').update(keys.join('\u0000')).digest('hex').slice(0, 32);
+}
+
+/** Plex's stamp of a playlist just written, when it holds the expected count; a failed read only costs a read next run. */
+async function stampAfterWrites(store: PlaylistStore, ratingKey: string, count: number, logger: Logger): Promise<number | undefined> {
+  try {
+    const info = await store.get(ratingKey);
+    return info && info.leafCount === count ? info.updatedAt : undefined;
+  } catch (error) {
+    logger.debug(`Could not read the playlist's new stamp (${(error as Error).message}); the next run reads it once.`);
+    return undefined;
   }
 }

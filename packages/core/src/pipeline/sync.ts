@@ -84,7 +84,12 @@ export async function runSync(options: SyncOptions): Promise<SyncReport> {
       matcher: createMatcher(loaded.tracks, { overrides: options.overrides ?? [] }),
       state,
       current,
-      listPlaylists: () => (listed ??= options.store.list()),
+      // A failed listing is not remembered: the next source asks again.
+      listPlaylists: () =>
+        (listed ??= options.store.list().catch((error: unknown) => {
+          listed = undefined;
+          throw error;
+        })),
     };
     logger.debug(`Library index ready: ${loaded.tracks.length} tracks${loaded.fromCache ? ' (from cache)' : ''}.`);
     const sources = await runSources(run);

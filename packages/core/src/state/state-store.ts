@@ -9,6 +9,13 @@ export interface ManagedPlaylist {
   /** machineIdentifier of the server it lives on. */
   server: string;
   updatedAt: string;
+  /** Hash of the track list Harmoniq last gave it, in order. */
+  contentHash?: string;
+  /**
+   * Plex's `updatedAt` of the playlist when Harmoniq last saw it hold exactly that list. While Plex still reports
+   * this value (nobody edited it) and the new list hashes the same, the playlist is not even read.
+   */
+  plexUpdatedAt?: number;
 }
 
 export interface SourceRun {
