@@ -25,7 +25,7 @@ const ARTIST_CAP = 3000;
 /** Postings: one index stays a number (most titles are unique), more become an array. Saves memory. */
 type Postings = number | number[];
 
-function add(map: Map<string, Postings>, key: string, value: number): void {
+function add<K>(map: Map<K, Postings>, key: K, value: number): void {
   const seen = map.get(key);
   if (seen === undefined) map.set(key, value);
   else if (typeof seen === 'number') {
@@ -48,6 +48,16 @@ export function buildMatcherIndex(library: readonly LibraryTrack[]): MatcherInde
   const byCore = new Map<string, Postings>();
   const byArtist = new Map<string, Postings>();
   const byToken = new Map<string, Postings>();
+  // (artist name, title core) pairs as one number: credited() is a few map reads, whatever the title's popularity.
+  const coreIds = new Map<string, number>();
+  const nameIds = new Map<string, number>();
+  const byNameAndCore = new Map<number, Postings>();
+  const idOf = (ids: Map<string, number>, key: string): number => {
+    let id = ids.get(key);
+    if (id === undefined) ids.set(key, (id = ids.size));
+    return id;
+  };
+  const pairKey = (nameId: number, coreId: number): number => coreId * 0x100000000 + nameId;
   const artists = new Set<string>();
   for (let i = 0; i < library.length; i++) {
     const p = preparer.track(library[i]!, i);
@@ -56,7 +66,11 @@ export function buildMatcherIndex(library: readonly LibraryTrack[]): MatcherInde
     add(byCore, p.title.core, i);
     if (!p.artist.unknown) {
       for (const name of p.artist.listed) artists.add(name);
-      for (const name of p.artist.all) add(byArtist, name, i);
+      const coreId = idOf(coreIds, p.title.core);
+      for (const name of p.artist.all) {
+        add(byArtist, name, i);
+        add(byNameAndCore, pairKey(idOf(nameIds, name), coreId), i);
+      }
     }
     for (const token of tokensOf(p.title.core)) add(byToken, token, i);
   }
@@ -74,15 +88,12 @@ export function buildMatcherIndex(library: readonly LibraryTrack[]): MatcherInde
       return owners;
     },
     credited(core, names) {
-      // Walk whichever is shorter: the tracks with this title, or the tracks of these artists.
-      const sameTitle = byCore.get(core);
-      let byName = 0;
-      for (const n of names) byName += size(byArtist.get(n));
+      const coreId = coreIds.get(core);
+      if (coreId === undefined) return [];
       const found = new Set<number>();
-      if (size(sameTitle) <= byName) {
-        for (const i of list(sameTitle)) if (tracks[i]!.artist.all.some((n) => names.includes(n))) found.add(i);
-      } else {
-        for (const n of names) for (const i of list(byArtist.get(n))) if (tracks[i]!.title.core === core) found.add(i);
+      for (const n of names) {
+        const nameId = nameIds.get(n);
+        if (nameId !== undefined) for (const i of list(byNameAndCore.get(pairKey(nameId, coreId)))) found.add(i);
       }
       return [...found].sort((a, b) => a - b).map((i) => tracks[i]!);
     },

@@ -82,7 +82,8 @@ export function createPreparer(): {
       const title = parseTitle(candidate.title);
       return {
         form: 'given',
-        artist: parseArtist(candidate.artist),
+        // Sources repeat artists (and name library artists): their parse is shared with the index.
+        artist: artist(candidate.artist),
         title,
         titleKey: titleKeyOf(title),
         album: albumKeyOf(candidate.album),
