@@ -5,7 +5,7 @@ import { parseTitle } from './parse-title.js';
 import { buildMatcherIndex, type MatcherIndex } from './matcher-index.js';
 import { alternativeForms, recordingKeyOf, titleKeyOf, type PreparedQuery, type PreparedTrack } from './prepare.js';
 import { scoreCandidate, type ScoreContext, type Scored } from './score-candidate.js';
-import { artistCouldPass } from './score-artist.js';
+import { artistCouldPass, type ArtistScore } from './score-artist.js';
 import type { Explanation, MatchCandidate, Matcher, MatcherOptions, MatchResult, MatchThresholds } from './types.js';
 
 export const DEFAULT_THRESHOLDS: MatchThresholds = {
@@ -76,6 +76,7 @@ export function createMatcher(tracks: readonly LibraryTrack[], options: MatcherO
     let skippedNearMisses = 0;
     // Library tracks share parsed artists: the artist check runs once per artist, not per track.
     const gate = new Map<object, boolean>();
+    const artistScores = new Map<object, ArtistScore>();
     for (const c of candidates) {
       const seen = into.get(c.index);
       if (seen?.pass) continue;
@@ -88,7 +89,7 @@ export function createMatcher(tracks: readonly LibraryTrack[], options: MatcherO
         // Another artist cannot pass; a few are kept as near misses for the report, the rest cost one check.
         if (!could && skippedNearMisses++ >= NEAR_MISSES) continue;
       }
-      const s = scoreCandidate(q, c, ctx, quick);
+      const s = scoreCandidate(q, c, ctx, quick, artistScores);
       if (!seen || s.pass || s.score > seen.score) into.set(c.index, s);
       passed ||= s.pass;
     }

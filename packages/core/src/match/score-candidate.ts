@@ -1,6 +1,6 @@
 import { titleKeyOf, type PreparedQuery, type PreparedTrack } from './prepare.js';
 import { coreWordsOf } from './parse-title.js';
-import { scoreArtist, type ArtistContext } from './score-artist.js';
+import { scoreArtist, type ArtistContext, type ArtistScore } from './score-artist.js';
 import { scoreTitle, scoreVersion } from './score-title.js';
 import { ratio } from './similarity.js';
 import type { ComponentScore, MatchThresholds, MatchVia, ScoredComponents } from './types.js';
@@ -31,9 +31,22 @@ const NOT_COMPARED_TITLE: ComponentScore = { score: undefined, pass: true, detai
  * Scores one library track against one query form. With `quick`, a track whose artist fails is not
  * compared further (it cannot pass): matching a large library stays fast; explain() compares everything.
  */
-export function scoreCandidate(q: PreparedQuery, l: PreparedTrack, ctx: ScoreContext, quick = false): Scored {
+export function scoreCandidate(
+  q: PreparedQuery,
+  l: PreparedTrack,
+  ctx: ScoreContext,
+  quick = false,
+  /** Artist scores of this query by library artist (tracks share parsed artists): computed once per artist. */
+  artists?: Map<object, ArtistScore>,
+): Scored {
   const t = ctx.thresholds;
-  const artist = scoreArtist(q.artist, l.artist, q.title.credits, ctx);
+  let known = artists?.get(l.artist);
+  if (!known) {
+    known = scoreArtist(q.artist, l.artist, q.title.credits, ctx);
+    artists?.set(l.artist, known);
+  }
+  // A copy: the compilation rule below amends this track's artist verdict.
+  const artist: ArtistScore = { ...known };
   if (quick && !artist.pass && artist.how !== 'unknown') {
     const sameTitle = q.title.core === l.title.core;
     const score = WEIGHTS.artist * artist.score + (sameTitle ? WEIGHTS.title : 0);
