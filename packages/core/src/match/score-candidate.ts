@@ -45,8 +45,7 @@ export function scoreCandidate(
     known = scoreArtist(q.artist, l.artist, q.title.credits, ctx);
     artists?.set(l.artist, known);
   }
-  // A copy: the compilation rule below amends this track's artist verdict.
-  const artist: ArtistScore = { ...known };
+  let artist: ArtistScore = known;
   if (quick && !artist.pass && artist.how !== 'unknown') {
     const sameTitle = q.title.core === l.title.core;
     const score = WEIGHTS.artist * artist.score + (sameTitle ? WEIGHTS.title : 0);
@@ -67,6 +66,8 @@ export function scoreCandidate(
   const duration = scoreDuration(q.durationMs, l.durationMs, t);
 
   if (artist.how === 'unknown') {
+    // A copy: this track's verdict is amended below, and the same artist's score serves other tracks.
+    artist = { ...artist };
     // A compilation tagged only "Various Artists" (or a query without artist): the title alone must identify
     // the song, so it must be specific and no other artist in the library may have a song of that name.
     const owners = ctx.titleOwners(l.title.core);
