@@ -23,6 +23,12 @@ const CORE_CAP = 400;
 const FUZZY_CAP = 1500;
 const NEAR_MISSES = 3;
 
+/** What one query has scored so far: tracks by library position, and (quick mode) the best failing one. */
+interface ScoredSet {
+  kept: Map<number, Scored>;
+  bestFail?: Scored;
+}
+
 interface Decision {
   result: MatchResult;
   scored: Scored[];
@@ -71,14 +77,14 @@ export function createMatcher(tracks: readonly LibraryTrack[], options: MatcherO
     if (!overrides.has(key)) overrides.set(key, o);
   }
 
-  const scoreAll = (q: PreparedQuery, candidates: readonly PreparedTrack[], into: Map<number, Scored>, quick: boolean) => {
+  const scoreAll = (q: PreparedQuery, candidates: readonly PreparedTrack[], into: ScoredSet, quick: boolean) => {
     let passed = false;
     let skippedNearMisses = 0;
     // Library tracks share parsed artists: the artist check runs once per artist, not per track.
     const gate = new Map<object, boolean>();
     const artistScores = new Map<object, ArtistScore>();
     for (const c of candidates) {
-      const seen = into.get(c.index);
+      const seen = into.kept.get(c.index);
       if (seen?.pass) continue;
       if (quick) {
         let could = gate.get(c.artist);
@@ -90,20 +96,24 @@ export function createMatcher(tracks: readonly LibraryTrack[], options: MatcherO
         if (!could && skippedNearMisses++ >= NEAR_MISSES) continue;
       }
       const s = scoreCandidate(q, c, ctx, quick, artistScores);
-      if (!seen || s.pass || s.score > seen.score) into.set(c.index, s);
+      if (quick && !s.pass) {
+        // A quick match needs the passing tracks and only the best of the rest (the near miss it reports).
+        if (!into.bestFail || rank(s, into.bestFail) < 0) into.bestFail = s;
+      } else if (!seen || s.pass || s.score > seen.score) into.kept.set(c.index, s);
       passed ||= s.pass;
     }
     return passed;
   };
 
   /** Exact and relaxed: tracks whose title core equals the query's, credited to a name of the query first. */
-  const lookup = (q: PreparedQuery, into: Map<number, Scored>, quick: boolean): void => {
+  const lookup = (q: PreparedQuery, into: ScoredSet, quick: boolean): void => {
     const passed = scoreAll(q, index.credited(q.title.core, q.artist.all), into, quick);
     if (!passed || !quick) scoreAll(q, index.byCore(q.title.core, CORE_CAP), into, quick);
   };
 
-  const decide = (scored: Map<number, Scored>): Decision => {
-    const list = [...scored.values()].sort(rank);
+  const decide = (scored: ScoredSet): Decision => {
+    const fail = scored.bestFail;
+    const list = [...scored.kept.values(), ...(fail && !scored.kept.has(fail.candidate.index) ? [fail] : [])].sort(rank);
     const best = list[0];
     if (!best) return { result: { status: 'unmatched', reason: 'not-found' }, scored: list };
     if (!best.pass) return { result: { status: 'unmatched', reason: 'below-threshold', best: nearMiss(best) }, scored: list };
@@ -135,7 +145,7 @@ export function createMatcher(tracks: readonly LibraryTrack[], options: MatcherO
       notes.push(`override ratingKey ${override.ratingKey} is not in the library; ignored`);
     }
     if (given.title.core === '') return withNotes({ result: { status: 'unmatched', reason: 'not-found' }, scored: [] });
-    const scored = new Map<number, Scored>();
+    const scored: ScoredSet = { kept: new Map() };
     const quick = !exhaustive;
     lookup(given, scored, quick);
     let decision = decide(scored);
