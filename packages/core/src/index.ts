@@ -22,3 +22,4 @@ export * from './config/index.js';
 export * from './match/index.js';
 export * from './missing/index.js';
 export * from './notify/notify.js';
+export * from './seeded-random.js';

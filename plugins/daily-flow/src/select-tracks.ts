@@ -1,7 +1,7 @@
 import type { LibraryTrack } from '@harmoniq/core';
 import { cachedGenreKey, expandGenres, matchingGenre, type GenreAliases, type GenreLevel } from './genre-match.js';
 import type { Preference } from './options.js';
-import { seededUnit } from './seeded-random.js';
+import { seededUnit } from '@harmoniq/core';
 import type { TimeWindow } from './time-window.js';
 
 const DAY_MS = 86_400_000;

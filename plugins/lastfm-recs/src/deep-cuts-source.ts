@@ -1,7 +1,7 @@
 import { defineSource, localDate, type CandidateTrack, type Env, type ParseResult } from '@harmoniq/core';
 import { clientFor, toCandidate, trackKey, type LastfmPeriod, type LastfmTrack } from '@harmoniq/lastfm';
 import { createDegrader, throwIfAllFailed } from './degrade.js';
-import { seededShuffle } from './seeded-random.js';
+import { seededShuffle } from '@harmoniq/core';
 import { parseUserSource, periodLabel, readPeriod, type UserSourceOptions } from './user-source-options.js';
 
 export interface LastfmDeepCutsOptions extends UserSourceOptions {

@@ -1,6 +1,6 @@
 import { defineSource, formatLocal, localDate, type Env, type ParseResult } from '@harmoniq/core';
 import { clientFor, toCandidate } from '@harmoniq/lastfm';
-import { seededShuffle } from './seeded-random.js';
+import { seededShuffle } from '@harmoniq/core';
 import { parseUserSource, type UserSourceOptions } from './user-source-options.js';
 
 export interface LastfmLovedOptions extends UserSourceOptions {

@@ -1,5 +1,5 @@
 import { artistKey, trackKey, type LastfmTrack } from '@harmoniq/lastfm';
-import { unitFromSeed } from './seeded-random.js';
+import { seededUnit as unitFromSeed } from '@harmoniq/core';
 
 /** Something the user listens to that recommendations grow from. */
 export interface Seed {

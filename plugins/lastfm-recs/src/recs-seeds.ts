@@ -1,6 +1,6 @@
 import { trackKey, type LastfmArtist, type LastfmClient, type LastfmPeriod, type LastfmTrack } from '@harmoniq/lastfm';
 import type { Seed } from './recs-rank.js';
-import { seededShuffle } from './seeded-random.js';
+import { seededShuffle } from '@harmoniq/core';
 
 export interface ArtistSeed extends Seed {
   artist: LastfmArtist;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { noteFor, rankCandidates, type Contribution, type Seed } from '@harmoniq/plugin-lastfm-recs';
-import { seededShuffle, unitFromSeed } from '../src/seeded-random.js';
+import { seededShuffle, seededUnit as unitFromSeed } from '@harmoniq/core';
 
 const seed = (label: string, weight = 1): Seed => ({ label, weight });
 const c = (s: Seed, artist: string, title: string, strength: number): Contribution => ({ seed: s, track: { artist, title }, strength });

@@ -1,5 +1,5 @@
 import { describe, it, expect } from '@jest/globals';
-import { hashSeed, seededRandom, seededUnit } from '../src/seeded-random.js';
+import { hashSeed, seededRandom, seededUnit } from '@harmoniq/core';
 
 describe('seeded random numbers', () => {
   it('repeat for the same seed and differ for another', () => {
