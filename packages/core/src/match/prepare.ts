@@ -51,6 +51,16 @@ export function createPreparer(): {
 } {
   const artists = new Map<string, ParsedArtist>();
   const albums = new Map<string, string | undefined>();
+  // Titles repeat across a library (remasters, live albums, compilations, "Intro"): parse and keep each once.
+  const titles = new Map<string, ParsedTitle>();
+  const trackTitle = (raw: string): ParsedTitle => {
+    let parsed = titles.get(raw);
+    if (!parsed) {
+      parsed = parseTitle(raw);
+      titles.set(raw, parsed);
+    }
+    return parsed;
+  };
   const artist = (raw: string): ParsedArtist => {
     let parsed = artists.get(raw);
     if (!parsed) {
@@ -68,7 +78,7 @@ export function createPreparer(): {
     artist,
     track(track, index) {
       const a = artist(track.artist && track.artist.trim() !== '' ? track.artist : (track.albumArtist ?? ''));
-      const title = parseTitle(track.title);
+      const title = trackTitle(track.title);
       return {
         track,
         index,
