@@ -14,5 +14,6 @@ export default {
     '^@harmoniq/(core|plex|lastfm|testkit|cli)$': '<rootDir>/packages/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
+  setupFilesAfterEnv: ['<rootDir>/scripts/jest-setup.mjs'],
   testTimeout: 30000,
 };

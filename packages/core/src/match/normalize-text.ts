@@ -23,9 +23,12 @@ const CJK_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=H
 export function foldText(raw: string): string {
   let s = raw;
   if (!ASCII_RE.test(s)) {
+    // Decompose and lower-case first: compatibility forms can yield quotes ("⁗" → four primes) or capitals
+    // ("ℌ" → "H") that the folds below must see, so that folding twice changes nothing.
+    s = s.normalize('NFKD').toLowerCase().normalize('NFKD');
     s = s.replace(QUOTES_RE, "'").replace(DQUOTES_RE, '"').replace(DASHES_RE, '-').replace(/\u00d7/g, 'x');
-    s = s.normalize('NFKD').replace(LATIN_MARKS_RE, '').normalize('NFC');
-    s = s.toLowerCase().replace(LETTER_FOLD_RE, (c) => LETTER_FOLDS[c] ?? c);
+    s = s.replace(LATIN_MARKS_RE, '').normalize('NFC');
+    s = s.replace(LETTER_FOLD_RE, (c) => LETTER_FOLDS[c] ?? c);
   } else {
     s = s.toLowerCase();
   }
