@@ -77,30 +77,36 @@ export function createPreparer(): {
   return {
     artist,
     track(track, index) {
-      const a = artist(track.artist && track.artist.trim() !== '' ? track.artist : (track.albumArtist ?? ''));
-      const title = trackTitle(track.title);
+      const a = artist(clip(track.artist && track.artist.trim() !== '' ? track.artist : (track.albumArtist ?? '')));
+      const title = trackTitle(clip(track.title));
       return {
         track,
         index,
         artist: a,
         title,
-        album: album(track.album),
+        album: album(track.album === undefined ? undefined : clip(track.album)),
         durationMs: validDuration(track.durationMs),
       };
     },
     query(candidate) {
-      const title = parseTitle(candidate.title);
+      const title = parseTitle(clip(candidate.title));
       return {
         form: 'given',
         // Sources repeat artists (and name library artists): their parse is shared with the index.
-        artist: artist(candidate.artist),
+        artist: artist(clip(candidate.artist)),
         title,
         titleKey: titleKeyOf(title),
-        album: albumKeyOf(candidate.album),
+        album: albumKeyOf(candidate.album === undefined ? undefined : clip(candidate.album)),
         durationMs: validDuration(candidate.durationMs),
       };
     },
   };
+}
+
+// No real artist or title is this long; a hostile or broken service's megabyte string must not cost seconds.
+const MAX_FIELD = 500;
+function clip(text: string): string {
+  return text.length > MAX_FIELD ? text.slice(0, MAX_FIELD) : text;
 }
 
 function validDuration(ms: number | undefined): number | undefined {
