@@ -63,7 +63,7 @@ type Subject = 'user' | 'lookup' | 'other';
 export function createLastfmClient(options: LastfmClientOptions): LastfmClient {
   const transport = createTransport({
     apiKey: options.apiKey,
-    baseUrl: options.baseUrl ?? LASTFM_API_URL,
+    baseUrl: endpointOf(options.baseUrl ?? LASTFM_API_URL),
     http: options.http,
     logger: options.logger,
     ratePerSecond: options.ratePerSecond ?? 5,
@@ -124,4 +124,19 @@ export function createLastfmClient(options: LastfmClientOptions): LastfmClient {
     },
     requestCount: () => transport.requestCount(),
   };
+}
+
+/**
+ * Last.fm's one endpoint is /2.0/: a base given as the bare host (http://127.0.0.1:7001) or without the trailing
+ * slash means the same endpoint; any other path (a proxy's prefix) is used as given.
+ */
+export function endpointOf(base: string): string {
+  try {
+    const url = new URL(base);
+    if (url.pathname === '/' || url.pathname === '') url.pathname = '/2.0/';
+    else if (/\/2\.0$/.test(url.pathname)) url.pathname += '/';
+    return url.toString();
+  } catch {
+    return base;
+  }
 }

@@ -1,4 +1,4 @@
-export { createLastfmClient, LASTFM_API_URL } from './client.js';
+export { createLastfmClient, endpointOf, LASTFM_API_URL } from './client.js';
 export type { LastfmClient, LastfmClientOptions, SimilarOptions } from './client.js';
 export { collectPages } from './pages.js';
 export { createRequestGate } from './request-gate.js';

@@ -92,7 +92,8 @@ function parseApiUrl(value: string | undefined, env: Env, errors: ConfigIssue[])
     errors.push({ path, message: 'must be an http:// or https:// URL' });
     return undefined;
   }
-  return value.replace(/\/+$/, '');
+  // The API's paths start with /1/: accept the base written with it too (https://api.listenbrainz.org/1/).
+  return value.replace(/\/+$/, '').replace(/\/1$/, '');
 }
 
 function parseModes(envValue: string | undefined, cfgValue: unknown, errors: ConfigIssue[]): ListenBrainzMode[] | undefined {

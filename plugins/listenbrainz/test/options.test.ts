@@ -48,6 +48,11 @@ describe('listenbrainz parseOptions', () => {
     });
   });
 
+  it('accepts the API base written with its /1 version prefix', () => {
+    const result = parse({}, { LISTENBRAINZ_USER_TOKEN: 'tok-1234', LISTENBRAINZ_API_URL: 'https://api.listenbrainz.org/1/' });
+    expect(result).toMatchObject({ ok: true, value: { apiUrl: 'https://api.listenbrainz.org' } });
+  });
+
   it('lets the environment win over the config file', () => {
     const result = parse(
       { modes: ['weekly-jams'], user: 'from-config', token: 'config-token' },
