@@ -31,6 +31,7 @@ export async function performSync(rt: Runtime, sources: ResolvedSource[], flags:
       overrides: rt.config.matching.overrides,
       dryRun: flags.dryRun,
       refreshLibrary: flags.refreshLibrary,
+      indexMaxAgeMs: rt.config.plex.indexMaxAgeHours * 3_600_000,
       adopt: flags.adopt,
       signal: flags.signal,
       onIndexProgress: progressReporter(rt),

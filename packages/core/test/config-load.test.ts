@@ -37,7 +37,7 @@ describe('loadConfig defaults', () => {
     const root = tree();
     const config = await loadOk(root);
     expect(config).toMatchObject({
-      plex: { library: 'Music', pageSize: 1000, timeoutMs: 30000 },
+      plex: { library: 'Music', pageSize: 1000, timeoutMs: 30000, indexMaxAgeHours: 24 },
       dataDir: join(root, '.local', 'share', 'harmoniq'),
       timezone: systemZone(),
       logLevel: 'info',

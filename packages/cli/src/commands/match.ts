@@ -19,6 +19,7 @@ export async function matchCommand(rt: Runtime, flags: MatchFlags): Promise<numb
     dataDir: rt.config.dataDir,
     logger: rt.logger,
     refresh: flags.refreshLibrary,
+    maxAgeMs: rt.config.plex.indexMaxAgeHours * 3_600_000,
     onProgress: progressReporter(rt),
   });
   const matcher = createMatcher(library.tracks, { overrides: rt.config.matching.overrides });

@@ -5,6 +5,7 @@ export const ENV_NAMES = {
   plexLibrary: 'PLEX_MUSIC_LIBRARY_NAME',
   plexPageSize: 'PLEX_PAGE_SIZE',
   plexTimeoutMs: 'PLEX_TIMEOUT_MS',
+  plexIndexMaxAgeHours: 'LIBRARY_INDEX_MAX_AGE_HOURS',
   dataDir: 'HARMONIQ_DATA_DIR',
   timezone: 'TIMEZONE',
   logLevel: 'LOG_LEVEL',

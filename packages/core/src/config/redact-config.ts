@@ -79,6 +79,7 @@ const SOURCED_PATHS = [
   'plex.library',
   'plex.pageSize',
   'plex.timeoutMs',
+  'plex.indexMaxAgeHours',
   'dataDir',
   'timezone',
   'logLevel',

@@ -96,6 +96,13 @@ export function resolveSettings(input: SettingsInput): {
       library: pick('plex.library', E.plexLibrary, text, plex.library?.trim(), 'Music'),
       pageSize: pick('plex.pageSize', E.plexPageSize, number(LIMITS.pageSize.min, LIMITS.pageSize.max), plex.pageSize, 1000),
       timeoutMs: pick('plex.timeoutMs', E.plexTimeoutMs, number(LIMITS.timeoutMs.min, LIMITS.timeoutMs.max), plex.timeoutMs, 30000),
+      indexMaxAgeHours: pick(
+        'plex.indexMaxAgeHours',
+        E.plexIndexMaxAgeHours,
+        number(LIMITS.indexMaxAgeHours.min, LIMITS.indexMaxAgeHours.max),
+        plex.indexMaxAgeHours,
+        24,
+      ),
     },
     dataDir: pick(
       'dataDir',

@@ -17,6 +17,7 @@ export const LIMITS = {
   minTracks: { min: 1, max: 1000 },
   pageSize: { min: 1, max: 10000 },
   timeoutMs: { min: 1, max: 600000 },
+  indexMaxAgeHours: { min: 1, max: 8760 },
   intervalMinutes: { min: 1, max: 525600 },
   titleLength: 200,
 } as const;
@@ -47,7 +48,7 @@ const playlistTitle = () => {
   return z.string(says(rule)).regex(/\S/, says(rule)).max(LIMITS.titleLength, says(rule));
 };
 
-const { size, minTracks, pageSize, timeoutMs, intervalMinutes } = LIMITS;
+const { size, minTracks, pageSize, timeoutMs, intervalMinutes, indexMaxAgeHours } = LIMITS;
 
 /** The options every source section may hold; the rest of a section belongs to the source. */
 export const COMMON_SOURCE_KEYS = ['enabled', 'playlist', 'size', 'minTracks', 'updateMode'] as const;
@@ -99,6 +100,9 @@ export const configFileSchema = z
         library: nonEmptyText().optional().describe('Music library title (PLEX_MUSIC_LIBRARY_NAME). Default "Music".'),
         pageSize: wholeNumber(pageSize.min, pageSize.max).optional().describe('Tracks per page when indexing. Default 1000.'),
         timeoutMs: wholeNumber(timeoutMs.min, timeoutMs.max).optional().describe('Request timeout in ms. Default 30000.'),
+        indexMaxAgeHours: wholeNumber(indexMaxAgeHours.min, indexMaxAgeHours.max)
+          .optional()
+          .describe('Rebuild the cached library index at least this often, so play counts and ratings stay fresh. Default 24.'),
       })
       .optional()
       .describe('The Plex server and its music library.'),

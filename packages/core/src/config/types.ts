@@ -22,6 +22,8 @@ export interface HarmoniqConfig {
     /** Tracks per page when building the library index. */
     pageSize: number;
     timeoutMs: number;
+    /** LIBRARY_INDEX_MAX_AGE_HOURS: a cached index older than this is rebuilt (play counts change without a library change). */
+    indexMaxAgeHours: number;
   };
   /** HARMONIQ_DATA_DIR; default per platform. */
   dataDir: string;

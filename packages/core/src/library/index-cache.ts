@@ -43,6 +43,8 @@ export interface LoadedLibrary {
 
 export interface LoadLibraryOptions {
   reader: LibraryReader;
+  /** A cached index older than this is rebuilt even when Plex reports no change: plays and ratings move without one. */
+  maxAgeMs?: number;
   sectionTitle: string;
   dataDir: string;
   logger: Logger;
@@ -71,7 +73,11 @@ export async function loadLibrary(options: LoadLibraryOptions): Promise<LoadedLi
 
   if (!options.refresh) {
     const header = await readHeader(path, logger);
-    if (header && header.machineIdentifier === server.machineIdentifier && header.sectionId === section.id && sameMarkers(header.markers, markers)) {
+    const now = options.now?.() ?? new Date();
+    const age = header ? now.getTime() - Date.parse(header.builtAt) : 0;
+    const tooOld = options.maxAgeMs !== undefined && !(age >= 0 && age <= options.maxAgeMs);
+    if (header && tooOld) logger.info(`The cached index of '${section.title}' is from ${header.builtAt}; rebuilding it to refresh play counts and ratings.`);
+    else if (header && header.machineIdentifier === server.machineIdentifier && header.sectionId === section.id && sameMarkers(header.markers, markers)) {
       const tracks = await readTracks(path, header.tracks, logger);
       if (tracks) {
         logger.info(`Library '${section.title}': ${tracks.length} tracks (cached index, unchanged since ${header.builtAt}).`);

@@ -28,6 +28,8 @@ export interface SyncOptions {
   overrides?: MatchOverride[];
   dryRun?: boolean;
   refreshLibrary?: boolean;
+  /** Rebuild a cached library index older than this (play counts and ratings change without a library change). */
+  indexMaxAgeMs?: number;
   /** Take over an unmanaged playlist that has the configured title, instead of refusing. */
   adopt?: boolean;
   signal?: AbortSignal;
@@ -74,6 +76,7 @@ export async function runSync(options: SyncOptions): Promise<SyncReport> {
       dataDir: options.dataDir,
       logger,
       refresh: options.refreshLibrary,
+      maxAgeMs: options.indexMaxAgeMs,
       onProgress: options.onIndexProgress,
     });
     let listed: Promise<PlaylistInfo[]> | undefined;
