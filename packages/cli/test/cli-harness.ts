@@ -5,6 +5,15 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { main } from '@harmoniq/cli';
+import {
+  sampleLastfmData,
+  sampleLibrary,
+  startLastfmEmulator,
+  startPlexEmulator,
+  type LastfmEmulator,
+  type LastfmFixture,
+  type PlexEmulator,
+} from '@harmoniq/testkit';
 
 export const BIN = fileURLToPath(new URL('../../../bin/harmoniq.js', import.meta.url));
 
@@ -41,4 +50,50 @@ export async function runCli(args: string[], env: Record<string, string | undefi
   stderr.on('data', (d: Buffer) => (err += d.toString()));
   const code = await main({ argv: args, env, cwd, stdout, stderr });
   return { code, stdout: out, stderr: err };
+}
+
+/** The emulated services most CLI tests sync against: Plex with the sample library, Last.fm charts about it. */
+export interface ChartWorld {
+  plex: PlexEmulator;
+  lastfm: LastfmEmulator;
+  lastfmData: LastfmFixture;
+  /** Before each test: no playlists, no faults, the original chart, no recorded requests, a fresh data dir. */
+  reset(prefix?: string): { dataDir: string; env: Record<string, string> };
+  close(): Promise<void>;
+}
+
+export async function startChartWorld(): Promise<ChartWorld> {
+  const plex = await startPlexEmulator({ tracks: sampleLibrary() });
+  const library = plex.tracks().map((t) => ({ artist: t.trackArtist ?? t.artist, title: t.title, album: t.album }));
+  const lastfmData = sampleLastfmData(library);
+  const lastfm = await startLastfmEmulator({ data: lastfmData });
+  return {
+    plex,
+    lastfm,
+    lastfmData,
+    reset(prefix = 'harmoniq-cli-') {
+      for (const p of plex.playlists()) plex.deletePlaylist(p.ratingKey);
+      plex.clearFaults();
+      lastfm.clearFaults();
+      lastfm.setData(lastfmData);
+      plex.resetRequests();
+      lastfm.resetRequests();
+      const dataDir = tempDir(prefix);
+      const env = {
+        PLEX_URL: plex.url,
+        PLEX_TOKEN: plex.token,
+        PLEX_MUSIC_LIBRARY_NAME: 'Music',
+        LASTFM_API_KEY: lastfm.apiKey,
+        LASTFM_API_URL: `${lastfm.url}/2.0/`,
+        ENABLE_LASTFM_CHARTS: 'true',
+        HARMONIQ_DATA_DIR: dataDir,
+        HARMONIQ_RETRY_BASE_MS: '5',
+        TIMEZONE: 'UTC',
+      };
+      return { dataDir, env };
+    },
+    close: async () => {
+      await Promise.all([plex.close(), lastfm.close()]);
+    },
+  };
 }

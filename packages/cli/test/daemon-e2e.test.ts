@@ -1,11 +1,10 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { sampleLastfmData, sampleLibrary, startLastfmEmulator, startPlexEmulator, type LastfmEmulator, type PlexEmulator } from '@harmoniq/testkit';
-import { runCli, tempDir } from './cli-harness.js';
+import type { LastfmEmulator, PlexEmulator } from '@harmoniq/testkit';
+import { runCli, startChartWorld, type ChartWorld } from './cli-harness.js';
 import { killAll, lockHeld, spawnHarmoniq, waitUntil, type LogLine, type SpawnedCli } from './daemon-harness.js';
 
 let plex: PlexEmulator;
 let lastfm: LastfmEmulator;
-let lastfmData: ReturnType<typeof sampleLastfmData>;
 let dataDir: string;
 let env: Record<string, string>;
 const procs: SpawnedCli[] = [];
@@ -23,36 +22,18 @@ const messages = (p: SpawnedCli, pattern: RegExp) => p.lines().filter((l) => pat
 const chartOf = (from: number, to: number) => plex.tracks().slice(from, to).map((t) => ({ artist: t.trackArtist ?? t.artist, title: t.title }));
 const keysOf = (title: string) => plex.playlist(title)?.items.map((i) => i.ratingKey) ?? [];
 
+let world: ChartWorld;
 beforeAll(async () => {
-  plex = await startPlexEmulator({ tracks: sampleLibrary() });
-  const library = plex.tracks().map((t) => ({ artist: t.trackArtist ?? t.artist, title: t.title, album: t.album }));
-  lastfmData = sampleLastfmData(library);
-  lastfm = await startLastfmEmulator({ data: lastfmData });
+  world = await startChartWorld();
+  ({ plex, lastfm } = world);
 });
 afterAll(async () => {
-  await plex.close();
-  await lastfm.close();
+  await world.close();
 });
 beforeEach(() => {
-  for (const p of plex.playlists()) plex.deletePlaylist(p.ratingKey);
-  plex.clearFaults();
-  lastfm.clearFaults();
-  lastfm.setData(lastfmData);
-  plex.resetRequests();
-  lastfm.resetRequests();
-  dataDir = tempDir('harmoniq-daemon-');
-  env = {
-    PLEX_URL: plex.url,
-    PLEX_TOKEN: plex.token,
-    PLEX_MUSIC_LIBRARY_NAME: 'Music',
-    LASTFM_API_KEY: lastfm.apiKey,
-    LASTFM_API_URL: `${lastfm.url}/2.0/`,
-    ENABLE_LASTFM_CHARTS: 'true',
-    HARMONIQ_DATA_DIR: dataDir,
-    HARMONIQ_RETRY_BASE_MS: '5',
-    TIMEZONE: 'UTC',
-  };
+  ({ dataDir, env } = world.reset('harmoniq-daemon-'));
 });
+
 afterEach(() => killAll(procs));
 
 describe('harmoniq daemon (spawned bin, accelerated clock)', () => {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sampleLastfmData, sampleLibrary, startLastfmEmulator, startPlexEmulator, type LastfmEmulator, type PlexEmulator } from '@harmoniq/testkit';
-import { runCli, spawnCli, tempDir } from './cli-harness.js';
+import type { LastfmEmulator, PlexEmulator } from '@harmoniq/testkit';
+import { runCli, spawnCli, startChartWorld, type ChartWorld } from './cli-harness.js';
 
 let plex: PlexEmulator;
 let lastfm: LastfmEmulator;
@@ -12,28 +12,16 @@ let env: Record<string, string>;
 const health = (args: string[] = [], extra: Record<string, string> = {}) => runCli(['health', ...args], { ...env, ...extra }, dataDir);
 const hoursFromNow = (h: number) => new Date(Date.now() + h * 3600_000).toISOString();
 
+let world: ChartWorld;
 beforeAll(async () => {
-  plex = await startPlexEmulator({ tracks: sampleLibrary() });
-  const library = plex.tracks().map((t) => ({ artist: t.trackArtist ?? t.artist, title: t.title, album: t.album }));
-  lastfm = await startLastfmEmulator({ data: sampleLastfmData(library) });
+  world = await startChartWorld();
+  ({ plex, lastfm } = world);
 });
 afterAll(async () => {
-  await plex.close();
-  await lastfm.close();
+  await world.close();
 });
 beforeEach(() => {
-  for (const p of plex.playlists()) plex.deletePlaylist(p.ratingKey);
-  dataDir = tempDir('harmoniq-health-');
-  env = {
-    PLEX_URL: plex.url,
-    PLEX_TOKEN: plex.token,
-    LASTFM_API_KEY: lastfm.apiKey,
-    LASTFM_API_URL: `${lastfm.url}/2.0/`,
-    ENABLE_LASTFM_CHARTS: 'true',
-    HARMONIQ_DATA_DIR: dataDir,
-    HARMONIQ_RETRY_BASE_MS: '5',
-    TIMEZONE: 'UTC',
-  };
+  ({ dataDir, env } = world.reset('harmoniq-health-'));
 });
 
 describe('harmoniq health (reads the state file, no network)', () => {

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { utimesSync } from 'node:fs';
-import { sampleLastfmData, sampleLibrary, startLastfmEmulator, startPlexEmulator, type LastfmEmulator, type PlexEmulator } from '@harmoniq/testkit';
-import { runCli, spawnCli, tempDir } from './cli-harness.js';
+import type { LastfmEmulator, PlexEmulator } from '@harmoniq/testkit';
+import { runCli, spawnCli, startChartWorld, type ChartWorld } from './cli-harness.js';
 import { killAll, lockHeld, lockPath, spawnHarmoniq, waitUntil, type SpawnedCli } from './daemon-harness.js';
 
 let plex: PlexEmulator;
@@ -20,34 +20,18 @@ async function daemonHoldingTheLock(args: string[] = []): Promise<SpawnedCli> {
   return d;
 }
 
+let world: ChartWorld;
 beforeAll(async () => {
-  plex = await startPlexEmulator({ tracks: sampleLibrary() });
-  const library = plex.tracks().map((t) => ({ artist: t.trackArtist ?? t.artist, title: t.title, album: t.album }));
-  lastfm = await startLastfmEmulator({ data: sampleLastfmData(library) });
+  world = await startChartWorld();
+  ({ plex, lastfm } = world);
 });
 afterAll(async () => {
-  await plex.close();
-  await lastfm.close();
+  await world.close();
 });
 beforeEach(() => {
-  for (const p of plex.playlists()) plex.deletePlaylist(p.ratingKey);
-  plex.clearFaults();
-  lastfm.clearFaults();
-  plex.resetRequests();
-  lastfm.resetRequests();
-  dataDir = tempDir('harmoniq-lock-');
-  env = {
-    PLEX_URL: plex.url,
-    PLEX_TOKEN: plex.token,
-    PLEX_MUSIC_LIBRARY_NAME: 'Music',
-    LASTFM_API_KEY: lastfm.apiKey,
-    LASTFM_API_URL: `${lastfm.url}/2.0/`,
-    ENABLE_LASTFM_CHARTS: 'true',
-    HARMONIQ_DATA_DIR: dataDir,
-    HARMONIQ_RETRY_BASE_MS: '5',
-    TIMEZONE: 'UTC',
-  };
+  ({ dataDir, env } = world.reset('harmoniq-lock-'));
 });
+
 afterEach(() => killAll(procs));
 
 describe('the run lock shared by sync and daemon', () => {

@@ -1,43 +1,24 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { sampleLastfmData, sampleLibrary, startLastfmEmulator, startPlexEmulator, type LastfmEmulator, type PlexEmulator } from '@harmoniq/testkit';
-import { runCli, spawnCli, tempDir } from './cli-harness.js';
+import type { LastfmEmulator, PlexEmulator } from '@harmoniq/testkit';
+import { runCli, spawnCli, startChartWorld, type ChartWorld } from './cli-harness.js';
 
 let plex: PlexEmulator;
 let lastfm: LastfmEmulator;
 let dataDir: string;
 let env: Record<string, string>;
-let lastfmData: ReturnType<typeof sampleLastfmData>;
 const WRITES = new Set(['POST', 'PUT', 'DELETE']);
 const writes = () => plex.requests.filter((r) => WRITES.has(r.method));
 
+let world: ChartWorld;
 beforeAll(async () => {
-  plex = await startPlexEmulator({ tracks: sampleLibrary() });
-  const library = plex.tracks().map((t) => ({ artist: t.trackArtist ?? t.artist, title: t.title, album: t.album }));
-  lastfmData = sampleLastfmData(library);
-  lastfm = await startLastfmEmulator({ data: lastfmData });
+  world = await startChartWorld();
+  ({ plex, lastfm } = world);
 });
 afterAll(async () => {
-  await plex.close();
-  await lastfm.close();
+  await world.close();
 });
 beforeEach(() => {
-  for (const p of plex.playlists()) plex.deletePlaylist(p.ratingKey);
-  plex.clearFaults();
-  lastfm.clearFaults();
-  lastfm.setData(lastfmData);
-  plex.resetRequests();
-  dataDir = tempDir();
-  env = {
-    PLEX_URL: plex.url,
-    PLEX_TOKEN: plex.token,
-    PLEX_MUSIC_LIBRARY_NAME: 'Music',
-    LASTFM_API_KEY: lastfm.apiKey,
-    LASTFM_API_URL: `${lastfm.url}/2.0/`,
-    ENABLE_LASTFM_CHARTS: 'true',
-    HARMONIQ_DATA_DIR: dataDir,
-    HARMONIQ_RETRY_BASE_MS: '5',
-    TIMEZONE: 'UTC',
-  };
+  ({ dataDir, env } = world.reset('harmoniq-cli-'));
 });
 
 describe('harmoniq sync lastfm-charts (spawned bin)', () => {
