@@ -1,3 +1,4 @@
+import { afterAll, beforeAll, beforeEach } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -96,4 +97,16 @@ export async function startChartWorld(): Promise<ChartWorld> {
       await Promise.all([plex.close(), lastfm.close()]);
     },
   };
+}
+
+/** Registers the hooks: the world starts once, is reset (fresh data dir and env) before each test, closes after all. */
+export function useChartWorld(prefix: string, onReset: (world: ChartWorld, fresh: { dataDir: string; env: Record<string, string> }) => void): void {
+  let world: ChartWorld;
+  beforeAll(async () => {
+    world = await startChartWorld();
+  });
+  afterAll(async () => {
+    await world.close();
+  });
+  beforeEach(() => onReset(world, world.reset(prefix)));
 }

@@ -1,6 +1,6 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { afterEach, describe, expect, it } from '@jest/globals';
 import type { LastfmEmulator, PlexEmulator } from '@harmoniq/testkit';
-import { runCli, startChartWorld, type ChartWorld } from './cli-harness.js';
+import { runCli, useChartWorld } from './cli-harness.js';
 import { killAll, lockHeld, spawnHarmoniq, waitUntil, type LogLine, type SpawnedCli } from './daemon-harness.js';
 
 let plex: PlexEmulator;
@@ -22,16 +22,9 @@ const messages = (p: SpawnedCli, pattern: RegExp) => p.lines().filter((l) => pat
 const chartOf = (from: number, to: number) => plex.tracks().slice(from, to).map((t) => ({ artist: t.trackArtist ?? t.artist, title: t.title }));
 const keysOf = (title: string) => plex.playlist(title)?.items.map((i) => i.ratingKey) ?? [];
 
-let world: ChartWorld;
-beforeAll(async () => {
-  world = await startChartWorld();
+useChartWorld('harmoniq-daemon-', (world, fresh) => {
   ({ plex, lastfm } = world);
-});
-afterAll(async () => {
-  await world.close();
-});
-beforeEach(() => {
-  ({ dataDir, env } = world.reset('harmoniq-daemon-'));
+  ({ dataDir, env } = fresh);
 });
 
 afterEach(() => killAll(procs));

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LastfmEmulator, PlexEmulator } from '@harmoniq/testkit';
-import { runCli, spawnCli, startChartWorld, type ChartWorld } from './cli-harness.js';
+import { runCli, spawnCli, useChartWorld } from './cli-harness.js';
 
 let plex: PlexEmulator;
 let lastfm: LastfmEmulator;
@@ -12,16 +12,9 @@ let env: Record<string, string>;
 const health = (args: string[] = [], extra: Record<string, string> = {}) => runCli(['health', ...args], { ...env, ...extra }, dataDir);
 const hoursFromNow = (h: number) => new Date(Date.now() + h * 3600_000).toISOString();
 
-let world: ChartWorld;
-beforeAll(async () => {
-  world = await startChartWorld();
+useChartWorld('harmoniq-health-', (world, fresh) => {
   ({ plex, lastfm } = world);
-});
-afterAll(async () => {
-  await world.close();
-});
-beforeEach(() => {
-  ({ dataDir, env } = world.reset('harmoniq-health-'));
+  ({ dataDir, env } = fresh);
 });
 
 describe('harmoniq health (reads the state file, no network)', () => {

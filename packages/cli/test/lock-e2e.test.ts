@@ -1,7 +1,7 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { afterEach, describe, expect, it } from '@jest/globals';
 import { utimesSync } from 'node:fs';
 import type { LastfmEmulator, PlexEmulator } from '@harmoniq/testkit';
-import { runCli, spawnCli, startChartWorld, type ChartWorld } from './cli-harness.js';
+import { runCli, spawnCli, useChartWorld } from './cli-harness.js';
 import { killAll, lockHeld, lockPath, spawnHarmoniq, waitUntil, type SpawnedCli } from './daemon-harness.js';
 
 let plex: PlexEmulator;
@@ -20,16 +20,9 @@ async function daemonHoldingTheLock(args: string[] = []): Promise<SpawnedCli> {
   return d;
 }
 
-let world: ChartWorld;
-beforeAll(async () => {
-  world = await startChartWorld();
+useChartWorld('harmoniq-lock-', (world, fresh) => {
   ({ plex, lastfm } = world);
-});
-afterAll(async () => {
-  await world.close();
-});
-beforeEach(() => {
-  ({ dataDir, env } = world.reset('harmoniq-lock-'));
+  ({ dataDir, env } = fresh);
 });
 
 afterEach(() => killAll(procs));

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import type { LastfmEmulator, PlexEmulator } from '@harmoniq/testkit';
-import { runCli, spawnCli, startChartWorld, type ChartWorld } from './cli-harness.js';
+import { runCli, spawnCli, useChartWorld } from './cli-harness.js';
 
 let plex: PlexEmulator;
 let lastfm: LastfmEmulator;
@@ -9,16 +9,9 @@ let env: Record<string, string>;
 const WRITES = new Set(['POST', 'PUT', 'DELETE']);
 const writes = () => plex.requests.filter((r) => WRITES.has(r.method));
 
-let world: ChartWorld;
-beforeAll(async () => {
-  world = await startChartWorld();
+useChartWorld('harmoniq-cli-', (world, fresh) => {
   ({ plex, lastfm } = world);
-});
-afterAll(async () => {
-  await world.close();
-});
-beforeEach(() => {
-  ({ dataDir, env } = world.reset('harmoniq-cli-'));
+  ({ dataDir, env } = fresh);
 });
 
 describe('harmoniq sync lastfm-charts (spawned bin)', () => {
