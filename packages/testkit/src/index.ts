@@ -17,3 +17,5 @@ export type { PlexFixtureTrack, PlexEmulatorOptions, PlexEmulator, EmulatedPlayl
 export { startPlexEmulator, DEFAULT_PLEX_TOKEN, DEFAULT_PLEX_MACHINE_IDENTIFIER } from './plex/index.js';
 export { sampleLibrary } from './fixtures/library-sample.js';
 export { generateLibrary } from './fixtures/library-generate.js';
+export type { PlexTvEmulator, PlexTvEmulatorOptions, PlexTvUserFixture } from './plextv/index.js';
+export { startPlexTvEmulator, DEFAULT_PLEX_TV_OWNER_TOKEN } from './plextv/index.js';

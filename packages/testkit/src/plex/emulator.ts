@@ -80,6 +80,18 @@ export async function startPlexEmulator(options: PlexEmulatorOptions = {}): Prom
   const token = options.token ?? DEFAULT_TOKEN;
   const library = new LibraryStore(options.tracks ?? [], options.trackGenres ?? true);
   const playlists = new PlaylistStore(library);
+  // "Playlists are owned by the account associated with the request" (api facts §6.1): each account sees
+  // and edits only its own store; ratingKeys stay unique because every store allocates from the library.
+  const accounts = new Map<string, Account>([[token, { name: OWNER, playlists, musicAccess: true }]]);
+  for (const a of options.accounts ?? []) {
+    accounts.set(a.token, { name: a.name, playlists: new PlaylistStore(library), musicAccess: a.musicAccess ?? true });
+  }
+  const accountNamed = (name: string | undefined): Account => {
+    if (name === undefined || name === OWNER) return accounts.get(token) as Account;
+    const found = [...accounts.values()].find((a) => a.name === name);
+    if (!found) throw new Error(`no account named ${name}`);
+    return found;
+  };
   const ctx: PlexContext = {
     library,
     playlists,
@@ -94,11 +106,14 @@ export async function startPlexEmulator(options: PlexEmulatorOptions = {}): Prom
 
   const handler = (req: EmulatorRequest): EmulatorResponse => {
     const isRoot = req.path === '/' || req.path === '';
+    const account = accounts.get(tokenOf(req) ?? '');
     // /identity answers without a token on real servers (clients use it to probe reachability).
-    if (req.path !== '/identity' && tokenOf(req) !== token) {
+    if (req.path !== '/identity' && account === undefined) {
       return htmlError(401, isRoot ? "<script>window.location = window.location.href.match(/(^.+\\/)[^\\/]*$/)[1] + 'web/index.html';</script>" : '');
     }
-    const result = route(ctx, req);
+    const scoped = account === undefined || account.playlists === playlists ? ctx : { ...ctx, playlists: account.playlists };
+    if (account && !account.musicAccess && blockedWithoutMusic(req.path, ctx.sectionId)) return htmlError(403);
+    const result = withoutMusicSection(route(scoped, req), account, req.path);
     if (result === undefined) return htmlError(404);
     return 'status' in result ? result : render(result, wantsJson(req));
   };
@@ -116,17 +131,27 @@ export async function startPlexEmulator(options: PlexEmulatorOptions = {}): Prom
     token,
     machineIdentifier: ctx.machineIdentifier,
     sectionId: ctx.sectionId,
-    playlists: () => [...playlists.byKey.values()].map((p) => playlists.snapshot(p)),
-    playlist: (keyOrTitle) => {
-      const p = playlists.find(keyOrTitle);
-      return p ? playlists.snapshot(p) : undefined;
+    playlists: (accountName) => {
+      const store = accountNamed(accountName).playlists;
+      return [...store.byKey.values()].map((p) => store.snapshot(p));
+    },
+    playlist: (keyOrTitle, accountName) => {
+      const store = accountNamed(accountName).playlists;
+      const p = store.find(keyOrTitle);
+      return p ? store.snapshot(p) : undefined;
     },
     createPlaylist: (title, keys, opts = {}) => {
       keys.forEach(knownTrack);
-      return playlists.create(title, keys, opts).key;
+      return accountNamed(opts.account).playlists.create(title, keys, opts).key;
     },
-    deletePlaylist: (key) => {
-      if (!playlists.delete(key)) throw new Error(`no playlist with ratingKey ${key}`);
+    deletePlaylist: (key, accountName) => {
+      if (!accountNamed(accountName).playlists.delete(key)) throw new Error(`no playlist with ratingKey ${key}`);
+    },
+    setAccountToken: (name, nextToken) => {
+      const [oldToken, a] = [...accounts.entries()].find(([, x]) => x.name === name) ?? [];
+      if (!a || oldToken === undefined || name === OWNER) throw new Error(`no user account named ${name}`);
+      accounts.delete(oldToken);
+      if (nextToken !== undefined) accounts.set(nextToken, a);
     },
     tracks: () => library.tracks.map((t) => structuredClone({ ...t.fixture, ratingKey: t.key })),
     findTrack: (artist, title) =>
@@ -135,9 +160,29 @@ export async function startPlexEmulator(options: PlexEmulatorOptions = {}): Prom
     updateTrack: (key, patch) => library.update(key, patch),
     removeTrack: (key) => {
       library.remove(key);
-      playlists.dropTrack(key);
+      for (const a of accounts.values()) a.playlists.dropTrack(key);
     },
   };
+}
+
+const OWNER = 'owner';
+
+interface Account {
+  name: string;
+  playlists: PlaylistStore;
+  musicAccess: boolean;
+}
+
+/** A user whose share leaves out the music section does not see it (listed) or reach it (403). */
+function blockedWithoutMusic(path: string, sectionId: string): boolean {
+  return path.startsWith(`/library/sections/${sectionId}/`) || path === `/library/sections/${sectionId}`;
+}
+
+function withoutMusicSection(result: Result, account: Account | undefined, path: string): Result {
+  if (!result || !account || account.musicAccess || 'status' in result) return result;
+  if (path.replace(/\/+$/, '') !== '/library/sections' || !result.items) return result;
+  const items = result.items.filter((i) => !String(i).includes('"type":"artist"'));
+  return { ...result, attrs: { ...result.attrs, size: items.length }, items };
 }
 
 /** A malformed escape becomes a NUL segment, answered 400 like any bad request. */

@@ -54,6 +54,11 @@ export interface PlexEmulatorOptions {
   trackGenres?: boolean;
   /** An unqualified `genre=` filter on tracks also matches the album's genres; default true (unverified PMS behaviour). */
   genreFilterIncludesAlbum?: boolean;
+  /**
+   * Other accounts with a server token (household users): each lists and edits only its own playlists.
+   * `musicAccess: false` is a share without the music section.
+   */
+  accounts?: { name: string; token: string; musicAccess?: boolean }[];
 }
 
 export interface EmulatedPlaylistItem {
@@ -75,11 +80,14 @@ export interface PlexEmulator extends Emulator {
   /** The music section's key ("3"). */
   readonly sectionId: string;
   /** Deep copies, for assertions. */
-  playlists(): EmulatedPlaylist[];
-  playlist(ratingKeyOrTitle: string): EmulatedPlaylist | undefined;
+  /** The owner's playlists, or those of the named account. */
+  playlists(account?: string): EmulatedPlaylist[];
+  playlist(ratingKeyOrTitle: string, account?: string): EmulatedPlaylist | undefined;
   /** Seeds a playlist (as if the user made it); returns its ratingKey. Throws on unknown track keys. */
-  createPlaylist(title: string, trackRatingKeys: string[], opts?: { smart?: boolean; summary?: string }): string;
-  deletePlaylist(ratingKey: string): void;
+  createPlaylist(title: string, trackRatingKeys: string[], opts?: { smart?: boolean; summary?: string; account?: string }): string;
+  deletePlaylist(ratingKey: string, account?: string): void;
+  /** Rotates (or, with undefined, revokes) an account's server token. */
+  setAccountToken(account: string, token: string | undefined): void;
   tracks(): (PlexFixtureTrack & { ratingKey: string })[];
   /** ratingKey of the track with exactly this album artist (or track artist) and title. */
   findTrack(artist: string, title: string): string | undefined;
