@@ -15,6 +15,8 @@ export const ERROR_CATALOGUE = {
   EPLEXAUTH: { exitCode: ExitCode.plex, meaning: 'Plex rejected the token.' },
   EPLEXLIBRARY: { exitCode: ExitCode.usage, meaning: 'The music library named in the configuration does not exist.' },
   EPLEXREQUEST: { exitCode: ExitCode.sourceFailed, meaning: 'A Plex request failed.' },
+  EPLEXTV: { exitCode: ExitCode.sourceFailed, meaning: "plex.tv could not list the household users or their server tokens." },
+  EPLEXUSER: { exitCode: ExitCode.sourceFailed, meaning: "A household user's playlists cannot be written (unknown name, no share, or no music access)." },
   EPLEXRESPONSE: { exitCode: ExitCode.sourceFailed, meaning: 'Plex answered with something Harmoniq cannot read.' },
   EPLAYLISTCONFLICT: { exitCode: ExitCode.sourceFailed, meaning: 'A playlist with that title exists and Harmoniq does not manage it.' },
   EPLAYLISTSMART: { exitCode: ExitCode.sourceFailed, meaning: 'The managed playlist is a smart playlist and cannot be edited.' },
