@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,25 +42,54 @@ function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEn
   });
 }
 
-describe('installing Harmoniq from packed tarballs, outside the repository', () => {
+/** `npm pack` of the root and every workspace, then `npm install` of the tarballs into an empty folder. */
+async function installFromTarballs(tarballs: string, app: string, env: NodeJS.ProcessEnv): Promise<Run> {
+  mkdirSync(tarballs);
+  // The build is done by `npm test`'s pretest; --ignore-scripts keeps pack from rebuilding.
+  const packed = await run('npm', ['pack', '--ignore-scripts', '--workspaces', '--include-workspace-root', '--pack-destination', tarballs], ROOT);
+  if (packed.code !== 0) return packed;
+  const files = readdirSync(tarballs).filter((f) => f.endsWith('.tgz')).map((f) => join(tarballs, f));
+  mkdirSync(app);
+  writeFileSync(join(app, 'package.json'), '{"name":"a-new-users-folder","version":"1.0.0","private":true}\n');
+  return run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...files], app, env);
+}
+
+/**
+ * The Dockerfile's production stage, without Docker: the manifests, lockfile, bin and dist/ it copies, then its
+ * own `npm ci` line (read from the Dockerfile, so the test follows it).
+ */
+async function installLikeTheImage(dir: string, env: NodeJS.ProcessEnv): Promise<Run> {
+  const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
+  const line = /npm ci (--omit=dev[^\\&\n]*)/.exec(dockerfile);
+  if (!line) throw new Error('The Dockerfile has no production `npm ci --omit=dev …` line.');
+  const flags = line[1]!.trim().split(/\s+/);
+  mkdirSync(dir);
+  for (const f of ['package.json', 'package-lock.json', '.npmrc']) cpSync(join(ROOT, f), join(dir, f));
+  cpSync(join(ROOT, 'bin'), join(dir, 'bin'), { recursive: true });
+  for (const ws of rootManifest.workspaces ?? []) {
+    mkdirSync(join(dir, ws), { recursive: true });
+    cpSync(join(ROOT, ws, 'package.json'), join(dir, ws, 'package.json'));
+    cpSync(join(ROOT, ws, 'dist'), join(dir, ws, 'dist'), { recursive: true });
+  }
+  return run('npm', ['ci', ...flags, '--prefer-offline', '--loglevel=error'], dir, env);
+}
+
+describe('what ships: the npm packages installed outside the repository, and the Docker image\'s production install', () => {
   let work: string;
   let app: string;
   // Only what a user's shell has: no NODE_PATH, no npm_* variables of the jest run pointing at the workspace.
   const userEnv: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, TMPDIR: process.env.TMPDIR, TIMEZONE: 'UTC' };
 
+  let image: string;
+
   beforeAll(async () => {
     work = realpathSync(mkdtempSync(join(tmpdir(), 'harmoniq-install-')));
-    const tarballs = join(work, 'tarballs');
-    mkdirSync(tarballs);
-    // The build is done by `npm test`'s pretest; --ignore-scripts keeps pack from rebuilding.
-    const packed = await run('npm', ['pack', '--ignore-scripts', '--workspaces', '--include-workspace-root', '--pack-destination', tarballs], ROOT);
-    expect(packed.stderr).not.toMatch(/npm error/);
     app = join(work, 'app');
-    const files = readdirSync(tarballs).filter((f) => f.endsWith('.tgz')).map((f) => join(tarballs, f));
-    mkdirSync(app);
-    writeFileSync(join(app, 'package.json'), '{"name":"a-new-users-folder","version":"1.0.0","private":true}\n');
-    const installed = await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...files], app, userEnv);
+    image = join(work, 'image');
+    // The two installs download the same third-party packages: run them side by side.
+    const [installed, production] = await Promise.all([installFromTarballs(join(work, 'tarballs'), app, userEnv), installLikeTheImage(image, userEnv)]);
     expect(installed).toMatchObject({ code: 0 });
+    expect(production).toMatchObject({ code: 0 });
   }, 240_000);
 
   afterAll(() => {
@@ -99,4 +128,11 @@ describe('installing Harmoniq from packed tarballs, outside the repository', () 
     expect(demo).toMatchObject({ code: 0 });
     expect(demo.stdout).toContain('Global Top 50');
   }, 60_000);
+
+  it('runs from the Docker image\'s production install, which has no TypeScript compiler (docs/docker.md)', async () => {
+    expect(existsSync(join(image, 'node_modules', 'typescript'))).toBe(false);
+    expect(existsSync(join(image, 'node_modules', 'jest'))).toBe(false);
+    const version = await run(process.execPath, [join(image, 'bin', 'harmoniq.js'), '--version'], image, userEnv);
+    expect(version).toMatchObject({ code: 0, stdout: `${rootManifest.version}\n` });
+  });
 });
