@@ -3,6 +3,7 @@ import type { LibraryStore } from './library-store.js';
 import type { JsonObject } from './metadata-json.js';
 import type { PlaylistStore } from './playlist-store.js';
 import type { PagingOptions } from './responses.js';
+import type { SonicVectors } from './sonic-vectors.js';
 
 export const MOVIES_SECTION_ID = '1';
 export const MUSIC_SECTION_UUID = 'b288969a-4bd7-4544-850a-c4297b7c1697';
@@ -20,6 +21,8 @@ export interface PlexContext {
   genreIncludesAlbum: boolean;
   /** Query results keyed by the query; entries die when the library version moves. */
   queryCache: Map<string, { version: number; result: readonly unknown[] }>;
+  /** Emulated sonic analysis vectors (sonic-vectors.ts). */
+  sonic: SonicVectors;
 }
 
 const CACHE_LIMIT = 32;

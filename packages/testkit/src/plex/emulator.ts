@@ -5,6 +5,8 @@ import { PlaylistStore } from './playlist-store.js';
 import { type Container, htmlError, noContent, render, wantsJson } from './responses.js';
 import { children, identity, metadata, sectionAll, sectionGenres, sections, serverRoot } from './routes-library.js';
 import * as pl from './routes-playlists.js';
+import { computePath, nearest } from './sonic-routes.js';
+import { SonicVectors } from './sonic-vectors.js';
 import type { PlexEmulator, PlexEmulatorOptions, PlexFixtureTrack } from './types.js';
 
 export const DEFAULT_TOKEN = 'plex-test-token';
@@ -60,11 +62,13 @@ function libraryRoute(ctx: PlexContext, req: EmulatorRequest, m: string, s: stri
     if (id === undefined || (id === 'all' && sub === undefined)) return sections(ctx);
     if (sub === 'all' && extra === undefined) return sectionAll(ctx, req, id);
     if (sub === 'genre' && extra === undefined) return sectionGenres(ctx, req, id);
+    if (sub === 'computePath' && extra === undefined) return computePath(ctx, req, id);
     return undefined;
   }
   if (kind !== 'metadata' || id === undefined || extra !== undefined) return undefined;
   if (m === 'GET' && sub === undefined) return metadata(ctx, req, id.split(','));
   if (m === 'GET' && sub === 'children') return children(ctx, req, id);
+  if (m === 'GET' && sub === 'nearest') return nearest(ctx, req, id);
   const exists = ctx.library.byKey.has(id) || ctx.library.containers.has(id) || ctx.playlists.byKey.has(id);
   if (m === 'PUT' && sub === undefined) {
     // Playlists can also be edited through their metadata item; other edits are accepted and ignored.
@@ -78,7 +82,7 @@ function libraryRoute(ctx: PlexContext, req: EmulatorRequest, m: string, s: stri
 /** Starts a Plex Media Server emulator on 127.0.0.1 (see the testkit README for what it implements). */
 export async function startPlexEmulator(options: PlexEmulatorOptions = {}): Promise<PlexEmulator> {
   const token = options.token ?? DEFAULT_TOKEN;
-  const library = new LibraryStore(options.tracks ?? [], options.trackGenres ?? true);
+  const library = new LibraryStore(options.tracks ?? [], options.trackGenres ?? true, options.sonicAnalysis ?? true);
   const playlists = new PlaylistStore(library);
   // "Playlists are owned by the account associated with the request" (api facts §6.1): each account sees
   // and edits only its own store; ratingKeys stay unique because every store allocates from the library.
@@ -102,6 +106,7 @@ export async function startPlexEmulator(options: PlexEmulatorOptions = {}): Prom
     dedupeOnAppend: options.dedupeOnAppend ?? false,
     genreIncludesAlbum: options.genreFilterIncludesAlbum ?? true,
     queryCache: new Map(),
+    sonic: new SonicVectors(),
   };
 
   const handler = (req: EmulatorRequest): EmulatorResponse => {
@@ -125,6 +130,11 @@ export async function startPlexEmulator(options: PlexEmulatorOptions = {}): Prom
 
   const knownTrack = (k: string): void => {
     if (!library.byKey.has(k)) throw new Error(`no track with ratingKey ${k}`);
+  };
+  const fixtureOf = (k: string): PlexFixtureTrack => {
+    const rec = library.byKey.get(k);
+    if (!rec) throw new Error(`no track with ratingKey ${k}`);
+    return rec.fixture;
   };
   return {
     ...base,
@@ -158,6 +168,7 @@ export async function startPlexEmulator(options: PlexEmulatorOptions = {}): Prom
       library.tracks.find((t) => t.fixture.title === title && (t.fixture.artist === artist || t.fixture.trackArtist === artist))?.key,
     addTracks: (tracks: PlexFixtureTrack[]) => library.add(tracks),
     updateTrack: (key, patch) => library.update(key, patch),
+    sonicDistance: (a, b) => ctx.sonic.distance(fixtureOf(a), fixtureOf(b)),
     removeTrack: (key) => {
       library.remove(key);
       for (const a of accounts.values()) a.playlists.dropTrack(key);

@@ -36,6 +36,8 @@ export interface TrackRecord {
   artist: ArtistRecord;
   genres: GenreTag[];
   addedAt: number;
+  /** Sonically analysed: the server analyses and the fixture does not opt out (served as musicAnalysisVersion). */
+  analysed: boolean;
   /** Cached UTF-8 JSON of the list form (no librarySection fields), without and with Guid; cleared on every change. */
   json: Buffer | undefined;
   jsonWithGuid: Buffer | undefined;
@@ -71,6 +73,8 @@ export class LibraryStore {
   constructor(
     tracks: PlexFixtureTrack[],
     readonly trackGenres: boolean,
+    /** The server's sonic analysis (Plex Pass and the library setting); off = no track is analysed. */
+    readonly sonicAnalysis = true,
   ) {
     for (const t of tracks) if (t.ratingKey !== undefined) this.reserve(t.ratingKey);
     for (const t of tracks) this.insert(t);
@@ -162,6 +166,7 @@ export class LibraryStore {
       artist: undefined as unknown as ArtistRecord,
       genres: [],
       addedAt: own.addedAt ?? BASE_TIME - 400 * 86400 + seq * 37,
+      analysed: false,
       json: undefined,
       jsonWithGuid: undefined,
     };
@@ -211,6 +216,7 @@ export class LibraryStore {
       rec.artist = artist;
       rec.genres = [];
       if (this.trackGenres) addTags(rec.genres, t.genres, this);
+      rec.analysed = this.sonicAnalysis && t.sonicAnalysis !== false;
       rec.json = undefined;
       rec.jsonWithGuid = undefined;
     }

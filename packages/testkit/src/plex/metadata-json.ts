@@ -58,6 +58,8 @@ export function trackObject(rec: TrackRecord): JsonObject {
     duration,
     addedAt: rec.addedAt,
     updatedAt: rec.addedAt,
+    // A string in PMS JSON captures (python-plexapi reads it as an int); absent on unanalysed tracks.
+    musicAnalysisVersion: rec.analysed ? '1' : undefined,
     Media: [
       {
         id: rec.seq,

@@ -32,6 +32,8 @@ export interface PlexFixtureTrack {
   addedAt?: number;
   /** Served as Guid `mbid://<uuid>`: a release-track id, not a recording id. */
   mbid?: string;
+  /** false: not sonically analysed (no musicAnalysisVersion, no neighbours), as in a partly analysed library. */
+  sonicAnalysis?: boolean;
 }
 
 export interface PlexEmulatorOptions {
@@ -59,6 +61,8 @@ export interface PlexEmulatorOptions {
    * `musicAccess: false` is a share without the music section.
    */
   accounts?: { name: string; token: string; musicAccess?: boolean }[];
+  /** Sonic analysis (Plex Pass + the library setting); default true. false: no track is analysed, `nearest` answers empty. */
+  sonicAnalysis?: boolean;
 }
 
 export interface EmulatedPlaylistItem {
@@ -97,4 +101,6 @@ export interface PlexEmulator extends Emulator {
   updateTrack(ratingKey: string, patch: Partial<PlexFixtureTrack>): void;
   /** Removes a track from the library and from every playlist (bumps the section). */
   removeTrack(ratingKey: string): void;
+  /** The emulated sonic distance between two tracks (0–1), for asserting how well a client ordered them. */
+  sonicDistance(ratingKeyA: string, ratingKeyB: string): number;
 }
