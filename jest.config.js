@@ -11,7 +11,7 @@ export default {
   moduleNameMapper: {
     '^@harmoniq/core/testing$': '<rootDir>/packages/core/src/testing/index.ts',
     '^@harmoniq/plugin-(.*)$': '<rootDir>/plugins/$1/src/index.ts',
-    '^@harmoniq/(core|plex|lastfm|testkit|cli)$': '<rootDir>/packages/$1/src/index.ts',
+    '^@harmoniq/(core|plex|lastfm|covers|testkit|cli)$': '<rootDir>/packages/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   setupFilesAfterEnv: ['<rootDir>/scripts/jest-setup.mjs'],
