@@ -1,4 +1,6 @@
 import { ensureWritableDir, missingPaths, notifyRun, runSync, writeMissingReports, type ResolvedSource, type SyncReport } from '@harmoniq/core';
+import { countRequests } from './count-requests.js';
+import { recordHistory } from './record-history.js';
 import { progressReporter } from './render/progress.js';
 import { plexClient, type Runtime } from './runtime.js';
 import { acquireRunLock } from './run-lock.js';
@@ -10,11 +12,14 @@ export interface RunFlags {
   /** Seconds to wait for another run's lock. */
   waitSeconds?: number;
   signal?: AbortSignal;
+  /** What started the run, for the history: `sync` unless the daemon says otherwise. */
+  trigger?: string;
 }
 
 /** One sync under the run lock, followed by the missing-tracks files and the notification. Used by `sync` and `daemon`. */
 export async function performSync(rt: Runtime, sources: ResolvedSource[], flags: RunFlags): Promise<SyncReport> {
-  const plex = plexClient(rt);
+  const counter = countRequests(rt.http, rt.config.plex.url);
+  const plex = plexClient({ ...rt, http: counter.http });
   await ensureWritableDir(rt.config.dataDir);
   const release = flags.dryRun ? async () => undefined : await acquireRunLock({ dataDir: rt.config.dataDir, waitMs: (flags.waitSeconds ?? 0) * 1000, logger: rt.logger });
   try {
@@ -26,7 +31,7 @@ export async function performSync(rt: Runtime, sources: ResolvedSource[], flags:
       libraryName: rt.config.plex.library,
       dataDir: rt.config.dataDir,
       logger: rt.logger,
-      http: rt.http,
+      http: counter.http,
       clock: rt.clock,
       overrides: rt.config.matching.overrides,
       dryRun: flags.dryRun,
@@ -37,6 +42,7 @@ export async function performSync(rt: Runtime, sources: ResolvedSource[], flags:
       onIndexProgress: progressReporter(rt),
     });
     await afterSync(rt, report);
+    await recordHistory(rt, report, { trigger: flags.trigger ?? 'sync', requests: counter.counts() });
     return report;
   } finally {
     await release();

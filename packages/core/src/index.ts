@@ -22,4 +22,6 @@ export * from './config/index.js';
 export * from './match/index.js';
 export * from './missing/index.js';
 export * from './notify/notify.js';
+export * from './notify/run-summary.js';
+export * from './history/index.js';
 export * from './seeded-random.js';

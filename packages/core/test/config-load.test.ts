@@ -294,7 +294,7 @@ describe('loadConfig config files', () => {
     ['matching:\n  overrides:\n    - { artist: "", title: B, skip: true }\n', 'matching.overrides[0].artist', "matching.overrides[0].artist must be non-empty text, got ''"],
     ['plugins: harmoniq-plugin-x\n', 'plugins', "plugins must be a list of text values, got 'harmoniq-plugin-x'"],
     ['notify:\n  on: sometimes\n', 'notify.on', "notify.on must be one of failure, always, got 'sometimes'"],
-    ['notify:\n  format: teams\n', 'notify.format', "notify.format must be one of json, discord, slack, got 'teams'"],
+    ['notify:\n  format: teams\n', 'notify.format', "notify.format must be one of json, discord, slack, ntfy, gotify, got 'teams'"],
     ['custom:\n  - { playlist: Mine }\n', 'custom[0].name', 'custom[0].name must be non-empty text, got nothing'],
     ['lastfm:\n  apiUrl: "localhost:9"\n', 'lastfm.apiUrl', 'lastfm.apiUrl must be an http:// or https:// address'],
   ];
@@ -441,5 +441,26 @@ describe('loadConfig empty YAML values', () => {
     expect(config.plex.url).toBeUndefined();
     expect(config.plex.library).toBe('Tunes');
     expect(config.sources).toEqual({ 'daily-flow': {} });
+  });
+});
+
+describe('loadConfig: history and status page settings', () => {
+  it('defaults to 200 runs or 30 days of history and no status page', async () => {
+    const result = await loadConfig({ cwd: mkdtempSync(join(tmpdir(), 'harmoniq-status-')), env: {} });
+    expect(result.ok && result.config.history).toEqual({ maxRuns: 200, maxDays: 30 });
+    expect(result.ok && result.config.status).toEqual({ host: '127.0.0.1' });
+  });
+
+  it('reads STATUS_PORT, STATUS_HOST, STATUS_TOKEN and the history limits, and reports bad values with their names', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'harmoniq-status-'));
+    const good = await loadConfig({ cwd, env: { STATUS_PORT: '8787', STATUS_HOST: '0.0.0.0', STATUS_TOKEN: 'tok-123456', HISTORY_MAX_RUNS: '50', HISTORY_MAX_DAYS: '7' } });
+    expect(good.ok && good.config.status).toEqual({ port: 8787, host: '0.0.0.0', token: 'tok-123456' });
+    expect(good.ok && good.config.history).toEqual({ maxRuns: 50, maxDays: 7 });
+    const bad = await loadConfig({ cwd, env: { STATUS_PORT: '70000', HISTORY_MAX_RUNS: '0' } });
+    expect(bad.ok).toBe(false);
+    expect(!bad.ok && bad.errors.map((e) => e.message)).toEqual([
+      "HISTORY_MAX_RUNS must be a whole number from 1 to 100000, got '0'",
+      "STATUS_PORT must be a whole number from 0 to 65535, got '70000'",
+    ]);
   });
 });

@@ -62,6 +62,14 @@ export function registerCommands(program: Command, deps: CommandDeps): void {
     .action(async (flags: { source?: string; json?: boolean; limit?: string }) => deps.setExitCode(await (await import('./missing.js')).missingCommand(await deps.runtime(), flags)));
 
   program
+    .command('history')
+    .description('list what each recorded run did: playlists changed, tracks found and missed, failures')
+    .option('--source <name>', 'only runs of this source')
+    .option('--limit <n>', 'runs to show (default 20)')
+    .option('--json', 'print the recorded runs as JSON')
+    .action(async (flags: { source?: string; json?: boolean; limit?: string }) => deps.setExitCode(await (await import('./history.js')).historyCommand(await deps.runtime(), flags)));
+
+  program
     .command('daemon')
     .description('run on a schedule (RUN_INTERVAL_MINUTES or SCHEDULE_CRON) until stopped; for Docker')
     .option('--shutdown-seconds <n>', 'on SIGTERM, let the current run finish for at most this long (default 30)')

@@ -34,7 +34,7 @@ export function createRunQueue(rt: Runtime, options: { stopSignal: AbortSignal; 
     options.stopSignal.addEventListener('abort', onStop, { once: true });
     if (options.stopSignal.aborted) abort.abort();
     try {
-      const report = await performSync(rt, sources, { signal: abort.signal, waitSeconds: 0 });
+      const report = await performSync(rt, sources, { signal: abort.signal, waitSeconds: 0, trigger: reason });
       const took = `${(report.durationMs / 1000).toFixed(1)} s`;
       if (abort.signal.aborted) logger.info(`Run stopped early (${reason}): ${summaryLine(report)}; what it did not reach was left as it is.`);
       else if (report.exitCode === 0) logger.info(`Run finished (${reason}): ${summaryLine(report)} in ${took}.`);

@@ -19,6 +19,11 @@ export const ENV_NAMES = {
   notifyWebhookUrl: 'NOTIFY_WEBHOOK_URL',
   notifyOn: 'NOTIFY_ON',
   notifyFormat: 'NOTIFY_FORMAT',
+  historyMaxRuns: 'HISTORY_MAX_RUNS',
+  historyMaxDays: 'HISTORY_MAX_DAYS',
+  statusPort: 'STATUS_PORT',
+  statusHost: 'STATUS_HOST',
+  statusToken: 'STATUS_TOKEN',
 } as const;
 
 /**

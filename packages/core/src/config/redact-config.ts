@@ -46,7 +46,7 @@ function maskByKey(value: unknown): unknown {
 }
 
 /** Env names worth showing: the ones Harmoniq and its sources read, not the whole process environment. */
-const RELEVANT_ENV = /^(HARMONIQ_|PLEX_|LASTFM_|LISTENBRAINZ_|PLAYLIST_|ENABLE_|TIME_|CUSTOM_|NOTIFY_)/;
+const RELEVANT_ENV = /^(HARMONIQ_|PLEX_|LASTFM_|LISTENBRAINZ_|PLAYLIST_|ENABLE_|TIME_|CUSTOM_|NOTIFY_|HISTORY_|STATUS_)/;
 
 export interface Sourced {
   value: unknown;
@@ -100,6 +100,8 @@ export function redactConfig(config: HarmoniqConfig, options: RedactConfigOption
   for (const path of SOURCED_PATHS) sourcedAt(config, out, path);
   out.matching = config.matching;
   out.notify = config.notify;
+  out.history = config.history;
+  out.status = config.status;
   out.custom = config.custom;
   out.sources = config.sources;
 

@@ -157,10 +157,23 @@ export function resolveSettings(input: SettingsInput): {
       on: pick('notify.on', E.notifyOn, (raw) => parseEnum(raw, NOTIFY_ON), file.notify?.on, 'failure'),
       format: pick('notify.format', E.notifyFormat, (raw) => parseEnum(raw, NOTIFY_FORMATS), file.notify?.format, 'json'),
     },
+    history: {
+      maxRuns: pick('history.maxRuns', E.historyMaxRuns, number(LIMITS.historyRuns.min, LIMITS.historyRuns.max), file.history?.maxRuns, 200),
+      maxDays: pick('history.maxDays', E.historyMaxDays, number(LIMITS.historyDays.min, LIMITS.historyDays.max), file.history?.maxDays, 30),
+    },
+    status: {
+      ...definedOnly({ port: pick<number | undefined>('status.port', E.statusPort, number(LIMITS.port.min, LIMITS.port.max), file.status?.port, undefined) }),
+      host: pick('status.host', E.statusHost, text, file.status?.host?.trim(), '127.0.0.1'),
+      ...definedOnly({ token: pick<string | undefined>('status.token', E.statusToken, text, file.status?.token, undefined) }),
+    },
     origins,
   };
   if (file.matching?.overrides !== undefined) origins['matching.overrides'] = 'file';
   return { settings, origins, errors };
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 function optional(webhookUrl: string | undefined): { webhookUrl?: string } {

@@ -9,7 +9,7 @@ export const LOG_LEVELS = ['error', 'warn', 'info', 'debug'] as const;
 export const LOG_FORMATS = ['human', 'json'] as const;
 export const UPDATE_MODES = ['replace', 'append'] as const;
 export const NOTIFY_ON = ['failure', 'always'] as const;
-export const NOTIFY_FORMATS = ['json', 'discord', 'slack'] as const;
+export const NOTIFY_FORMATS = ['json', 'discord', 'slack', 'ntfy', 'gotify'] as const;
 
 /** Limits shared by the file schema and the environment parsers. */
 export const LIMITS = {
@@ -20,6 +20,9 @@ export const LIMITS = {
   indexMaxAgeHours: { min: 1, max: 8760 },
   intervalMinutes: { min: 1, max: 525600 },
   titleLength: 200,
+  historyRuns: { min: 1, max: 100000 },
+  historyDays: { min: 1, max: 36500 },
+  port: { min: 0, max: 65535 },
 } as const;
 
 interface IssueInput {
@@ -156,6 +159,21 @@ export const configFileSchema = z
       })
       .optional()
       .describe('Report runs to a webhook.'),
+    history: z
+      .strictObject({
+        maxRuns: wholeNumber(LIMITS.historyRuns.min, LIMITS.historyRuns.max).optional().describe('HISTORY_MAX_RUNS. Default 200.'),
+        maxDays: wholeNumber(LIMITS.historyDays.min, LIMITS.historyDays.max).optional().describe('HISTORY_MAX_DAYS. Default 30.'),
+      })
+      .optional()
+      .describe('How many runs the history in the data dir keeps.'),
+    status: z
+      .strictObject({
+        port: wholeNumber(LIMITS.port.min, LIMITS.port.max).optional().describe('STATUS_PORT: the daemon serves its status page here. Default off.'),
+        host: nonEmptyText().optional().describe('STATUS_HOST: bind address. Default 127.0.0.1.'),
+        token: nonEmptyText().optional().describe('STATUS_TOKEN: enables POST /run for clients that send it. Keep this file private.'),
+      })
+      .optional()
+      .describe("The daemon's status page (report, /healthz, /metrics)."),
     custom: z
       .array(customEntry, says('must be a list of custom playlists'))
       .optional()

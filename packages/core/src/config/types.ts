@@ -50,6 +50,10 @@ export interface HarmoniqConfig {
   plugins: string[];
   /** Where failures are reported (config file only; the notifier validates delivery). */
   notify: NotifyConfig;
+  /** Run history in the data dir: HISTORY_MAX_RUNS (200) and HISTORY_MAX_DAYS (30), whichever keeps fewer. */
+  history: { maxRuns: number; maxDays: number };
+  /** The daemon's status page: off unless STATUS_PORT is set; STATUS_HOST default 127.0.0.1; POST /run needs STATUS_TOKEN. */
+  status: { port?: number; host: string; token?: string };
   /**
    * The config file's `custom:` list, one entry per user-written playlist. Checked here only for the keys every
    * entry has; relative `module` and `file` paths are already resolved from the config file's folder.
@@ -75,7 +79,7 @@ export interface NotifyConfig {
   /** Default 'failure'. */
   on: 'failure' | 'always';
   /** Default 'json'. */
-  format: 'json' | 'discord' | 'slack';
+  format: 'json' | 'discord' | 'slack' | 'ntfy' | 'gotify';
 }
 
 /** One entry of the config file's `custom:` list; keys beyond these pass through for the custom plugin. */

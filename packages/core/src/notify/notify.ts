@@ -1,27 +1,21 @@
-import type { Http } from '../http/http.js';
+import type { Http, HttpRequest } from '../http/http.js';
 import type { Logger } from '../logging/logger.js';
 import type { SyncReport } from '../pipeline/report.js';
+import { summaryHeadline, summaryInputOfReport, summaryLines } from './run-summary.js';
 
 export interface NotifyOptions {
   webhookUrl: string;
   on: 'failure' | 'always';
-  format: 'json' | 'discord' | 'slack';
+  format: 'json' | 'discord' | 'slack' | 'ntfy' | 'gotify';
 }
 
-/** A short, human summary of a run: one line per playlist. */
+/** A short, human summary of a run: the headline, then one line per playlist. */
 export function runSummaryText(report: SyncReport): string {
-  const head = report.error
-    ? `Harmoniq sync failed: ${report.error.code} ${report.error.message}`
-    : `Harmoniq sync ${report.ok ? 'succeeded' : 'had failures'}: ${report.sources.filter((s) => s.ok).length} of ${report.sources.length} sources ok`;
-  const lines = report.sources.flatMap((s) =>
-    s.playlists.length
-      ? s.playlists.map((p) => `• ${p.title}: ${p.action} (${p.counts.found}/${p.counts.candidates} found, +${p.counts.added} −${p.counts.removed})`)
-      : [`• ${s.source}: ${s.ok ? 'nothing to do' : `failed: ${s.error?.code} ${s.error?.message}`}`],
-  );
-  return [head, ...lines].join('\n');
+  const input = summaryInputOfReport(report);
+  return [summaryHeadline(input), ...summaryLines(input)].join('\n');
 }
 
-export function notificationBody(report: SyncReport, format: NotifyOptions['format']): unknown {
+export function notificationBody(report: SyncReport, format: 'json' | 'discord' | 'slack'): unknown {
   const text = runSummaryText(report);
   if (format === 'discord') return { content: text.slice(0, 2000) };
   if (format === 'slack') return { text };
@@ -43,12 +37,39 @@ export function notificationBody(report: SyncReport, format: NotifyOptions['form
   };
 }
 
+/**
+ * The request for each format. ntfy (https://docs.ntfy.sh/publish/) takes the message as the plain-text body of a
+ * POST to the topic URL, the title and priority as headers. Gotify takes `{title, message, priority}` as JSON at
+ * `/message?token=…`. Both titles are the report page's headline.
+ */
+export function notificationRequest(report: SyncReport, options: NotifyOptions): HttpRequest {
+  const base = { url: options.webhookUrl, method: 'POST' as const, timeoutMs: 10_000 };
+  const input = summaryInputOfReport(report);
+  const title = summaryHeadline(input);
+  const message = summaryLines(input).join('\n') || title;
+  if (options.format === 'ntfy') {
+    return {
+      ...base,
+      body: Buffer.from(message, 'utf8'),
+      headers: {
+        'content-type': 'text/plain; charset=utf-8',
+        // HTTP header values are Latin-1: anything else in a title is replaced, the body keeps it.
+        title: title.replace(/[^\x20-\x7e]/g, '?'),
+        priority: report.ok ? '3' : '4',
+        tags: report.ok ? 'white_check_mark' : 'warning',
+      },
+    };
+  }
+  if (options.format === 'gotify') return { ...base, json: { title, message, priority: report.ok ? 4 : 8 } };
+  return { ...base, json: notificationBody(report, options.format) };
+}
+
 /** POSTs the run summary. A failing webhook is logged and never fails the sync; it is not retried (a POST may have landed). */
 export async function notifyRun(report: SyncReport, options: NotifyOptions, http: Http, logger: Logger): Promise<boolean> {
   if (report.dryRun) return false;
   if (options.on === 'failure' && report.ok) return false;
   try {
-    const res = await http.request({ url: options.webhookUrl, method: 'POST', json: notificationBody(report, options.format), timeoutMs: 10_000 });
+    const res = await http.request(notificationRequest(report, options));
     if (res.status >= 200 && res.status < 300) {
       logger.debug(`Notification sent (HTTP ${res.status}).`);
       return true;

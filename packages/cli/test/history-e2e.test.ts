@@ -1,0 +1,71 @@
+import { describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { LastfmEmulator, PlexEmulator } from '@harmoniq/testkit';
+import { runCli, useChartWorld } from './cli-harness.js';
+
+let plex: PlexEmulator;
+let lastfm: LastfmEmulator;
+let dataDir: string;
+let env: Record<string, string>;
+
+useChartWorld('harmoniq-history-', (world, fresh) => {
+  ({ plex, lastfm } = world);
+  ({ dataDir, env } = fresh);
+});
+
+interface JsonRun {
+  trigger: string;
+  ok: boolean;
+  requests: { plex: number; total: number };
+  sources: { source: string; ok: boolean; error?: { code: string } }[];
+  playlists: { title: string; action: string; found: number; wanted: number; added: unknown[]; removed: unknown[]; misses: { reason: string }[] }[];
+}
+
+describe('harmoniq history', () => {
+  it('says so when nothing was recorded yet', async () => {
+    const r = await runCli(['history'], env, dataDir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^No run recorded yet: run `harmoniq sync` first\./);
+  });
+
+  it('lists each sync with its playlists, what changed and what failed, newest first', async () => {
+    expect((await runCli(['sync', '--all'], env, dataDir)).code).toBe(0);
+    expect((await runCli(['sync', '--all'], { ...env, LASTFM_API_KEY: 'bad-key-0000' }, dataDir)).code).toBe(1);
+    expect((await runCli(['sync', '--all', '--dry-run'], env, dataDir)).code).toBe(0);
+
+    const r = await runCli(['history'], env, dataDir);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    const failed = lines.findIndex((l) => l.includes('failed (exit 1)'));
+    const created = lines.findIndex((l) => l.includes('Global Top 50'));
+    expect(failed).toBeGreaterThan(0);
+    expect(created).toBeGreaterThan(failed);
+    expect(lines[failed]).toContain('ELASTFMKEY');
+    expect(lines[created]).toMatch(/\+\d+ −0, 0 kept/);
+    expect(r.stdout).toContain('2 runs recorded');
+
+    const json = JSON.parse((await runCli(['history', '--json'], env, dataDir)).stdout) as { runs: JsonRun[] };
+    expect(json.runs.map((run) => run.ok)).toEqual([false, true]);
+    const [bad, good] = json.runs as [JsonRun, JsonRun];
+    expect(bad.sources).toEqual([expect.objectContaining({ source: 'lastfm-charts', ok: false, error: expect.objectContaining({ code: 'ELASTFMKEY' }) })]);
+    expect(good.trigger).toBe('sync');
+    const top = good.playlists[0]!;
+    expect(top).toMatchObject({ title: 'Global Top 50', action: 'created', removed: [] });
+    expect(top.added.length).toBe(plex.playlist('Global Top 50')!.items.length);
+    expect(top.misses.length).toBe(top.wanted - top.found);
+    expect(top.misses.length).toBeGreaterThan(0);
+    // What the run really sent: the emulator counted the same Plex requests.
+    expect(good.requests.plex).toBeGreaterThan(0);
+    expect(good.requests.total).toBeGreaterThan(good.requests.plex);
+    expect(readFileSync(join(dataDir, 'history.json'), 'utf8')).not.toContain(lastfm.apiKey);
+  });
+
+  it('narrows to one source with --source', async () => {
+    expect((await runCli(['sync', '--all'], env, dataDir)).code).toBe(0);
+    const none = await runCli(['history', '--source', 'daily-flow'], env, dataDir);
+    expect(none.stdout).toMatch(/^No recorded run involved source 'daily-flow'\./);
+    const some = JSON.parse((await runCli(['history', '--source', 'lastfm-charts', '--json'], env, dataDir)).stdout) as { runs: JsonRun[] };
+    expect(some.runs).toHaveLength(1);
+  });
+});
