@@ -56,6 +56,9 @@ export function mapTrack(raw: JsonObject, container: JsonObject, ancestors?: Anc
   assign(track, 'lastViewedAt', secondsToMs(item['lastViewedAt']));
   assign(track, 'addedAt', secondsToMs(item['addedAt']));
   assign(track, 'guids', nonEmptyList(guids(item['Guid'])));
+  // python-plexapi calls a track analysed when the version is 1; later versions are taken as analysed too.
+  const analysis = num(item['musicAnalysisVersion']);
+  if (analysis !== undefined && analysis >= 1) track.sonicAnalysis = true;
   return track;
 }
 

@@ -2,6 +2,7 @@ import { HarmoniqError, type Http, type LibraryReader, type Logger, type Playlis
 import { createLibrary, type Section } from './library.js';
 import { createPlaylists } from './playlists.js';
 import { createQuery } from './query.js';
+import { createSonic } from './sonic.js';
 
 export interface PlexClientOptions {
   /** Server address, e.g. http://192.168.1.10:32400 (a path prefix behind a reverse proxy is kept). */
@@ -20,6 +21,8 @@ export interface PlexClientOptions {
 export interface PlexClient extends LibraryReader, PlaylistStore {
   /** Every library section of the server (movies and shows too); music ones have type 'artist'. */
   sections(): Promise<Section[]>;
+  nearest: NonNullable<LibraryReader['nearest']>;
+  sonicPath: NonNullable<LibraryReader['sonicPath']>;
   /** The server:// content URI for these ratingKeys, in order (reads the machineIdentifier once). */
   contentUri(ratingKeys: readonly string[]): Promise<string>;
 }
@@ -50,6 +53,7 @@ export function createPlexClient(options: PlexClientOptions): PlexClient {
     return `server://${machineIdentifier}/com.plexapp.plugins.library/library/metadata/${ratingKeys.join(',')}`;
   };
   const playlists = createPlaylists({ query, logger, pageSize, contentUri });
+  const sonic = createSonic({ query, logger });
 
   return {
     server: async () => {
@@ -61,6 +65,8 @@ export function createPlexClient(options: PlexClientOptions): PlexClient {
     musicSection: library.musicSection,
     countTracks: library.countTracks,
     listTracks: library.listTracks,
+    nearest: sonic.nearest,
+    sonicPath: sonic.sonicPath,
     contentUri,
     list: playlists.list,
     get: playlists.get,

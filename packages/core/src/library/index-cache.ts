@@ -5,10 +5,10 @@ import type { Logger } from '../logging/logger.js';
 import type { IndexProgress, LibraryReader, LibraryTrack, SectionInfo, ServerInfo } from './types.js';
 
 /** Bump when the cached shape changes: an old-format cache is rebuilt, never misread. */
-export const INDEX_CACHE_FORMAT = 3;
+export const INDEX_CACHE_FORMAT = 4;
 
 /**
- * File layout (format 3), JSON lines: line 1 is the header (everything but the tracks), then the tracks as JSON
+ * File layout (format 3; 4 adds `sonicAnalysis` to tracks), JSON lines: line 1 is the header (everything but the tracks), then the tracks as JSON
  * arrays of up to TRACKS_PER_LINE. The header alone decides whether the index is reused, so a stale index is never
  * parsed; and no step holds the whole index as one string (a 100k-track index is ~40 MB of JSON, twice that as a
  * JS string), which keeps the sync's peak memory down. JSON.stringify escapes newlines, so lines split safely.

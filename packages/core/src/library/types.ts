@@ -29,6 +29,27 @@ export interface LibraryTrack {
   addedAt?: number;
   /** Plex guids (plex://, mbid:// release-track ids, local://). Never recording MBIDs. */
   guids?: string[];
+  /** True when Plex has sonically analysed the track (`musicAnalysisVersion`); absent otherwise. */
+  sonicAnalysis?: boolean;
+}
+
+/** One answer of a sonic neighbour request: a library track and its distance from the seed (0.0–1.0). */
+export interface SonicNeighbour {
+  track: LibraryTrack;
+  distance: number;
+}
+
+export interface NearestOptions {
+  /** At most this many neighbours (Plex's default 50). */
+  limit?: number;
+  /** Only neighbours this close (0.0–1.0, Plex's default 0.25). */
+  maxDistance?: number;
+}
+
+export interface SonicPathOptions {
+  /** Tracks wanted between the two ends (Plex's default is unknown). */
+  count?: number;
+  maxDistance?: number;
 }
 
 /** What identifies a library's contents at one moment: when unchanged, the cached index is reused. */
@@ -64,6 +85,13 @@ export interface LibraryReader {
   countTracks(sectionId: string): Promise<number>;
   /** Every track, paged, with guids and genres of the track, its album and its artist filled in. */
   listTracks(sectionId: string, onProgress?: (p: IndexProgress) => void): Promise<LibraryTrack[]>;
+  /**
+   * Tracks that sound closest to this one (Plex Pass sonic analysis), nearest first. An unanalysed track or server
+   * answers an empty list, not an error: decide from `LibraryTrack.sonicAnalysis` whether analysis exists.
+   */
+  nearest?(ratingKey: string, options?: NearestOptions): Promise<SonicNeighbour[]>;
+  /** A "sonic adventure": tracks leading from one track to another, as Plex computes it. */
+  sonicPath?(sectionId: string, startRatingKey: string, endRatingKey: string, options?: SonicPathOptions): Promise<LibraryTrack[]>;
 }
 
 export interface PlaylistInfo {

@@ -5,7 +5,7 @@ import { createSharedRegistry, type PlaylistDraft, type SourceContext } from '..
 import { describeError, HarmoniqError, toHarmoniqError } from '../errors/harmoniq-error.js';
 import { ExitCode } from '../errors/exit-codes.js';
 import type { Http } from '../http/http.js';
-import { createLibraryIndex, type LibraryIndex } from '../library/library-index.js';
+import { createLibraryIndex, sonicLookup, type LibraryIndex } from '../library/library-index.js';
 import { loadLibrary } from '../library/index-cache.js';
 import type { IndexProgress, LibraryReader, PlaylistInfo, PlaylistStore, ServerInfo } from '../library/types.js';
 import type { Logger } from '../logging/logger.js';
@@ -83,7 +83,7 @@ export async function runSync(options: SyncOptions): Promise<SyncReport> {
     run = {
       options,
       server: loaded.server,
-      library: createLibraryIndex(loaded.tracks),
+      library: createLibraryIndex(loaded.tracks, sonicLookup(options.reader, loaded.section.id)),
       matcher: createMatcher(loaded.tracks, { overrides: options.overrides ?? [] }),
       state,
       current,
