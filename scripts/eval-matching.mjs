@@ -5,7 +5,7 @@
 //   (b) pooled: every library side in one library, each query matched against all of them. A match to
 //       another pair's track is wrong unless some pair labels that (query, track) the same recording.
 // Prints precision and recall overall, by source and by category, and lists every error with its id.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createMatcher } from '@harmoniq/core';
@@ -16,7 +16,11 @@ const flag = (name) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const pairsFile = resolve(flag('--pairs') ?? resolve(repoRoot, '../shared/matching/dev-pairs.jsonl'));
+// The brief sits next to the checkout (../shared), or two levels up from a worktree (/work/wt/<branch>).
+const defaultPairs = ['../shared', '../../shared']
+  .map((dir) => resolve(repoRoot, dir, 'matching/dev-pairs.jsonl'))
+  .find((file) => existsSync(file)) ?? resolve(repoRoot, '../shared/matching/dev-pairs.jsonl');
+const pairsFile = resolve(flag('--pairs') ?? defaultPairs);
 const quiet = args.includes('--quiet');
 
 const pairs = readFileSync(pairsFile, 'utf8')
@@ -44,7 +48,7 @@ const sourceOf = (p) => String(p.source ?? 'unknown').split(':')[0];
 const weak = (p) => Boolean(p.suspect_label || p.ambiguous);
 
 // Which sides are one recording, by label: labelled-same pairs joined transitively, plus sides that are
-// character for character the same once case and punctuation are ignored. Nothing else.
+// character for character the same once case, punctuation and the order of bracketed parts are ignored.
 const parent = new Map();
 const find = (k) => {
   while (parent.has(k) && parent.get(k) !== k) k = parent.get(k);
@@ -55,7 +59,13 @@ const union = (a, b) => {
   const rb = find(b);
   if (ra !== rb) parent.set(ra, rb);
 };
-const identity = (side) => `${side.artist ?? ''}|${side.title ?? ''}`.toLowerCase().replace(/[^\p{L}\p{N}|]+/gu, '');
+// Bracketed parts in another order ("Song (X Mix) [feat. Y]" / "Song (feat. Y) [X Mix]") are the same text.
+const plain = (s) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+const identity = (side) => {
+  const title = side.title ?? '';
+  const groups = [...title.matchAll(/[([]([^)\]]*)[)\]]/g)].map((m) => plain(m[1])).sort();
+  return `${plain(side.artist ?? '')}|${plain(title.replace(/[([][^)\]]*[)\]]/g, ' '))}|${groups.join('|')}`;
+};
 for (const p of pairs) {
   for (const side of [p.query, p.library]) union(sideKey(side), `id:${identity(side)}`);
   if (p.same) union(sideKey(p.query), sideKey(p.library));

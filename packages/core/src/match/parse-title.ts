@@ -15,6 +15,8 @@ export interface ParsedTitle {
   credits: string[];
   /** People of a " - with X" suffix: a duet re-recording, not a featured credit. */
   duet: string[];
+  /** The version was read from the album's name ("Live Killers"), not the title: weaker evidence. */
+  versionFromAlbum?: boolean;
 }
 
 const OPEN = '([{\u3010\u3014\uff08';

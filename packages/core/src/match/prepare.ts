@@ -1,6 +1,9 @@
 import type { LibraryTrack } from '../library/types.js';
 import { parseArtist, type ParsedArtist } from './parse-artist.js';
-import { parseTitle, type ParsedTitle } from './parse-title.js';
+import { parseTitle, versionKeyOf, type ParsedTitle } from './parse-title.js';
+import { albumVersionOf } from './album-version.js';
+import { foldText, wordsOf } from './normalize-text.js';
+import type { VersionTag } from './version-words.js';
 import type { MatchCandidate } from './types.js';
 
 /** A library track or a query, taken apart once. */
@@ -8,6 +11,8 @@ export interface Prepared {
   artist: ParsedArtist;
   title: ParsedTitle;
   album: string | undefined;
+  /** Edition words of the album ("deluxe"), set only when it has some: a deluxe edition adds versions. */
+  edition?: string;
   durationMs: number | undefined;
 }
 
@@ -43,6 +48,22 @@ export function albumKeyOf(raw: string | undefined): string | undefined {
   return key === '' ? undefined : key;
 }
 
+const EDITION_WORDS = new Set(['deluxe', 'expanded', 'special', 'anniversary', 'collectors', 'bonus', 'complete', 'platinum', 'tour']);
+
+/** The edition words of an album's name ('' for a standard edition): "Hotel Cabana (Deluxe Version)" → "deluxe". */
+export function editionOf(raw: string | undefined): string {
+  if (raw === undefined) return '';
+  const words = wordsOf(foldText(raw)).filter((w) => EDITION_WORDS.has(w));
+  return words.length === 0 ? '' : [...new Set(words)].sort().join(' ');
+}
+
+/** A title naming no version takes its album's ("Bohemian Rhapsody" on "Live Killers" is live). */
+export function withAlbumVersion(title: ParsedTitle, tag: VersionTag | undefined): ParsedTitle {
+  if (!tag || title.versions.length > 0) return title;
+  const versions = [tag];
+  return { ...title, versions, versionKey: versionKeyOf(versions), versionFromAlbum: true };
+}
+
 /** Caches parses of strings many tracks share (artists, albums): building the index parses each once. */
 export function createPreparer(): {
   track(track: LibraryTrack, index: number): PreparedTrack;
@@ -51,6 +72,12 @@ export function createPreparer(): {
 } {
   const artists = new Map<string, ParsedArtist>();
   const albums = new Map<string, string | undefined>();
+  const albumVersions = new Map<string, VersionTag | undefined>();
+  const albumVersion = (raw: string | undefined): VersionTag | undefined => {
+    if (raw === undefined || raw.trim() === '') return undefined;
+    if (!albumVersions.has(raw)) albumVersions.set(raw, albumVersionOf(raw));
+    return albumVersions.get(raw);
+  };
   // Titles repeat across a library (remasters, live albums, compilations, "Intro"): parse and keep each once.
   const titles = new Map<string, ParsedTitle>();
   const trackTitle = (raw: string): ParsedTitle => {
@@ -78,27 +105,28 @@ export function createPreparer(): {
     artist,
     track(track, index) {
       const a = artist(clip(track.artist && track.artist.trim() !== '' ? track.artist : (track.albumArtist ?? '')));
-      const title = trackTitle(clip(track.title));
-      return {
-        track,
-        index,
-        artist: a,
-        title,
-        album: album(track.album === undefined ? undefined : clip(track.album)),
-        durationMs: validDuration(track.durationMs),
-      };
+      const albumRaw = track.album === undefined ? undefined : clip(track.album);
+      const title = withAlbumVersion(trackTitle(clip(track.title)), albumVersion(albumRaw));
+      const prepared: PreparedTrack = { track, index, artist: a, title, album: album(albumRaw), durationMs: validDuration(track.durationMs) };
+      const edition = editionOf(albumRaw);
+      if (edition !== '') prepared.edition = edition;
+      return prepared;
     },
     query(candidate) {
-      const title = parseTitle(clip(candidate.title));
-      return {
+      const albumRaw = candidate.album === undefined ? undefined : clip(candidate.album);
+      const title = withAlbumVersion(parseTitle(clip(candidate.title)), albumVersion(albumRaw));
+      const prepared: PreparedQuery = {
         form: 'given',
         // Sources repeat artists (and name library artists): their parse is shared with the index.
         artist: artist(clip(candidate.artist)),
         title,
         titleKey: titleKeyOf(title),
-        album: albumKeyOf(candidate.album === undefined ? undefined : clip(candidate.album)),
+        album: albumKeyOf(albumRaw),
         durationMs: validDuration(candidate.durationMs),
       };
+      const edition = editionOf(albumRaw);
+      if (edition !== '') prepared.edition = edition;
+      return prepared;
     },
   };
 }
@@ -127,16 +155,17 @@ export function alternativeForms(
   artistOf: (raw: string) => ParsedArtist,
 ): PreparedQuery[] {
   const forms: PreparedQuery[] = [];
+  const albumTag = given.title.versionFromAlbum ? given.title.versions[0] : undefined;
   const numbered = TRACK_NUMBER_RE.exec(candidate.title);
   if (numbered?.[1]) {
-    const title = parseTitle(numbered[1]);
+    const title = withAlbumVersion(parseTitle(numbered[1]), albumTag);
     forms.push({ ...given, form: 'track-number', title, titleKey: titleKeyOf(title) });
   }
   const dashed = ARTIST_DASH_RE.exec(candidate.title);
   if (dashed?.[1] && dashed[2]) {
     const prefix = artistOf(dashed[1]);
     if (given.artist.unknown || prefix.key === given.artist.key || isLibraryArtist(prefix.key)) {
-      const title = parseTitle(dashed[2]);
+      const title = withAlbumVersion(parseTitle(dashed[2]), albumTag);
       forms.push({ ...given, form: 'artist-in-title', artist: prefix, title, titleKey: titleKeyOf(title) });
     }
   }

@@ -1,7 +1,7 @@
 import { titleKeyOf, type PreparedQuery, type PreparedTrack } from './prepare.js';
 import { coreWordsOf } from './parse-title.js';
 import { scoreArtist, type ArtistContext, type ArtistScore } from './score-artist.js';
-import { scoreTitle, scoreVersion } from './score-title.js';
+import { scoreTitle, scoreVersion, type TitleScore, type VersionScore } from './score-title.js';
 import { ratio } from './similarity.js';
 import type { ComponentScore, MatchThresholds, MatchVia, ScoredComponents } from './types.js';
 
@@ -63,7 +63,7 @@ export function scoreCandidate(
   const lPeople = new Set([...l.artist.all, ...l.title.credits]);
   const version = scoreVersion(q.title, l.title, qPeople, lPeople);
   const album = scoreAlbum(q.album, l.album);
-  const duration = scoreDuration(q.durationMs, l.durationMs, t);
+  let duration = scoreDuration(q.durationMs, l.durationMs, t);
 
   if (artist.how === 'unknown') {
     // A copy: this track's verdict is amended below, and the same artist's score serves other tracks.
@@ -82,13 +82,23 @@ export function scoreCandidate(
     }
   }
   if (version.needsConfirmation) {
-    const confirmed = (album.score ?? 0) >= 0.8 || (duration.score !== undefined && duration.score >= 1);
+    // A deluxe edition adds versions with features ("Song (feat. X)" as a bonus track): an album confirms the
+    // feature only in the same edition.
+    const byAlbum = (album.score ?? 0) >= 0.8 && (q.edition ?? '') === (l.edition ?? '');
+    const confirmed = byAlbum || (duration.score !== undefined && duration.score >= 1);
     if (confirmed) {
-      version.detail += `; ${version.needsConfirmation}, confirmed by ${(album.score ?? 0) >= 0.8 ? 'album' : 'duration'}`;
+      version.detail += `; ${version.needsConfirmation}, confirmed by ${byAlbum ? 'album' : 'duration'}`;
     } else {
       version.pass = false;
       version.detail = `${version.needsConfirmation} and no album or duration confirms it is the same recording`;
     }
+  }
+  const namesAgree = artist.how === 'same' || artist.how === 'primary' || artist.how === 'credit';
+  if (!duration.pass && namesAgree && strongTitleAndVersion(q, l, title, version)) {
+    // Services report lengths of other releases (radio edit vs album version, a remaster's longer fade) or
+    // plain wrong ones. When artist and title agree, a length only ranks copies: it may not refuse the one
+    // track whose names agree. It still vetoes where the names alone are weak evidence.
+    duration = { score: 0, pass: true, detail: `${duration.detail.replace(': another recording', '')}: the names agree, so a length of another release; a tie-breaker only` };
   }
   const components: ScoredComponents = { artist, title, version, album, duration };
   const pass = artist.pass && title.pass && version.pass && duration.pass && album.pass;
@@ -99,13 +109,23 @@ export function scoreCandidate(
     WEIGHTS.album * (album.score ?? 0.5) +
     WEIGHTS.duration * (duration.score ?? 0.5);
   let via: MatchVia = 'fuzzy';
-  const namesAgree = artist.how === 'same' || artist.how === 'primary' || artist.how === 'credit';
   if (q.form === 'given' && artist.how === 'same' && !version.needsConfirmation && q.titleKey === titleKeyOf(l.title)) via = 'exact';
   else if (title.sameCore && (namesAgree || artist.how === 'unknown')) via = 'relaxed';
   const reasons = (Object.entries(components) as [string, ComponentScore][])
     .filter(([, c]) => (pass ? c.score !== undefined : !c.pass))
     .map(([name, c]) => `${name}: ${c.detail}`);
   return { candidate: l, score: Math.round(score * 10000) / 10000, pass, via, components, reasons };
+}
+
+/**
+ * Names that identify the recording without help: the same song name (a subtitle on one side at most), the
+ * same version read from both titles, no feature that needs confirming. A fuzzy title, a version inferred
+ * from an album's name or a version named less specifically on one side ("Remix" / "X Remix") is weak.
+ */
+function strongTitleAndVersion(q: PreparedQuery, l: PreparedTrack, title: TitleScore, version: VersionScore): boolean {
+  if (!title.sameCore || !title.pass || title.score < 0.95) return false;
+  if (!version.pass || version.needsConfirmation || version.score < 0.95) return false;
+  return !q.title.versionFromAlbum && !l.title.versionFromAlbum;
 }
 
 function scoreAlbum(q: string | undefined, l: string | undefined): ComponentScore {
