@@ -138,6 +138,15 @@ describe('explain', () => {
     expect(explanation.candidates[0]?.reasons.join(' ')).toContain('artist');
   });
 
+  it('gives the nearest track of a miss one score: the result line\'s is the list\'s', () => {
+    const explanation = createMatcher([tracks[5]!]).explain({ artist: 'Panic! at the Disco', title: 'Bohemian Rhapsody' });
+    const best = explanation.result.status === 'unmatched' ? explanation.result.best : undefined;
+    expect(best?.track.ratingKey).toBe('106');
+    expect(best?.score).toBe(explanation.candidates[0]?.score);
+    // The list compares every component (version, album, duration count 0.5 when absent), not only the artist.
+    expect(explanation.candidates[0]?.components.version.score).toBeDefined();
+  });
+
   it('returns at most the requested number of candidates', () => {
     expect(matcher.explain({ artist: 'Daft Punk', title: 'One More Time' }, 1).candidates).toHaveLength(1);
   });

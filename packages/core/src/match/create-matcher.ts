@@ -166,8 +166,12 @@ export function createMatcher(tracks: readonly LibraryTrack[], options: MatcherO
   return {
     match: (candidate) => run(candidate, false).result,
     explain(candidate, limit = 5): Explanation {
-      const direct = run(candidate, false).result;
+      const quick = run(candidate, false).result;
       const { scored } = run(candidate, true);
+      // A quick near miss is scored only as far as it failed (artist, or artist and title): report the full
+      // score the list below shows for the same track, so one track has one score.
+      const full = quick.status === 'unmatched' && quick.best ? scored.find((s) => s.candidate.track === quick.best!.track) : undefined;
+      const direct: MatchResult = full && quick.status === 'unmatched' && quick.best ? { ...quick, best: { ...quick.best, score: full.score } } : quick;
       return {
         candidate,
         result: direct,
