@@ -3,6 +3,7 @@ import { clientFor, toCandidate, trackKey, type LastfmPeriod, type LastfmTrack }
 import { createDegrader, throwIfAllFailed } from './degrade.js';
 import { seededShuffle } from '@harmoniq/core';
 import { parseUserSource, periodLabel, readPeriod, type UserSourceOptions } from './user-source-options.js';
+import { widenedNote, widenWhileThin } from './widen-period.js';
 
 export interface LastfmDeepCutsOptions extends UserSourceOptions {
   /** Whose top artists: over this period. */
@@ -43,11 +44,22 @@ export const lastfmDeepCutsSource = defineSource<LastfmDeepCutsOptions>({
 
   async fetch(options, ctx) {
     const client = clientFor(options, ctx);
-    const [artists, overall, inPeriod] = await Promise.all([
-      client.userTopArtists(options.user, options.period, { limit: options.artists }),
+    // Too few top artists to fill the playlist (a quiet few months): widen the period, 6 months → 12 → overall.
+    const needed = Math.min(options.artists, Math.ceil(Math.max(1, ctx.common.size) / options.perArtist));
+    const [widened, overall] = await Promise.all([
+      widenWhileThin(
+        options.period,
+        (period) => client.userTopArtists(options.user, period, { limit: options.artists }),
+        (found) => found.length,
+        needed,
+        ctx.logger,
+        'top artists to dig into',
+      ),
       client.userTopTracks(options.user, 'overall', { limit: PLAYED_POOL, pageSize: PLAYED_POOL }),
-      options.period === 'overall' ? Promise.resolve([]) : client.userTopTracks(options.user, options.period, { limit: PLAYED_POOL, pageSize: PLAYED_POOL }),
     ]);
+    const artists = widened.value;
+    const period = widened.period;
+    const inPeriod = period === 'overall' ? [] : await client.userTopTracks(options.user, period, { limit: PLAYED_POOL, pageSize: PLAYED_POOL });
     // A track can be heavy in the period yet below the overall list's cut-off: take the larger count.
     const plays = new Map<string, number>();
     for (const t of [...overall, ...inPeriod]) {
@@ -84,13 +96,13 @@ export const lastfmDeepCutsSource = defineSource<LastfmDeepCutsOptions>({
         if (pick) tracks.push(toCandidate(pick.track, pick.note));
       }
     }
-    if (tracks.length === 0) ctx.logger.warn(`no deep cuts found for ${options.user}'s top artists over ${periodLabel(options.period)}`);
+    if (tracks.length === 0) ctx.logger.warn(`no deep cuts found for ${options.user}'s top artists over ${periodLabel(period)}`);
     return [
       {
         key: 'default',
         title: ctx.common.playlist,
         summary:
-          `Popular tracks by ${options.user}'s top artists of ${periodLabel(options.period)} that ${options.user} has played ` +
+          `Popular tracks by ${options.user}'s top artists of ${periodLabel(period)}${widenedNote(widened)} that ${options.user} has played ` +
           `${options.maxPlays === 0 ? 'never' : `at most ${options.maxPlays} times`}.`,
         tracks,
       },

@@ -1,5 +1,5 @@
-import { defineSource, formatLocal, localDate, type Env, type ParseResult } from '@harmoniq/core';
-import { clientFor, toCandidate } from '@harmoniq/lastfm';
+import { defineSource, formatLocal, localDate, type Env, type LibraryTrack, type ParseResult } from '@harmoniq/core';
+import { artistKey, clientFor, toCandidate, type LastfmTrack } from '@harmoniq/lastfm';
 import { seededShuffle } from '@harmoniq/core';
 import { parseUserSource, type UserSourceOptions } from './user-source-options.js';
 
@@ -35,16 +35,34 @@ export const lastfmLovedSource = defineSource<LastfmLovedOptions>({
     const client = clientFor(options, ctx);
     const wanted = Math.max(1, ctx.common.size) * OVERFETCH;
     const shuffle = options.order === 'shuffle';
-    const loved = await client.userLovedTracks(options.user, shuffle ? { limit: SHUFFLE_POOL, pageSize: SHUFFLE_POOL } : { limit: wanted });
+    let loved = await client.userLovedTracks(options.user, shuffle ? { limit: SHUFFLE_POOL, pageSize: SHUFFLE_POOL } : { limit: wanted });
+    // The newest loves may be mostly music the library lacks: when fewer than a playlist's worth are by library
+    // artists and Last.fm has more, read the whole pool (one page) so older loves the library holds fill it.
+    let widened = false;
+    if (!shuffle && loved.length >= wanted && byLibraryArtists(loved, ctx.library.tracks) < ctx.common.size) {
+      ctx.logger.info(`few of ${options.user}'s ${loved.length} newest loved tracks are by artists in the library; reading up to ${SHUFFLE_POOL}`);
+      loved = await client.userLovedTracks(options.user, { limit: SHUFFLE_POOL, pageSize: SHUFFLE_POOL });
+      widened = true;
+    }
     const ordered = shuffle ? seededShuffle(loved, `${localDate(ctx.clock)}|${options.user.toLowerCase()}|loved`).slice(0, wanted) : loved;
     if (ordered.length === 0) ctx.logger.warn(`${options.user} has no loved tracks on Last.fm`);
     return [
       {
         key: 'default',
         title: ctx.common.playlist,
-        summary: `${options.user}'s loved tracks on Last.fm, ${shuffle ? 'shuffled for the day' : 'newest first'}.`,
+        summary: `${options.user}'s loved tracks on Last.fm, ${shuffle ? 'shuffled for the day' : 'newest first'}${widened ? ` (widened to the ${loved.length} newest: few of the newest are in the library)` : ''}.`,
         tracks: ordered.map((t) => toCandidate(t, t.date !== undefined ? `loved on ${formatLocal(ctx.clock, new Date(t.date)).slice(0, 10)}` : 'loved on Last.fm')),
       },
     ];
   },
 });
+
+/** How many of the tracks are by an artist the library has (a cheap stand-in for matching, which comes later). */
+function byLibraryArtists(tracks: readonly LastfmTrack[], library: readonly LibraryTrack[]): number {
+  const artists = new Set<string>();
+  for (const t of library) {
+    artists.add(artistKey(t.artist));
+    if (t.albumArtist) artists.add(artistKey(t.albumArtist));
+  }
+  return tracks.filter((t) => artists.has(artistKey(t.artist))).length;
+}

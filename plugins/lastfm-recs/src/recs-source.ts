@@ -4,6 +4,7 @@ import { createDegrader, throwIfAllFailed } from './degrade.js';
 import { expandSeeds } from './recs-expand.js';
 import { noteFor, rankCandidates } from './recs-rank.js';
 import { gatherSeeds } from './recs-seeds.js';
+import { widenedNote } from './widen-period.js';
 import { parseUserSource, periodLabel, readPeriod, type UserSourceOptions } from './user-source-options.js';
 
 export interface LastfmRecsOptions extends UserSourceOptions {
@@ -41,7 +42,7 @@ export const lastfmRecsSource = defineSource<LastfmRecsOptions>({
     const client = clientFor(options, ctx);
     const day = localDate(ctx.clock);
     const daySeed = `${day}|${options.user.toLowerCase()}`;
-    const seeds = await gatherSeeds(client, { ...options, daySeed });
+    const seeds = await gatherSeeds(client, { ...options, daySeed, logger: ctx.logger });
     const degrader = createDegrader(ctx.logger);
     const contributions = await expandSeeds(client, seeds, degrader);
     throwIfAllFailed(degrader);
@@ -57,7 +58,7 @@ export const lastfmRecsSource = defineSource<LastfmRecsOptions>({
 
     const seedText = `${seeds.artists.length} top artists and ${seeds.tracks.length} top or loved tracks`;
     if (seeds.artists.length + seeds.tracks.length === 0) {
-      ctx.logger.warn(`${options.user} has no listening history on Last.fm for ${periodLabel(options.period)}: no seeds to recommend from`);
+      ctx.logger.warn(`${options.user} has no listening history on Last.fm, even over ${periodLabel(seeds.period)}: no seeds to recommend from`);
     }
     if (degrader.failures > 0) ctx.logger.warn(`${degrader.failures} of ${degrader.attempts} similarity lookups failed; recommendations are thinner than usual`);
     ctx.logger.debug(`${ranked.length} candidates from ${seedText} (${client.requestCount()} Last.fm requests)`);
@@ -66,7 +67,7 @@ export const lastfmRecsSource = defineSource<LastfmRecsOptions>({
         key: 'default',
         title: ctx.common.playlist,
         summary:
-          `New-to-you tracks similar to what ${options.user} played in ${periodLabel(options.period)} ` +
+          `New-to-you tracks similar to what ${options.user} played in ${periodLabel(seeds.period)}${widenedNote(seeds)} ` +
           `(from ${seedText}, via Last.fm similar artists and tracks).`,
         tracks: ranked.map((c) => toCandidate(c.track, noteFor(c))),
       },

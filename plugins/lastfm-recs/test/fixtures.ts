@@ -1,4 +1,5 @@
 import { createTestContext, type TestContext } from '@harmoniq/core/testing';
+import type { LibraryTrack } from '@harmoniq/core';
 import { serve, startLastfmEmulator, type Emulator, type LastfmEmulator, type LastfmFixture, type LastfmTrackFixture } from '@harmoniq/testkit';
 
 export const KEY = 'recs-test-key-0001';
@@ -50,8 +51,8 @@ export function env(url: string, extra: Record<string, string> = {}): Record<str
   return { LASTFM_API_KEY: KEY, LASTFM_USER: 'listener', LASTFM_API_URL: `${url}/2.0/`, ...extra };
 }
 
-export function context(day = '2026-01-15T12:00:00Z', size = 10): TestContext {
-  return createTestContext({ now: day, common: { size, playlist: 'Test Playlist' } });
+export function context(day = '2026-01-15T12:00:00Z', size = 10, tracks: LibraryTrack[] = []): TestContext {
+  return createTestContext({ now: day, common: { size, playlist: 'Test Playlist' }, tracks });
 }
 
 export async function emulator(data: LastfmFixture = DATA): Promise<LastfmEmulator> {

@@ -70,7 +70,8 @@ describe('lastfm-top', () => {
 describe('lastfm-loved', () => {
   it('lists loved tracks newest first, three candidates per slot', async () => {
     emu = await emulator(LOVED);
-    const [draft] = await lastfmLovedSource.fetch(parsed(parseLovedOptions, {}, emu.url, { LASTFM_USER: 'fan' }), context(undefined, 5));
+    const library = Array.from({ length: 40 }, (_, i) => ({ ratingKey: `${i}`, artist: `Band ${i}`, title: `Love ${i}` }));
+    const [draft] = await lastfmLovedSource.fetch(parsed(parseLovedOptions, {}, emu.url, { LASTFM_USER: 'fan' }), context(undefined, 5, library));
     expect(titles(draft?.tracks ?? [])).toEqual(Array.from({ length: 15 }, (_, i) => `Band ${i} – Love ${i}`));
     expect(draft?.tracks[0]?.note).toMatch(/^loved on \d{4}-\d{2}-\d{2}$/);
   });
