@@ -51,7 +51,7 @@ describe('lastfm-recs: seeds widen when a period gives too few', () => {
     expect(periodsAsked(emu, 'user.getTopArtists')).toEqual(['3month', '6month', '12month', 'overall']);
     expect(draft?.tracks.length).toBeGreaterThan(0);
     expect(draft?.tracks.map((c) => c.artist)).toContain('Muse');
-    expect(draft?.summary).toMatch(/played in all time \(widened: the last 3 months and the last 6 months and the last 12 months had too few\)/);
+    expect(draft?.summary).toMatch(/played in all time \(widened: the last 3 months, the last 6 months and the last 12 months had too few\)/);
     const info = ctx.logger.lines.filter((l) => l.level === 'info').map((l) => l.message);
     expect(info).toEqual(expect.arrayContaining([expect.stringMatching(/too few .* in the last 3 months .*widening to the last 6 months/)]));
     expect(info).toEqual(expect.arrayContaining([expect.stringMatching(/widening to all time/)]));
