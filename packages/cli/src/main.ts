@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import type { MainOptions } from './io.js';
 import { registerCommands } from './commands/register.js';
 import { harmoniqVersion } from './version.js';
+import type { RuntimeOptions } from './runtime.js';
 
 /** Exit codes (docs/cli.md); the full set lives in @harmoniq/core, which --help must not have to load. */
 const EXIT_OK = 0;
@@ -28,7 +29,7 @@ export async function main(io: MainOptions): Promise<number> {
     .exitOverride()
     .configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(s) });
 
-  const runtime = async () => (await import('./runtime.js')).createRuntime(io, program.opts());
+  const runtime = async (options?: RuntimeOptions) => (await import('./runtime.js')).createRuntime(io, program.opts(), options);
   registerCommands(program, { io, runtime, setExitCode: (code) => (exitCode = code) });
 
   try {

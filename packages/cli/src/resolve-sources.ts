@@ -1,74 +1,29 @@
 import {
   HarmoniqError,
-  resolveCommonOptions,
-  sourceRawOptions,
-  type CommonSourceOptions,
-  type ConfigIssue,
+  resolveSourceStatuses,
+  selectSources as selectFrom,
   type PlaylistSource,
   type ResolvedSource,
+  type SourceResolution,
+  type SourceStatus,
 } from '@harmoniq/core';
 import type { Runtime } from './runtime.js';
 
-export interface SourceStatus {
-  source: PlaylistSource<unknown>;
-  enabled: boolean;
-  common?: CommonSourceOptions;
-  options?: unknown;
-  /** What is missing or wrong in this source's configuration. */
-  problems: ConfigIssue[];
-}
+export type { SourceResolution, SourceStatus };
 
-/** Validates every known source's configuration; never throws for user mistakes. */
-export function resolveSources(rt: Runtime, sources: PlaylistSource<unknown>[]): SourceStatus[] {
-  return sources.map((source) => {
-    const common = resolveCommonOptions(source, rt.config);
-    const problems: ConfigIssue[] = common.ok ? [] : [...common.errors];
-    let options: unknown;
-    try {
-      const parsed = source.parseOptions(sourceRawOptions(source, rt.config), rt.config.env);
-      if (parsed.ok) {
-        options = parsed.value;
-        for (const w of parsed.warnings ?? []) rt.logger.child(source.name).warn(w);
-      } else problems.push(...parsed.errors);
-    } catch (error) {
-      problems.push({ path: source.name, message: `parseOptions threw: ${(error as Error).message}` });
-    }
-    return { source, enabled: common.ok ? common.value.enabled : false, common: common.ok ? common.value : undefined, options, problems };
-  });
+/** Every known source's configuration, checked by the core; its warnings are logged under the source's label. */
+export function resolveSources(rt: Runtime, sources: PlaylistSource<unknown>[]): SourceResolution {
+  const resolution = resolveSourceStatuses(rt.config, sources);
+  for (const s of resolution.statuses) for (const w of s.warnings) rt.logger.child(s.source.name).warn(w);
+  return resolution;
 }
 
 /**
- * The sources a sync runs: the named ones (even when not enabled: the user asked for them), or every
- * enabled one. Unknown names and invalid configuration stop before any request is made.
+ * The sources a sync runs: the named ones, or every enabled one. Unknown names, and every configuration problem
+ * of the run (the chosen sources', and `otherProblems` such as missing Plex settings), stop before any request.
  */
-export function selectSources(statuses: SourceStatus[], names: string[]): ResolvedSource[] {
-  const byName = new Map(statuses.map((s) => [s.source.name, s]));
-  const unknown = names.filter((n) => !byName.has(n));
-  if (unknown.length) {
-    throw new HarmoniqError({
-      code: 'EUNKNOWNSOURCE',
-      message: `Unknown source${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}.`,
-      hint: `Known sources: ${[...byName.keys()].join(', ')}. 'harmoniq sources' lists them with their status.`,
-    });
-  }
-  const chosen = names.length ? names.map((n) => byName.get(n) as SourceStatus) : statuses.filter((s) => s.enabled);
-  if (!chosen.length) {
-    throw new HarmoniqError({
-      code: 'ESOURCEDISABLED',
-      message: 'No source is enabled.',
-      hint: "Enable one, e.g. ENABLE_LASTFM_CHARTS=true, or name it: 'harmoniq sync lastfm-charts'. 'harmoniq sources' shows what each needs.",
-    });
-  }
-  const invalid = chosen.filter((s) => s.problems.length || !s.common);
-  if (invalid.length) {
-    const lines = invalid.flatMap((s) => s.problems.map((p) => `${s.source.name}: ${p.path}: ${p.message}`));
-    throw new HarmoniqError({
-      code: 'ECONFIG',
-      message: `Invalid configuration: ${lines.join('; ')}.`,
-      hint: "Fix the settings named above ('harmoniq sources' shows what each source needs; see docs/configuration.md).",
-    });
-  }
-  return chosen.map((s) => ({ source: s.source, options: s.options, common: s.common as CommonSourceOptions }));
+export function selectSources(resolution: SourceResolution, names: string[], otherProblems: string[] = []): ResolvedSource[] {
+  return selectFrom(resolution, { names, otherProblems });
 }
 
 /** Two sources with one name would overwrite each other's playlists: refuse. */

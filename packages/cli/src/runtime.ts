@@ -1,11 +1,13 @@
 import { resolve } from 'node:path';
 import { harmoniqVersion } from './version.js';
 import {
+  configError,
   createHttp,
   createLogger,
   createRedactor,
   HarmoniqError,
   isSecretName,
+  issueLine,
   loadConfig,
   systemClock,
   type Clock,
@@ -57,22 +59,24 @@ export interface Runtime {
   clock: Clock & { rate: number };
   version: string;
   io: MainOptions;
+  /** Configuration problems, one line each: only ever non-empty for `harmoniq config` (allowConfigProblems). */
+  configProblems: string[];
 }
 
-export async function createRuntime(io: MainOptions, flags: GlobalFlags): Promise<Runtime> {
+export interface RuntimeOptions {
+  /** Build the runtime from what still resolves instead of stopping with ECONFIG (for `harmoniq config`). */
+  allowConfigProblems?: boolean;
+}
+
+export async function createRuntime(io: MainOptions, flags: GlobalFlags, options: RuntimeOptions = {}): Promise<Runtime> {
   const loaded = await loadConfig({ cwd: io.cwd, env: io.env, configPath: flags.config, overrides: flagOverrides(flags, io.cwd) });
   // Secrets are known before anything is printed, config errors included.
   const redactor = createRedactor(Object.entries(io.env).filter(([k]) => isSecretName(k)).map(([, v]) => v));
-  if (!loaded.ok) {
-    throw new HarmoniqError({
-      code: 'ECONFIG',
-      message: redactor.redact(
-        `Invalid configuration${loaded.configFile ? ` (${loaded.configFile})` : ''}: ${loaded.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}.`,
-      ),
-      hint: 'See docs/configuration.md for every setting.',
-    });
+  const configProblems = loaded.ok ? [] : loaded.errors.map((e) => redactor.redact(issueLine(e)));
+  if (!loaded.ok && !options.allowConfigProblems) {
+    throw configError(configProblems, { configFile: loaded.configFile, hint: 'See docs/configuration.md for every setting.' });
   }
-  const config = loaded.config;
+  const config = loaded.ok ? loaded.config : loaded.partial;
   for (const [k, v] of Object.entries(config.env)) if (isSecretName(k)) redactor.add(v);
   redactor.add(config.plex.token);
   const logger = createLogger({
@@ -91,7 +95,7 @@ export async function createRuntime(io: MainOptions, flags: GlobalFlags): Promis
     timeoutMs: config.plex.timeoutMs,
     retryBaseMs: Number(io.env.HARMONIQ_RETRY_BASE_MS) > 0 ? Number(io.env.HARMONIQ_RETRY_BASE_MS) : undefined,
   });
-  return { config, warnings: loaded.warnings, logger, redactor, http, clock: clockFromEnv(io.env, config.timezone), version, io };
+  return { config, warnings: loaded.warnings, logger, redactor, http, clock: clockFromEnv(io.env, config.timezone), version, io, configProblems };
 }
 
 /**
@@ -107,15 +111,29 @@ export function clockFromEnv(env: MainOptions['env'], zone: string): Clock & { r
   return { zone, rate, now: () => new Date(origin + (Date.now() - realStart) * rate) };
 }
 
+const PLEX_HINT = "Set PLEX_URL to your server's address (e.g. http://192.168.1.10:32400) and PLEX_TOKEN to your X-Plex-Token (see docs/getting-started.md).";
+
+function missingPlexSettings(rt: Runtime): string[] {
+  const { url, token } = rt.config.plex;
+  return [!url && 'PLEX_URL', !token && 'PLEX_TOKEN'].filter((m): m is string => Boolean(m));
+}
+
+/** What a Plex run lacks, as one problem line (empty when Plex is configured), to report with every other problem. */
+export function plexProblems(rt: Runtime): string[] {
+  const missing = missingPlexSettings(rt);
+  if (!missing.length) return [];
+  return [`${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not set (plex.url and plex.token in the config file). ${PLEX_HINT}`];
+}
+
 /** The Plex client, or ECONFIG naming what is missing. */
 export function plexClient(rt: Runtime): PlexClient {
   const { url, token } = rt.config.plex;
-  const missing = [!url && 'PLEX_URL', !token && 'PLEX_TOKEN'].filter(Boolean);
+  const missing = missingPlexSettings(rt);
   if (!url || !token) {
     throw new HarmoniqError({
       code: 'ECONFIG',
       message: `${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not set.`,
-      hint: "Set PLEX_URL to your server's address (e.g. http://192.168.1.10:32400) and PLEX_TOKEN to your X-Plex-Token (see docs/getting-started.md).",
+      hint: PLEX_HINT,
     });
   }
   return createPlexClient({ url, token, http: rt.http, logger: rt.logger.child('plex'), pageSize: rt.config.plex.pageSize });

@@ -75,6 +75,6 @@ describe('a third-party plugin package installed into node_modules', () => {
     installMixtape(root);
     const r = await runCli(['sync', 'mixtape'], { ...env, MIXTAPE_TRACKS: 'no dash here' }, root);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('ECONFIG Invalid configuration: mixtape: MIXTAPE_TRACKS: needs an artist and a title.');
+    expect(r.stderr).toContain('ECONFIG Invalid configuration: mixtape: MIXTAPE_TRACKS needs an artist and a title.');
   });
 });

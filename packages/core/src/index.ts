@@ -25,3 +25,4 @@ export * from './notify/notify.js';
 export * from './notify/run-summary.js';
 export * from './history/index.js';
 export * from './seeded-random.js';
+export * from './sources/index.js';

@@ -1,12 +1,38 @@
-import { ExitCode, redactConfig } from '@harmoniq/core';
+import { ExitCode, issueLine, redactConfig } from '@harmoniq/core';
 import { loadSources } from '../load-sources.js';
+import { resolveSources } from '../resolve-sources.js';
 import type { Runtime } from '../runtime.js';
 
-/** `harmoniq config`: the resolved configuration (with where each value came from), every secret redacted. */
+/**
+ * `harmoniq config`: the resolved configuration (with where each value came from), every secret redacted. It runs
+ * on a bad configuration too, since that is when it is needed: what still resolves is shown, with every problem
+ * under `problems` (and on stderr, one per line), and the exit code is 2.
+ */
 export async function configCommand(rt: Runtime): Promise<number> {
-  const sources = await loadSources(rt);
-  const envNames = sources.flatMap((s) => Object.values(s.env ?? {}).filter((n): n is string => typeof n === 'string'));
-  const shown = rt.redactor.redactValue(redactConfig(rt.config, { envNames }));
-  rt.io.stdout.write(`${JSON.stringify(shown, null, 2)}\n`);
-  return ExitCode.ok;
+  const all = await loadSources(rt);
+  const envNames = all.flatMap((s) => Object.values(s.env ?? {}).filter((n): n is string => typeof n === 'string'));
+  const resolution = resolveSources(rt, all);
+  const sources = Object.fromEntries(
+    resolution.statuses.map((s) => [
+      s.source.name,
+      {
+        enabled: s.enabled,
+        from: s.enabledBy,
+        playlist: s.common?.playlist ?? null,
+        size: s.common?.size ?? null,
+        ...(s.options !== undefined ? { options: s.options } : {}),
+        ...(s.problems.length ? { problems: s.problems.map((p) => issueLine(p)) } : {}),
+      },
+    ]),
+  );
+  // Problems of sources that are not enabled do not count: a run ignores them (`harmoniq sources` shows them).
+  const problems = [
+    ...rt.configProblems,
+    ...resolution.problems.map((p) => issueLine(p)),
+    ...resolution.statuses.filter((s) => s.enabled).flatMap((s) => s.problems.map((p) => issueLine(p, s.source.name))),
+  ];
+  const shown = rt.redactor.redactValue(redactConfig(rt.config, { envNames, sources })) as Record<string, unknown>;
+  rt.io.stdout.write(`${JSON.stringify({ ...shown, problems: rt.redactor.redactValue(problems) }, null, 2)}\n`);
+  for (const line of problems) rt.io.stderr.write(`${rt.redactor.redact(`harmoniq: ECONFIG ${line}`)}\n`);
+  return problems.length ? ExitCode.usage : ExitCode.ok;
 }

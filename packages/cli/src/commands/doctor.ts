@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { createLibraryIndex, createLimit, createSharedRegistry, ensureWritableDir, ExitCode, HarmoniqError, toHarmoniqError, type SourceContext } from '@harmoniq/core';
+import { createLibraryIndex, createLimit, createSharedRegistry, ensureWritableDir, ExitCode, HarmoniqError, issueLine, toHarmoniqError, type SourceContext } from '@harmoniq/core';
 import { loadSources } from '../load-sources.js';
 import { resolveSources } from '../resolve-sources.js';
 import { plexClient, type Runtime } from '../runtime.js';
@@ -17,6 +17,7 @@ export async function doctorCommand(rt: Runtime): Promise<number> {
   const out = (line: string) => rt.io.stdout.write(`${rt.redactor.redact(line)}\n`);
   let failed = false;
   let plexFailed = false;
+  let configFailed = false;
 
   const runStages = async (service: string, stages: Stage[]): Promise<boolean> => {
     out(service);
@@ -25,8 +26,10 @@ export async function doctorCommand(rt: Runtime): Promise<number> {
         out(`  ✓ ${stage.name}: ${await stage.run()}`);
       } catch (error) {
         const e = toHarmoniqError(error);
-        out(`  ✗ ${stage.name}: ${e.message}${e.hint ? `\n    fix: ${e.hint}` : ''}`);
+        const details = e.details.map((d) => `\n    ${d}`).join('');
+        out(`  ✗ ${stage.name}: ${e.message}${details}${e.hint ? `\n    fix: ${e.hint}` : ''}`);
         failed = true;
+        if (e.code === 'ECONFIG') configFailed = true;
         return false;
       }
     }
@@ -58,7 +61,14 @@ export async function doctorCommand(rt: Runtime): Promise<number> {
   ]);
   plexFailed = !plexOk;
 
-  const statuses = resolveSources(rt, await loadSources(rt)).filter((s) => s.enabled);
+  const resolution = resolveSources(rt, await loadSources(rt));
+  if (resolution.problems.length) {
+    await runStages('Configuration file', [
+      { name: 'sources section', run: async () => Promise.reject(configProblem(resolution.problems.map((p) => issueLine(p)))) },
+    ]);
+  }
+  // An enabled source with a bad setting is a failed check here, as it stops a sync.
+  const statuses = resolution.statuses.filter((s) => s.enabled);
   const shared = createSharedRegistry();
   if (!statuses.length) out('Sources\n  (none enabled; see `harmoniq sources`)');
   for (const s of statuses) {
@@ -66,7 +76,7 @@ export async function doctorCommand(rt: Runtime): Promise<number> {
       {
         name: 'configuration',
         run: async () => {
-          if (s.problems.length) throw configProblem(s.problems.map((p) => `${p.path}: ${p.message}`).join('; '));
+          if (s.problems.length) throw configProblem(s.problems.map((p) => issueLine(p)));
           return `playlist '${s.common?.playlist}', ${s.common?.size} tracks`;
         },
       },
@@ -94,9 +104,11 @@ export async function doctorCommand(rt: Runtime): Promise<number> {
     await runStages(`Source ${s.source.name}`, stages);
   }
   out(failed ? 'Some checks failed: fix the items marked ✗ and run `harmoniq doctor` again.' : 'All checks passed.');
-  return plexFailed ? ExitCode.plex : failed ? ExitCode.sourceFailed : ExitCode.ok;
+  return plexFailed ? ExitCode.plex : configFailed ? ExitCode.usage : failed ? ExitCode.sourceFailed : ExitCode.ok;
 }
 
-function configProblem(message: string): HarmoniqError {
-  return new HarmoniqError({ code: 'ECONFIG', message, hint: 'See docs/configuration.md and `harmoniq sources`.' });
+function configProblem(lines: string[]): HarmoniqError {
+  const hint = 'See docs/configuration.md and `harmoniq sources`.';
+  if (lines.length === 1) return new HarmoniqError({ code: 'ECONFIG', message: lines[0] ?? '', hint });
+  return new HarmoniqError({ code: 'ECONFIG', message: `${lines.length} problems:`, details: lines, hint });
 }

@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import type { MainOptions } from '../io.js';
-import type { Runtime } from '../runtime.js';
+import type { Runtime, RuntimeOptions } from '../runtime.js';
 import type { SyncFlags } from './sync.js';
 
 export interface CommandDeps {
   io: MainOptions;
-  runtime: () => Promise<Runtime>;
+  runtime: (options?: RuntimeOptions) => Promise<Runtime>;
   setExitCode: (code: number) => void;
 }
 
@@ -35,7 +35,7 @@ export function registerCommands(program: Command, deps: CommandDeps): void {
   program
     .command('config')
     .description('print the resolved configuration, secrets redacted')
-    .action(async () => deps.setExitCode(await (await import('./config.js')).configCommand(await deps.runtime())));
+    .action(async () => deps.setExitCode(await (await import('./config.js')).configCommand(await deps.runtime({ allowConfigProblems: true }))));
 
   program
     .command('doctor')

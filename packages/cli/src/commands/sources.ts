@@ -1,5 +1,5 @@
 import Table from 'cli-table3';
-import { ExitCode } from '@harmoniq/core';
+import { ExitCode, issueLine } from '@harmoniq/core';
 import { loadSources } from '../load-sources.js';
 import { withLoadProblems } from '../plugins/probe-sources.js';
 import { resolveSources } from '../resolve-sources.js';
@@ -7,16 +7,18 @@ import type { Runtime } from '../runtime.js';
 
 /** `harmoniq sources`: every discovered source, enabled or not, and what it lacks. */
 export async function sourcesCommand(rt: Runtime, flags: { json?: boolean }): Promise<number> {
-  const statuses = await withLoadProblems(resolveSources(rt, await loadSources(rt)));
+  const resolution = resolveSources(rt, await loadSources(rt));
+  const statuses = await withLoadProblems(resolution.statuses);
   const rows = statuses.map((s) => ({
     name: s.source.name,
     enabled: s.enabled,
     playlist: s.common?.playlist ?? s.source.defaults.playlist,
     size: s.common?.size ?? s.source.defaults.size,
     ready: s.problems.length === 0,
-    problems: s.problems.map((p) => `${p.path}: ${p.message}`),
+    problems: s.problems.map((p) => issueLine(p)),
     description: s.source.description,
   }));
+  const fileProblems = resolution.problems.map((p) => issueLine(p));
   if (flags.json) {
     rt.io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     return ExitCode.ok;
@@ -25,5 +27,7 @@ export async function sourcesCommand(rt: Runtime, flags: { json?: boolean }): Pr
   for (const r of rows) table.push([r.name, r.enabled ? 'yes' : 'no', r.playlist, String(r.size), r.ready ? 'ready' : r.problems.join('\n')]);
   rt.io.stdout.write(`${rt.redactor.redact(table.toString())}\n`);
   for (const r of rows) rt.io.stdout.write(`  ${r.name}: ${r.description}\n`);
+  // Problems that stop every run, whichever sources are enabled.
+  for (const line of fileProblems) rt.io.stdout.write(`${rt.redactor.redact(`✗ ${line}`)}\n`);
   return ExitCode.ok;
 }

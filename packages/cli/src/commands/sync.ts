@@ -1,10 +1,10 @@
-import type { SyncReport } from '@harmoniq/core';
+import { isHarmoniqError, type ResolvedSource, type SyncReport } from '@harmoniq/core';
 import { loadSources } from '../load-sources.js';
 import { performSync } from '../perform-sync.js';
 import { parseWaitSeconds } from '../run-lock.js';
 import { renderExplain, renderSummary } from '../render/summary.js';
-import { resolveSources, selectSources } from '../resolve-sources.js';
-import type { Runtime } from '../runtime.js';
+import { resolveSources, selectSources, type SourceResolution } from '../resolve-sources.js';
+import { plexProblems, type Runtime } from '../runtime.js';
 import { stopOnSignals } from '../stop-signals.js';
 
 export interface SyncFlags {
@@ -19,8 +19,7 @@ export interface SyncFlags {
 
 /** `harmoniq sync [source...]`: prints the summary (or the JSON report) and returns the report. */
 export async function syncCommand(rt: Runtime, names: string[], flags: SyncFlags): Promise<SyncReport> {
-  const statuses = resolveSources(rt, await loadSources(rt));
-  const chosen = selectSources(statuses, flags.all ? [] : names);
+  const chosen = chooseSources(rt, resolveSources(rt, await loadSources(rt)), flags.all ? [] : names);
   const stop = stopOnSignals(rt, { boundSeconds: 30 });
   try {
     const report = await performSync(rt, chosen, { ...flags, waitSeconds: parseWaitSeconds(flags.wait), signal: stop.signal });
@@ -33,5 +32,19 @@ export async function syncCommand(rt: Runtime, names: string[], flags: SyncFlags
     return report;
   } finally {
     stop.dispose();
+  }
+}
+
+/**
+ * The sources to run. When they have configuration problems, missing Plex settings are reported with them, so a
+ * new user learns everything that is missing in one go; alone, they are reported by the Plex client as before.
+ */
+function chooseSources(rt: Runtime, resolution: SourceResolution, names: string[]): ResolvedSource[] {
+  try {
+    return selectSources(resolution, names);
+  } catch (error) {
+    const plex = plexProblems(rt);
+    if (!plex.length || !isHarmoniqError(error) || (error.code !== 'ECONFIG' && error.code !== 'ESOURCEDISABLED')) throw error;
+    return selectSources(resolution, names, plex);
   }
 }

@@ -86,6 +86,27 @@ export function resolveCommonOptions(
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value };
 }
 
+/**
+ * Whether the user turned this source on, and how. An enabled setting that cannot be read (ENABLE_X=maybe) counts
+ * as on: the user said something about the source, so its problems must stop the run rather than drop it.
+ */
+export function resolveEnabled(
+  source: PlaylistSource,
+  config: HarmoniqConfig,
+  flag?: boolean,
+): { enabled: boolean; from: 'flag' | 'env' | 'file' | 'default' } {
+  if (flag !== undefined) return { enabled: flag, from: 'flag' };
+  const envName = source.env?.enabled;
+  const raw = envName !== undefined ? envValue(config.env, envName) : undefined;
+  if (raw !== undefined) {
+    const parsed = parseBoolean(raw);
+    return { enabled: parsed.ok ? parsed.value : true, from: 'env' };
+  }
+  const fileValue = config.sources[source.name]?.enabled;
+  if (fileValue !== undefined) return { enabled: typeof fileValue === 'boolean' ? fileValue : true, from: 'file' };
+  return { enabled: source.defaults.enabled ?? false, from: 'default' };
+}
+
 /** The source's own section of the config file, without the keys the core resolves. */
 export function sourceRawOptions(source: PlaylistSource, config: HarmoniqConfig): Record<string, unknown> {
   const section = config.sources[source.name] ?? {};

@@ -112,3 +112,19 @@ export function validateConfigFile(
   });
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, errors: fileIssues(parsed.error, fileName) };
 }
+
+/**
+ * The valid part of a file that has problems: every top-level key with a problem left out. Only for showing what
+ * still resolves (`harmoniq config` on a bad configuration); a run never uses it.
+ */
+export function validPartOf(content: unknown): z.output<typeof configFileSchema> {
+  if (!isPlainObject(content)) return {};
+  const cleaned = dropNulls(emptySourceSections(content)) as Record<string, unknown>;
+  const parsed = configFileSchema.safeParse(cleaned);
+  if (parsed.success) return parsed.data;
+  const bad = new Set(parsed.error.issues.map((i) => String(i.code === 'unrecognized_keys' && i.path.length === 0 ? '' : (i.path[0] ?? ''))));
+  const unknownTop = parsed.error.issues.flatMap((i) => (i.code === 'unrecognized_keys' && i.path.length === 0 ? i.keys : []));
+  const kept = Object.fromEntries(Object.entries(cleaned).filter(([k]) => !bad.has(k) && !unknownTop.includes(k)));
+  const again = configFileSchema.safeParse(kept);
+  return again.success ? again.data : {};
+}

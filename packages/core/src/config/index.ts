@@ -1,6 +1,6 @@
 export * from './types.js';
 export { loadConfig, foldServiceSettings } from './load-config.js';
-export { resolveCommonOptions, sourceRawOptions, parsePlaylistTitle, type CommonOptionFlags } from './common-options.js';
+export { resolveCommonOptions, resolveEnabled, sourceRawOptions, parsePlaylistTitle, type CommonOptionFlags } from './common-options.js';
 export { redactConfig, isSecretKey, type RedactConfigOptions, type Sourced } from './redact-config.js';
 export { configJsonSchema, configFileSchema, COMMON_SOURCE_KEYS, LIMITS, type ConfigFile } from './schema.js';
 export { defaultDataDir } from './data-dir.js';

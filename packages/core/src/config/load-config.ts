@@ -6,7 +6,7 @@ import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { ConfigIssue, Env } from '../contract.js';
 import { resolveHomeDir } from './data-dir.js';
 import { FOLDED_ENV, envValue } from './env-names.js';
-import { validateConfigFile } from './file-issues.js';
+import { validateConfigFile, validPartOf } from './file-issues.js';
 import { readConfigFile } from './read-config-file.js';
 import { findSecretPaths } from './redact-config.js';
 import { isRelativePath, resolveSettings } from './resolve-settings.js';
@@ -70,6 +70,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadConfig
 
   const read = await readConfigFile({ cwd, homeDir: home, ...(options.configPath !== undefined ? { configPath: options.configPath } : {}) });
   let file: ConfigFile = {};
+  let fileForDisplay: ConfigFile = {};
   let configFile: string | undefined;
   let baseDir = cwd;
   if (read.found) {
@@ -81,32 +82,27 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadConfig
       const validated = validateConfigFile(read.content, nameForMessages(read.filepath, cwd));
       if (validated.ok) file = validated.value;
       else errors.push(...validated.errors);
+      fileForDisplay = validated.ok ? validated.value : validPartOf(read.content);
       const warning = permissionWarning(read.filepath, read.mode, read.content);
       if (warning) warnings.push(warning);
     }
   }
 
-  const { settings, errors: settingErrors } = resolveSettings({
-    env,
-    file,
-    overrides: options.overrides ?? {},
-    cwd,
-    baseDir,
-    platform: options.platform ?? process.platform,
-    home,
-  });
-  errors.push(...settingErrors);
-  if (errors.length > 0) {
-    return { ok: false, errors, warnings, ...(configFile !== undefined ? { configFile } : {}) };
-  }
-
-  const config: HarmoniqConfig = {
+  const settingsFrom = (from: ConfigFile) =>
+    resolveSettings({ env, file: from, overrides: options.overrides ?? {}, cwd, baseDir, platform: options.platform ?? process.platform, home });
+  const build = (from: ConfigFile, settings: ReturnType<typeof settingsFrom>['settings']): HarmoniqConfig => ({
     ...settings,
-    custom: resolveCustom(file.custom, baseDir),
-    sources: { ...(file.sources ?? {}) },
-    env: foldServiceSettings(env, file),
+    custom: resolveCustom(from.custom, baseDir),
+    sources: { ...(from.sources ?? {}) },
+    env: foldServiceSettings(env, from),
     baseDir,
     ...(configFile !== undefined ? { configFile } : {}),
-  };
-  return { ok: true, config, warnings };
+  });
+  const { settings, errors: settingErrors } = settingsFrom(errors.length > 0 ? fileForDisplay : file);
+  errors.push(...settingErrors);
+  if (errors.length > 0) {
+    const partial = build(fileForDisplay, settings);
+    return { ok: false, errors, warnings, partial, ...(configFile !== undefined ? { configFile } : {}) };
+  }
+  return { ok: true, config: build(file, settings), warnings };
 }

@@ -56,6 +56,8 @@ export interface Sourced {
 export interface RedactConfigOptions {
   /** Extra env names to show (e.g. every source's env names); secret-looking ones are masked. */
   envNames?: readonly string[];
+  /** What to show under `sources` (each source as resolved); default the config file's source sections. */
+  sources?: Record<string, unknown>;
 }
 
 function sourcedAt(config: HarmoniqConfig, out: Record<string, unknown>, path: string): void {
@@ -103,7 +105,7 @@ export function redactConfig(config: HarmoniqConfig, options: RedactConfigOption
   out.history = config.history;
   out.status = config.status;
   out.custom = config.custom;
-  out.sources = config.sources;
+  out.sources = options.sources ?? config.sources;
 
   const names = new Set<string>([
     ...Object.values(ENV_NAMES),

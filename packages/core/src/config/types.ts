@@ -110,4 +110,11 @@ export interface LoadConfigOptions {
 
 export type LoadConfigResult =
   | { ok: true; config: HarmoniqConfig; warnings: string[] }
-  | { ok: false; errors: ConfigIssue[]; warnings: string[]; configFile?: string };
+  | {
+      ok: false;
+      errors: ConfigIssue[];
+      warnings: string[];
+      configFile?: string;
+      /** What still resolves without the settings in error, for `harmoniq config`; never for a run. */
+      partial: HarmoniqConfig;
+    };

@@ -12,6 +12,8 @@ export interface HarmoniqErrorInit {
   fatal?: boolean;
   /** The source this happened in, added by the pipeline. */
   source?: string;
+  /** Several problems at once (every invalid setting): one line each, shown under the message. */
+  details?: readonly string[];
   cause?: unknown;
 }
 
@@ -21,6 +23,7 @@ export class HarmoniqError extends Error {
   readonly hint?: string;
   readonly retryable: boolean;
   readonly fatal: boolean;
+  readonly details: readonly string[];
   source?: string;
 
   constructor(init: HarmoniqErrorInit) {
@@ -31,14 +34,15 @@ export class HarmoniqError extends Error {
     this.retryable = init.retryable ?? false;
     this.fatal = init.fatal ?? false;
     this.source = init.source;
+    this.details = init.details ?? [];
   }
 
   get exitCode(): number {
     return ERROR_CATALOGUE[this.code].exitCode;
   }
 
-  toJSON(): { code: ErrorCode; message: string; hint?: string; source?: string } {
-    return { code: this.code, message: this.message, hint: this.hint, source: this.source };
+  toJSON(): { code: ErrorCode; message: string; hint?: string; source?: string; details?: string[] } {
+    return { code: this.code, message: this.message, hint: this.hint, source: this.source, ...(this.details.length ? { details: [...this.details] } : {}) };
   }
 }
 
@@ -53,9 +57,14 @@ export function toHarmoniqError(value: unknown, fallback: ErrorCode = 'EINTERNAL
   return new HarmoniqError({ code: fallback, message, cause: value });
 }
 
-/** `CODE What is wrong. How to fix it.`: how an expected error is shown to a user, on one line. */
+/**
+ * `CODE What is wrong. How to fix it.`: how an expected error is shown to a user, on one line. An error listing
+ * several problems (details) puts each on its own indented line between the message and the fix.
+ */
 export function describeError(e: HarmoniqError): string {
-  return [e.code, sentence(e.message), e.hint ? sentence(e.hint) : ''].filter(Boolean).join(' ');
+  if (e.details.length === 0) return [e.code, sentence(e.message), e.hint ? sentence(e.hint) : ''].filter(Boolean).join(' ');
+  const lines = e.details.map((d) => `  ${d.trim()}`);
+  return [`${e.code} ${sentence(e.message)}`, ...lines, ...(e.hint ? [`  ${sentence(e.hint)}`] : [])].join('\n');
 }
 
 function sentence(text: string): string {

@@ -1,0 +1,129 @@
+/**
+ * Reads every known source's configuration at once and decides what a run does with it. The rule (ADR 0012):
+ * a source that is enabled (by env, file or name) and has any invalid setting stops the run before any Plex write;
+ * a source that is not enabled may have problems, which `harmoniq sources` shows and `sync --all` ignores.
+ * Nothing configured is ever dropped silently.
+ */
+import type { CommonSourceOptions, ConfigIssue, PlaylistSource } from '../contract.js';
+import { HarmoniqError } from '../errors/harmoniq-error.js';
+import { resolveCommonOptions, resolveEnabled, sourceRawOptions, type CommonOptionFlags } from '../config/common-options.js';
+import { COMMON_SOURCE_KEYS } from '../config/schema.js';
+import type { HarmoniqConfig } from '../config/types.js';
+import { suggest } from '../config/values.js';
+import type { ResolvedSource } from '../pipeline/run-source.js';
+import { configError, issueLine } from './config-problems.js';
+
+export interface SourceStatus {
+  source: PlaylistSource<unknown>;
+  /** Turned on by a flag, the environment, the config file or the source's default (invalid = on). */
+  enabled: boolean;
+  enabledBy: 'flag' | 'env' | 'file' | 'default';
+  /** The common options, when they are all valid. */
+  common?: CommonSourceOptions;
+  /** The source's own options, when parseOptions accepted them. */
+  options?: unknown;
+  /** Everything wrong with this source's configuration. */
+  problems: ConfigIssue[];
+  /** Things worth saying that do not stop a run (an ignored setting). */
+  warnings: string[];
+}
+
+export interface SourceResolution {
+  statuses: SourceStatus[];
+  /**
+   * Problems of the config file's `sources:` section that concern no one source or hide what the user meant
+   * (a section for a source that does not exist, `enable:` for `enabled:`): they stop every run.
+   */
+  problems: ConfigIssue[];
+}
+
+/** Every known source's configuration, checked; never throws for user mistakes. */
+export function resolveSourceStatuses(
+  config: HarmoniqConfig,
+  sources: readonly PlaylistSource<unknown>[],
+  flags: CommonOptionFlags = {},
+): SourceResolution {
+  const statuses = sources.map((source) => resolveOne(config, source, flags));
+  return { statuses, problems: sectionProblems(config, sources) };
+}
+
+function resolveOne(config: HarmoniqConfig, source: PlaylistSource<unknown>, flags: CommonOptionFlags): SourceStatus {
+  const { enabled, from } = resolveEnabled(source, config, flags.enabled);
+  const common = resolveCommonOptions(source, config, flags);
+  const problems: ConfigIssue[] = common.ok ? [] : [...common.errors];
+  const warnings: string[] = [];
+  let options: unknown;
+  try {
+    const parsed = source.parseOptions(sourceRawOptions(source, config), config.env);
+    if (parsed.ok) {
+      options = parsed.value;
+      warnings.push(...(parsed.warnings ?? []));
+    } else problems.push(...parsed.errors);
+  } catch (error) {
+    problems.push({ path: source.name, message: `parseOptions threw: ${(error as Error).message} (a bug in the source)` });
+  }
+  return { source, enabled, enabledBy: from, ...(common.ok ? { common: common.value } : {}), options, problems, warnings };
+}
+
+/** `sources.<name>` for an unknown name, and near-misses of the common keys (`enable`, `playlst`), in any source. */
+function sectionProblems(config: HarmoniqConfig, sources: readonly PlaylistSource<unknown>[]): ConfigIssue[] {
+  const names = sources.map((s) => s.name);
+  const problems: ConfigIssue[] = [];
+  const common = new Set<string>(COMMON_SOURCE_KEYS);
+  const file = config.configFile ? ` in ${config.configFile}` : '';
+  for (const [name, section] of Object.entries(config.sources)) {
+    const path = `sources.${name}`;
+    if (!names.includes(name)) {
+      const near = suggest(name, names);
+      const hint = near ? `did you mean '${near}'?` : `known sources: ${names.join(', ')}`;
+      problems.push({ path, message: `${path}${file} names no known source (${hint})` });
+      continue;
+    }
+    for (const key of Object.keys(section)) {
+      if (common.has(key)) continue;
+      const near = suggest(key, COMMON_SOURCE_KEYS);
+      if (near !== undefined && near !== key) {
+        problems.push({ path: `${path}.${key}`, message: `${path}.${key} is not a setting of ${name} (did you mean '${near}'?)` });
+      }
+    }
+  }
+  return problems;
+}
+
+export interface SelectOptions {
+  /** Named on the command line; empty = every enabled source. */
+  names: readonly string[];
+  /** Other problems of the same run (missing Plex settings), reported together with the sources' problems. */
+  otherProblems?: readonly string[];
+}
+
+/**
+ * The sources a run does: the named ones (even when not enabled: the user asked for them), or every enabled one.
+ * Unknown names stop at once (EUNKNOWNSOURCE); every other problem of the run is reported in one ECONFIG.
+ */
+export function selectSources(resolution: SourceResolution, options: SelectOptions): ResolvedSource[] {
+  const { statuses } = resolution;
+  const byName = new Map(statuses.map((s) => [s.source.name, s]));
+  const unknown = options.names.filter((n) => !byName.has(n));
+  if (unknown.length) {
+    throw new HarmoniqError({
+      code: 'EUNKNOWNSOURCE',
+      message: `Unknown source${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}.`,
+      hint: `Known sources: ${[...byName.keys()].join(', ')}. 'harmoniq sources' lists them with their status.`,
+    });
+  }
+  const chosen = options.names.length ? options.names.map((n) => byName.get(n) as SourceStatus) : statuses.filter((s) => s.enabled);
+  const lines = [
+    ...(options.otherProblems ?? []),
+    ...resolution.problems.map((p) => issueLine(p)),
+    ...chosen.flatMap((s) => s.problems.map((p) => issueLine(p, s.source.name))),
+  ];
+  if (!chosen.length) {
+    const none = 'No source is enabled.';
+    const fix = "Enable one, e.g. ENABLE_LASTFM_CHARTS=true, or name it: 'harmoniq sync lastfm-charts'. 'harmoniq sources' shows what each needs.";
+    if (!lines.length) throw new HarmoniqError({ code: 'ESOURCEDISABLED', message: none, hint: fix });
+    lines.push(`${none} ${fix}`);
+  }
+  if (lines.length) throw configError(lines);
+  return chosen.map((s) => ({ source: s.source, options: s.options, common: s.common as CommonSourceOptions }));
+}
