@@ -8,7 +8,7 @@ export function printError(error: unknown, io: MainOptions): number {
   if (isHarmoniqError(error)) {
     // LOG_FORMAT=json: a log collector reads stderr one JSON object per line, the final error included.
     if (wantsJson(io)) {
-      io.stderr.write(`${JSON.stringify({ level: 'error', code: error.code, message: redactor.redact(error.message), ...(error.hint ? { hint: redactor.redact(error.hint) } : {}) })}\n`);
+      io.stderr.write(`${JSON.stringify({ level: 'error', code: error.code, message: redactor.redact(error.message), ...(error.details.length ? { details: error.details.map((d) => redactor.redact(d)) } : {}), ...(error.hint ? { hint: redactor.redact(error.hint) } : {}) })}\n`);
       return error.exitCode;
     }
     io.stderr.write(`${redactor.redact(`harmoniq: ${describeError(error)}`)}\n`);

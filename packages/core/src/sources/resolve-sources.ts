@@ -9,6 +9,7 @@ import { HarmoniqError } from '../errors/harmoniq-error.js';
 import { resolveCommonOptions, resolveEnabled, sourceRawOptions, type CommonOptionFlags } from '../config/common-options.js';
 import { COMMON_SOURCE_KEYS } from '../config/schema.js';
 import type { HarmoniqConfig } from '../config/types.js';
+import { distance } from 'fastest-levenshtein';
 import { suggest } from '../config/values.js';
 import type { ResolvedSource } from '../pipeline/run-source.js';
 import { configError, issueLine } from './config-problems.js';
@@ -81,13 +82,22 @@ function sectionProblems(config: HarmoniqConfig, sources: readonly PlaylistSourc
     }
     for (const key of Object.keys(section)) {
       if (common.has(key)) continue;
-      const near = suggest(key, COMMON_SOURCE_KEYS);
-      if (near !== undefined && near !== key) {
+      const near = nearMiss(key, COMMON_SOURCE_KEYS);
+      if (near !== undefined) {
         problems.push({ path: `${path}.${key}`, message: `${path}.${key} is not a setting of ${name} (did you mean '${near}'?)` });
       }
     }
   }
   return problems;
+}
+
+/** A common key one or two typos away (`enable`, `playlst`, `minTrack`), but not a different word (`tracks`). */
+function nearMiss(key: string, known: readonly string[]): string | undefined {
+  const k = key.toLowerCase();
+  return known.find((c) => {
+    const d = distance(k, c.toLowerCase());
+    return d > 0 && d <= (c.length >= 6 ? 2 : 1);
+  });
 }
 
 export interface SelectOptions {
