@@ -69,3 +69,31 @@ describe('harmoniq history', () => {
     expect(some.runs).toHaveLength(1);
   });
 });
+
+describe('harmoniq report --html', () => {
+  it('writes one page with the playlist, its generated cover, a missing track and the Lidarr link, after real syncs', async () => {
+    expect((await runCli(['sync', '--all'], env, dataDir)).code).toBe(0);
+    const out = join(dataDir, 'report.html');
+    const r = await runCli(['report', '--html', '--out', out], env, dataDir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`Report written to ${out}\n`);
+    const page = readFileSync(out, 'utf8');
+    expect(page).toContain('<h3>Global Top 50</h3>');
+    expect(page).toMatch(/<img class="cover" src="data:image\/jpeg;base64,[A-Za-z0-9+/=]+" alt="Cover of Global Top 50"/);
+    expect(page).toContain('<a href="lidarr-import.json">Lidarr list</a>');
+    const missing = JSON.parse((await runCli(['missing', '--json'], env, dataDir)).stdout) as { tracks: { title: string }[] };
+    expect(missing.tracks.length).toBeGreaterThan(0);
+    expect(page).toContain(missing.tracks[0]!.title.replace(/&/g, '&amp;').replace(/'/g, '&#39;'));
+    expect(page).not.toContain(lastfm.apiKey);
+    expect(page).not.toContain(plex.token);
+  });
+
+  it('asks for --html (exit 2) and prints the page on stdout without --out', async () => {
+    const bare = await runCli(['report'], env, dataDir);
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toMatch(/EUSAGE harmoniq report needs --html/);
+    const page = await runCli(['report', '--html'], env, dataDir);
+    expect(page.code).toBe(0);
+    expect(page.stdout).toContain('No run recorded yet.');
+  });
+});

@@ -70,6 +70,13 @@ export function registerCommands(program: Command, deps: CommandDeps): void {
     .action(async (flags: { source?: string; json?: boolean; limit?: string }) => deps.setExitCode(await (await import('./history.js')).historyCommand(await deps.runtime(), flags)));
 
   program
+    .command('report')
+    .description('write one self-contained HTML page: playlists, recent changes, missing tracks, source health')
+    .option('--html', 'HTML output (the only format)')
+    .option('--out <file>', 'write the page to this file instead of stdout')
+    .action(async (flags: { html?: boolean; out?: string }) => deps.setExitCode(await (await import('./report.js')).reportCommand(await deps.runtime(), flags)));
+
+  program
     .command('daemon')
     .description('run on a schedule (RUN_INTERVAL_MINUTES or SCHEDULE_CRON) until stopped; for Docker')
     .option('--shutdown-seconds <n>', 'on SIGTERM, let the current run finish for at most this long (default 30)')
