@@ -22,6 +22,8 @@ export interface EmulatorRequest {
   query: URLSearchParams;
   headers: IncomingMessage['headers'];
   body: string;
+  /** The body as sent, for binary uploads (posters) that a UTF-8 string would mangle. */
+  bodyBytes: Buffer;
   rawUrl: string;
 }
 
@@ -71,7 +73,8 @@ export async function serve(handler: Handler, options: ServeOptions = {}): Promi
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const rawUrl = req.url ?? '/';
     const parsed = new URL(rawUrl, 'http://127.0.0.1');
-    const body = await readBody(req);
+    const bodyBytes = await readBody(req);
+    const body = bodyBytes.toString('utf8');
     const method = req.method ?? 'GET';
     const record: RecordedRequest = {
       method,
@@ -97,7 +100,7 @@ export async function serve(handler: Handler, options: ServeOptions = {}): Promi
     }
 
     const fault = faults.take(method, parsed.pathname);
-    const request: EmulatorRequest = { method, path: parsed.pathname, query: parsed.searchParams, headers: req.headers, body, rawUrl };
+    const request: EmulatorRequest = { method, path: parsed.pathname, query: parsed.searchParams, headers: req.headers, body, bodyBytes, rawUrl };
     if (fault?.delayMs) await sleep(fault.delayMs);
     if (fault?.hang) return;
     if (fault?.reset && !fault.afterHandler) {
@@ -154,12 +157,12 @@ export async function serve(handler: Handler, options: ServeOptions = {}): Promi
   };
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', () => resolve(''));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', () => resolve(Buffer.alloc(0)));
   });
 }
 

@@ -5,6 +5,7 @@ import { PlaylistStore } from './playlist-store.js';
 import { type Container, htmlError, noContent, render, wantsJson } from './responses.js';
 import { children, identity, metadata, sectionAll, sectionGenres, sections, serverRoot } from './routes-library.js';
 import * as pl from './routes-playlists.js';
+import * as posters from './routes-posters.js';
 import { computePath, nearest } from './sonic-routes.js';
 import { SonicVectors } from './sonic-vectors.js';
 import type { PlexEmulator, PlexEmulatorOptions, PlexFixtureTrack } from './types.js';
@@ -65,7 +66,9 @@ function libraryRoute(ctx: PlexContext, req: EmulatorRequest, m: string, s: stri
     if (sub === 'computePath' && extra === undefined) return computePath(ctx, req, id);
     return undefined;
   }
-  if (kind !== 'metadata' || id === undefined || extra !== undefined) return undefined;
+  if (kind !== 'metadata' || id === undefined) return undefined;
+  if (sub === 'thumb' && extra !== undefined && m === 'GET') return posters.posterImage(ctx, id);
+  if (extra !== undefined) return undefined;
   if (m === 'GET' && sub === undefined) return metadata(ctx, req, id.split(','));
   if (m === 'GET' && sub === 'children') return children(ctx, req, id);
   if (m === 'GET' && sub === 'nearest') return nearest(ctx, req, id);
@@ -75,7 +78,10 @@ function libraryRoute(ctx: PlexContext, req: EmulatorRequest, m: string, s: stri
     if (ctx.playlists.byKey.has(id)) return pl.editPlaylist(ctx, req, id);
     return exists ? noContent() : htmlError(404);
   }
-  if ((m === 'POST' || m === 'PUT') && sub === 'posters') return exists ? { attrs: { size: 0 } } : htmlError(404);
+  if ((m === 'POST' || m === 'PUT') && sub === 'posters') return posters.uploadPoster(ctx, req, id);
+  if (m === 'GET' && sub === 'posters') return posters.listPosters(ctx, id);
+  if (m === 'PUT' && sub === 'poster') return posters.selectPoster(ctx, req, id);
+  if (m === 'DELETE' && sub === 'thumb') return posters.deletePoster(ctx, id);
   return undefined;
 }
 
@@ -157,6 +163,12 @@ export async function startPlexEmulator(options: PlexEmulatorOptions = {}): Prom
     deletePlaylist: (key, accountName) => {
       if (!accountNamed(accountName).playlists.delete(key)) throw new Error(`no playlist with ratingKey ${key}`);
     },
+    setPosterAsUser: (key, image = TINY_PNG, accountName) => {
+      const store = accountNamed(accountName).playlists;
+      const p = store.byKey.get(key);
+      if (!p) throw new Error(`no playlist with ratingKey ${key}`);
+      store.addPoster(p, { bytes: Buffer.from(image), setBy: 'user' });
+    },
     setAccountToken: (name, nextToken) => {
       const [oldToken, a] = [...accounts.entries()].find(([, x]) => x.name === name) ?? [];
       if (!a || oldToken === undefined || name === OWNER) throw new Error(`no user account named ${name}`);
@@ -177,6 +189,12 @@ export async function startPlexEmulator(options: PlexEmulatorOptions = {}): Prom
 }
 
 const OWNER = 'owner';
+
+/** A 1x1 PNG: the poster a user "uploads" when a test names none. */
+const TINY_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 interface Account {
   name: string;

@@ -1,6 +1,20 @@
 import type { LibraryStore } from './library-store.js';
 import type { JsonObject } from './metadata-json.js';
-import type { EmulatedPlaylist, EmulatedPlaylistItem } from './types.js';
+import { createHash } from 'node:crypto';
+import type { EmulatedPlaylist, EmulatedPlaylistItem, EmulatedPoster } from './types.js';
+
+/** One poster a playlist has been given (PMS keeps them all and shows the selected one). */
+export interface PosterRecord {
+  /** `upload://posters/<sha1>` for uploaded bytes, the URL itself for `?url=`. */
+  ratingKey: string;
+  provider: 'upload' | 'url';
+  bytes?: Buffer;
+  url?: string;
+  /** Who set it: a client through the API, or the user in Plex (seeded by a test). */
+  setBy: 'client' | 'user';
+  /** Library stamp of the upload: the `{ts}` of the playlist's `thumb`. */
+  at: number;
+}
 
 export interface PlaylistRecord {
   key: string;
@@ -12,6 +26,10 @@ export interface PlaylistRecord {
   items: EmulatedPlaylistItem[];
   addedAt: number;
   updatedAt: number;
+  posters: PosterRecord[];
+  /** ratingKey of the poster shown; none until one is uploaded (Plex then shows the composite). */
+  selectedPoster: string | undefined;
+  thumbLocked: boolean;
 }
 
 /** Playlists share the library's id space; playlistItemIDs come from their own counter and are never reused. */
@@ -33,6 +51,9 @@ export class PlaylistStore {
       items: [],
       addedAt: now,
       updatedAt: now,
+      posters: [],
+      selectedPoster: undefined,
+      thumbLocked: false,
     };
     for (const k of trackKeys) rec.items.push({ playlistItemID: this.nextItemId++, ratingKey: k });
     this.byKey.set(rec.key, rec);
@@ -83,10 +104,33 @@ export class PlaylistStore {
     return true;
   }
 
-  edit(p: PlaylistRecord, patch: { title?: string; summary?: string }): void {
+  edit(p: PlaylistRecord, patch: { title?: string; summary?: string; thumbLocked?: boolean }): void {
     if (patch.title !== undefined) p.title = patch.title;
     if (patch.summary !== undefined) p.summary = patch.summary;
+    if (patch.thumbLocked !== undefined) p.thumbLocked = patch.thumbLocked;
     this.changed(p);
+  }
+
+  /** A new poster becomes the selected one (api facts §6.3; the emulator takes the unverified case as given). */
+  addPoster(p: PlaylistRecord, poster: { bytes?: Buffer; url?: string; setBy: 'client' | 'user' }): PosterRecord {
+    this.changed(p);
+    const ratingKey = poster.bytes ? `upload://posters/${createHash('sha1').update(poster.bytes).digest('hex')}` : (poster.url ?? '');
+    const rec: PosterRecord = { ratingKey, provider: poster.bytes ? 'upload' : 'url', bytes: poster.bytes, url: poster.url, setBy: poster.setBy, at: p.updatedAt };
+    p.posters = p.posters.filter((x) => x.ratingKey !== ratingKey);
+    p.posters.push(rec);
+    p.selectedPoster = ratingKey;
+    return rec;
+  }
+
+  selectPoster(p: PlaylistRecord, ratingKey: string | undefined): boolean {
+    if (ratingKey !== undefined && !p.posters.some((x) => x.ratingKey === ratingKey)) return false;
+    p.selectedPoster = ratingKey;
+    this.changed(p);
+    return true;
+  }
+
+  selected(p: PlaylistRecord): PosterRecord | undefined {
+    return p.posters.find((x) => x.ratingKey === p.selectedPoster);
   }
 
   delete(key: string): boolean {
@@ -105,7 +149,30 @@ export class PlaylistStore {
   }
 
   snapshot(p: PlaylistRecord): EmulatedPlaylist {
-    return { ratingKey: p.key, title: p.title, smart: p.smart, summary: p.summary, items: p.items.map((i) => ({ ...i })) };
+    const poster = this.selected(p);
+    const shown: EmulatedPoster | undefined = poster && {
+      ratingKey: poster.ratingKey,
+      provider: poster.provider,
+      setBy: poster.setBy,
+      ...(poster.bytes ? { bytes: new Uint8Array(poster.bytes) } : {}),
+      ...(poster.url ? { url: poster.url } : {}),
+    };
+    return {
+      ratingKey: p.key,
+      title: p.title,
+      smart: p.smart,
+      summary: p.summary,
+      items: p.items.map((i) => ({ ...i })),
+      thumb: this.thumbOf(p),
+      poster: shown,
+      thumbLocked: p.thumbLocked,
+    };
+  }
+
+  /** `/library/metadata/{id}/thumb/{ts}` once a poster is selected (beside the unchanged `composite`). */
+  thumbOf(p: PlaylistRecord): string | undefined {
+    const poster = this.selected(p);
+    return poster ? `/library/metadata/${p.key}/thumb/${poster.at}` : undefined;
   }
 
   /** The playlist object PMS serves in lists and containers. */
@@ -122,6 +189,7 @@ export class PlaylistStore {
       smart: p.smart,
       playlistType: 'audio',
       composite: `/playlists/${p.key}/composite/${p.updatedAt}`,
+      thumb: this.thumbOf(p),
       icon: p.smart ? 'playlist://image.smart' : undefined,
       content: p.content,
       duration,

@@ -149,7 +149,10 @@ export function editPlaylist(ctx: PlexContext, req: EmulatorRequest, id: string)
   const p = ctx.playlists.byKey.get(id);
   if (!p) return htmlError(404);
   const pick = (name: string): string | undefined => req.query.get(`${name}.value`) ?? req.query.get(name) ?? undefined;
-  ctx.playlists.edit(p, { title: pick('title'), summary: pick('summary') });
+  // An empty title would leave a nameless playlist in Plex: refuse it like a malformed request.
+  if (pick('title') === '') return htmlError(400);
+  const locked = req.query.get('thumb.locked');
+  ctx.playlists.edit(p, { title: pick('title'), summary: pick('summary'), thumbLocked: locked === null ? undefined : locked === '1' });
   return noContent();
 }
 

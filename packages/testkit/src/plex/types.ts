@@ -70,12 +70,27 @@ export interface EmulatedPlaylistItem {
   ratingKey: string;
 }
 
+/** The poster a playlist shows, as the emulator holds it. */
+export interface EmulatedPoster {
+  /** `upload://posters/<sha1>` for uploaded bytes, the URL for `?url=` uploads. */
+  ratingKey: string;
+  provider: 'upload' | 'url';
+  /** Who set it: a client through the API, or the user (`setPosterAsUser`). */
+  setBy: 'client' | 'user';
+  bytes?: Uint8Array;
+  url?: string;
+}
+
 export interface EmulatedPlaylist {
   ratingKey: string;
   title: string;
   smart: boolean;
   summary: string;
   items: EmulatedPlaylistItem[];
+  /** `/library/metadata/{id}/thumb/{ts}` once a poster was uploaded; absent before. */
+  thumb?: string;
+  poster?: EmulatedPoster;
+  thumbLocked: boolean;
 }
 
 export interface PlexEmulator extends Emulator {
@@ -90,6 +105,11 @@ export interface PlexEmulator extends Emulator {
   /** Seeds a playlist (as if the user made it); returns its ratingKey. Throws on unknown track keys. */
   createPlaylist(title: string, trackRatingKeys: string[], opts?: { smart?: boolean; summary?: string; account?: string }): string;
   deletePlaylist(ratingKey: string, account?: string): void;
+  /**
+   * Sets a playlist's poster as the user would in Plex (an upload that becomes the selected poster), so a test
+   * can check that Harmoniq leaves it alone. Default image: a tiny PNG.
+   */
+  setPosterAsUser(ratingKey: string, image?: Uint8Array, account?: string): void;
   /** Rotates (or, with undefined, revokes) an account's server token. */
   setAccountToken(account: string, token: string | undefined): void;
   tracks(): (PlexFixtureTrack & { ratingKey: string })[];
