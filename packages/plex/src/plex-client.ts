@@ -1,6 +1,7 @@
 import { HarmoniqError, type Http, type LibraryReader, type Logger, type PlaylistStore } from '@harmoniq/core';
 import { createLibrary, type Section } from './library.js';
 import { createPlaylists } from './playlists.js';
+import { createPlaylistPosters, type PlaylistPosters } from './posters.js';
 import { createQuery } from './query.js';
 import { createSonic } from './sonic.js';
 
@@ -18,7 +19,7 @@ export interface PlexClientOptions {
   pageSize?: number;
 }
 
-export interface PlexClient extends LibraryReader, PlaylistStore {
+export interface PlexClient extends LibraryReader, PlaylistStore, PlaylistPosters {
   /** Every library section of the server (movies and shows too); music ones have type 'artist'. */
   sections(): Promise<Section[]>;
   nearest: NonNullable<LibraryReader['nearest']>;
@@ -54,6 +55,7 @@ export function createPlexClient(options: PlexClientOptions): PlexClient {
   };
   const playlists = createPlaylists({ query, logger, pageSize, contentUri });
   const sonic = createSonic({ query, logger });
+  const posters = createPlaylistPosters(query);
 
   return {
     server: async () => {
@@ -76,5 +78,8 @@ export function createPlexClient(options: PlexClientOptions): PlexClient {
     remove: playlists.remove,
     move: playlists.move,
     editSummary: playlists.editSummary,
+    rename: posters.rename,
+    uploadPoster: posters.uploadPoster,
+    posterOf: posters.posterOf,
   };
 }

@@ -16,6 +16,8 @@ export interface QueryRequest {
   path: string;
   params?: Params;
   headers?: Record<string, string>;
+  /** Raw request body (a poster's image bytes); set its content-type in `headers`. */
+  body?: Buffer;
   /** Safe to send twice. Defaults to true for GET only: core's Http then retries 429/5xx/network. */
   idempotent?: boolean;
   /** Answer 404 to the caller (as `undefined` / status 404) instead of throwing. */
@@ -81,6 +83,7 @@ export function createQuery(options: QueryOptions): Query {
         method,
         searchParams: req.params,
         headers: { ...identity, ...req.headers },
+        body: req.body,
         idempotent,
       });
     } catch (error) {
