@@ -9,6 +9,7 @@ const BUILTIN_PACKAGES = [
   () => import('@harmoniq/plugin-lastfm-recs'),
   () => import('@harmoniq/plugin-daily-flow'),
   () => import('@harmoniq/plugin-listenbrainz'),
+  () => import('@harmoniq/plugin-sonic-mix'),
 ] as const;
 
 /** Built-in sources, imported only when a command needs them so `harmoniq --help` stays fast. */

@@ -18,6 +18,7 @@ import { sources as recsSources } from '@harmoniq/plugin-lastfm-recs';
 import { sources as dailyFlowSources } from '@harmoniq/plugin-daily-flow';
 import { sources as listenbrainzSources } from '@harmoniq/plugin-listenbrainz';
 import { customSources } from '@harmoniq/plugin-custom';
+import { sources as sonicMixSources } from '@harmoniq/plugin-sonic-mix';
 
 const LB_TOKEN = 'lb-contract-token-0123456789';
 
@@ -76,13 +77,14 @@ describe('every built-in plugin honours the plugin contract', () => {
       s,
       () => ({ LISTENBRAINZ_USER_TOKEN: LB_TOKEN, LISTENBRAINZ_API_URL: listenbrainz.url }),
     ]),
+    ...sonicMixSources.map((s): [string, PlaylistSource<unknown>, () => Record<string, string>] => [s.name, s, () => ({})]),
     ...customBuiltins().map((s): [string, PlaylistSource<unknown>, () => Record<string, string>] => [s.name, s, () => ({ CUSTOM_1_FILE: join(customDir, 'list.csv') })]),
   ];
 
   it('has one source per name', () => {
     const names = cases.map(([name]) => name);
     expect(new Set(names).size).toBe(names.length);
-    expect(names).toEqual(expect.arrayContaining(['lastfm-charts', 'lastfm-recs', 'daily-flow', 'listenbrainz', 'from-module', 'custom-1']));
+    expect(names).toEqual(expect.arrayContaining(['lastfm-charts', 'lastfm-recs', 'daily-flow', 'listenbrainz', 'sonic-mix', 'from-module', 'custom-1']));
   });
 
   it.each(cases)('%s: shape, parseOptions on bad input, verify and fetch against the emulators', async (_, source, env) => {
