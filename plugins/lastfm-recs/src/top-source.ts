@@ -1,6 +1,7 @@
 import { defineSource, type Env, type ParseResult } from '@harmoniq/core';
 import { clientFor, toCandidate, type LastfmPeriod } from '@harmoniq/lastfm';
 import { parseUserSource, periodLabel, readPeriod, type UserSourceOptions } from './user-source-options.js';
+import { widenedNote, widenWhileThin } from './widen-period.js';
 
 export interface LastfmTopOptions extends UserSourceOptions {
   period: LastfmPeriod;
@@ -29,14 +30,24 @@ export const lastfmTopSource = defineSource<LastfmTopOptions>({
 
   async fetch(options, ctx) {
     const client = clientFor(options, ctx);
-    const when = periodLabel(options.period);
-    const tracks = await client.userTopTracks(options.user, options.period, { limit: Math.max(1, ctx.common.size) * OVERFETCH });
-    if (tracks.length === 0) ctx.logger.warn(`${options.user} has no scrobbles on Last.fm for ${when}`);
+    const size = Math.max(1, ctx.common.size);
+    // A quiet period cannot fill the playlist: widen it (3 months → 6 → 12 → overall), logged and summarised.
+    const widened = await widenWhileThin(
+      options.period,
+      (period) => client.userTopTracks(options.user, period, { limit: size * OVERFETCH }),
+      (found) => found.length,
+      size,
+      ctx.logger,
+      'top tracks to fill the playlist',
+    );
+    const tracks = widened.value;
+    const when = periodLabel(widened.period);
+    if (tracks.length === 0) ctx.logger.warn(`${options.user} has no scrobbles on Last.fm, even over ${when}`);
     return [
       {
         key: 'default',
         title: ctx.common.playlist,
-        summary: `${options.user}'s most played tracks on Last.fm over ${when}.`,
+        summary: `${options.user}'s most played tracks on Last.fm over ${when}${widenedNote(widened)}.`,
         tracks: tracks.map((t, i) => {
           const plays = t.playcount !== undefined ? `, ${t.playcount} play${t.playcount === 1 ? '' : 's'}` : '';
           return toCandidate(t, `#${t.rank ?? i + 1} in your top tracks for ${when}${plays}`);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import type { Env, ParseResult } from '@harmoniq/core';
-import { lastfmDeepCutsSource, lastfmLovedSource, lastfmRecsSource, parseDeepCutsOptions, parseLovedOptions, parseRecsOptions } from '@harmoniq/plugin-lastfm-recs';
+import { lastfmDeepCutsSource, lastfmLovedSource, lastfmRecsSource, lastfmTopSource, parseDeepCutsOptions, parseLovedOptions, parseRecsOptions, parseTopOptions } from '@harmoniq/plugin-lastfm-recs';
 import type { LastfmEmulator, LastfmFixture, LastfmTrackFixture } from '@harmoniq/testkit';
 import { context, DATA, emulator, env } from './fixtures.js';
 
@@ -86,6 +86,17 @@ describe('lastfm-deep-cuts: top artists widen when too few fill the playlist', (
     expect(periodsAsked(emu, 'user.getTopArtists')).toEqual(['6month', '12month', 'overall']);
     expect(new Set(draft?.tracks.map((c) => c.artist))).toEqual(new Set(['Radiohead', 'Portishead', 'Massive Attack', 'Tricky', 'Muse']));
     expect(draft?.summary).toMatch(/top artists of all time \(widened: the last 6 months and the last 12 months had too few\)/);
+  });
+});
+
+describe('lastfm-top: a period with too few tracks to fill the playlist widens', () => {
+  it('takes the last 12 months when the last 3 and 6 are empty', async () => {
+    emu = await emulator(QUIET);
+    const ctx = context(undefined, 5);
+    const [draft] = await lastfmTopSource.fetch(parsed(parseTopOptions, {}, emu.url, { LASTFM_USER: 'lapsed' }), ctx);
+    expect(periodsAsked(emu, 'user.getTopTracks')).toEqual(['3month', '6month', '12month']);
+    expect(draft?.tracks[0]).toMatchObject({ artist: 'Radiohead', title: 'Karma Police', note: '#1 in your top tracks for the last 12 months, 400 plays' });
+    expect(draft?.summary).toMatch(/over the last 12 months \(widened: the last 3 months and the last 6 months had too few\)/);
   });
 });
 
