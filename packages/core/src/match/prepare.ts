@@ -73,6 +73,16 @@ export function createPreparer(): {
   const artists = new Map<string, ParsedArtist>();
   const albums = new Map<string, string | undefined>();
   const albumVersions = new Map<string, VersionTag | undefined>();
+  const editions = new Map<string, string>();
+  const edition = (raw: string | undefined): string => {
+    if (raw === undefined) return '';
+    let e = editions.get(raw);
+    if (e === undefined) {
+      e = editionOf(raw);
+      editions.set(raw, e);
+    }
+    return e;
+  };
   const albumVersion = (raw: string | undefined): VersionTag | undefined => {
     if (raw === undefined || raw.trim() === '') return undefined;
     if (!albumVersions.has(raw)) albumVersions.set(raw, albumVersionOf(raw));
@@ -108,8 +118,8 @@ export function createPreparer(): {
       const albumRaw = track.album === undefined ? undefined : clip(track.album);
       const title = withAlbumVersion(trackTitle(clip(track.title)), albumVersion(albumRaw));
       const prepared: PreparedTrack = { track, index, artist: a, title, album: album(albumRaw), durationMs: validDuration(track.durationMs) };
-      const edition = editionOf(albumRaw);
-      if (edition !== '') prepared.edition = edition;
+      const trackEdition = edition(albumRaw);
+      if (trackEdition !== '') prepared.edition = trackEdition;
       return prepared;
     },
     query(candidate) {
@@ -124,8 +134,8 @@ export function createPreparer(): {
         album: albumKeyOf(albumRaw),
         durationMs: validDuration(candidate.durationMs),
       };
-      const edition = editionOf(albumRaw);
-      if (edition !== '') prepared.edition = edition;
+      const queryEdition = editionOf(albumRaw);
+      if (queryEdition !== '') prepared.edition = queryEdition;
       return prepared;
     },
   };
