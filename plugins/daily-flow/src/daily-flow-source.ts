@@ -8,27 +8,29 @@ import {
   type SourceContext,
 } from '@harmoniq/core';
 import { closestGenres } from './genre-match.js';
-import { parseDailyFlowOptions, type DailyFlowOptions } from './options.js';
+import { parseDailyFlowOptions } from './options.js';
+import { withOrder, type DailyFlowRunOptions } from './order-option.js';
 import { selectTracks, type SelectedTrack } from './select-tracks.js';
+import { applyFlowOrder } from './flow-order.js';
 import { readHistory, writeHistory } from './selection-history.js';
 import { windowLabel } from './time-window.js';
 import { activeOccurrence, nextBoundary, nextOccurrence, type WindowOccurrence } from './window-clock.js';
 
 const DRAFT_KEY = 'default';
 
-export const dailyFlowSource = defineSource<DailyFlowOptions>({
+export const dailyFlowSource = defineSource<DailyFlowRunOptions>({
   apiVersion: 1,
   name: 'daily-flow',
   description: 'Tracks from your own library whose genres fit the time of day (TIME_WINDOWS)',
   defaults: { playlist: 'Daily Flow', size: 30, enabled: false },
   env: { enabled: 'ENABLE_TIME_PLAYLIST', playlist: 'PLAYLIST_NAME_TIME', size: 'PLAYLIST_SIZE_TIME' },
-  parseOptions: parseDailyFlowOptions,
+  parseOptions: withOrder(parseDailyFlowOptions),
   fetch: fetchDailyFlow,
   // The playlist changes by itself at every window boundary: the daemon runs it then.
   nextChange: (options, now, zone) => nextBoundary(options.windows, now, zone),
 });
 
-async function fetchDailyFlow(options: DailyFlowOptions, ctx: SourceContext): Promise<PlaylistDraft[]> {
+async function fetchDailyFlow(options: DailyFlowRunOptions, ctx: SourceContext): Promise<PlaylistDraft[]> {
   const { zone } = ctx.clock;
   if (!isValidZone(zone)) {
     throw new HarmoniqError({
@@ -76,11 +78,12 @@ async function fetchDailyFlow(options: DailyFlowOptions, ctx: SourceContext): Pr
   }
   const ratingKeys = result.selected.map((s) => s.track.ratingKey);
   await writeHistory(ctx.dataDir, { previous: before, current: { occurrence, ratingKeys } }, ctx.logger);
-  return [{ ...draft, tracks: result.selected.map((s) => candidate(s, label)) }];
+  const ordered = options.order === 'sonic' ? await applyFlowOrder(result.selected, ctx) : result.selected;
+  return [{ ...draft, tracks: ordered.map((s) => candidate(s, label)) }];
 }
 
 /** In a gap between windows the core keeps the playlist of the last window. */
-function leaveAsIs(options: DailyFlowOptions, ctx: SourceContext, now: Date, title: string): PlaylistDraft {
+function leaveAsIs(options: DailyFlowRunOptions, ctx: SourceContext, now: Date, title: string): PlaylistDraft {
   const at = formatInTimeZone(now, ctx.clock.zone, 'HH:mm');
   const next = nextOccurrence(options.windows, now, ctx.clock.zone);
   const nextText = next ? ` Next window: ${windowLabel(next.window)}` : '';
