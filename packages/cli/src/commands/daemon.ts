@@ -2,6 +2,7 @@ import { ExitCode, formatLocal, HarmoniqError, type ResolvedSource } from '@harm
 import { createRunQueue } from '../daemon/run-queue.js';
 import { nextScheduled, scheduleLabel, validateSchedule, type ScheduleSpec } from '../daemon/schedule.js';
 import { sleepUntil } from '../daemon/sleep-until.js';
+import { startStatusPage } from '../daemon/status-page.js';
 import { loadSources } from '../load-sources.js';
 import { resolveSources, selectSources } from '../resolve-sources.js';
 import { plexClient, type Runtime } from '../runtime.js';
@@ -26,8 +27,12 @@ export async function daemonCommand(rt: Runtime, flags: { shutdownSeconds?: stri
 
   const sleeping = new AbortController();
   const stop = stopOnSignals(rt, { boundSeconds, onFirst: () => sleeping.abort() });
-  const queue = createRunQueue(rt, { stopSignal: stop.signal, stopping: () => sleeping.signal.aborted });
   const label = scheduleLabel(spec);
+  const status = await startStatusPage(rt, () => queue.startOrQueue('status page', sources)).catch((error: unknown) => {
+    stop.dispose();
+    throw error;
+  });
+  const queue = createRunQueue(rt, { stopSignal: stop.signal, stopping: () => sleeping.signal.aborted, onFinished: status?.onRunFinished });
 
   const scheduleLoop = async (): Promise<void> => {
     let last: Date | undefined = rt.config.schedule.runOnStart ? clock.now() : undefined;
@@ -78,6 +83,7 @@ export async function daemonCommand(rt: Runtime, flags: { shutdownSeconds?: stri
   } finally {
     sleeping.abort();
     await queue.idle();
+    await status?.close();
     stop.dispose();
   }
   logger.info('Harmoniq daemon stopped.');

@@ -1,62 +1,15 @@
-import { join } from 'node:path';
-import { ExitCode, formatLocal, HarmoniqError, readJsonFile, type RunRecord } from '@harmoniq/core';
-import { longestGapMinutes } from '../daemon/schedule.js';
+import { ExitCode, HarmoniqError } from '@harmoniq/core';
+import { checkHealth } from '../health-check.js';
 import type { Runtime } from '../runtime.js';
-
-/** Slack on top of twice the schedule's gap: one missed or slow run is not yet unhealthy. */
-const GRACE_MINUTES = 10;
-const DAY_MINUTES = 24 * 60;
 
 /**
  * `harmoniq health [--max-age <minutes>]`: exit 0 when the last run succeeded recently enough, else a one-line
  * reason and exit 1 (what Docker's HEALTHCHECK expects). Reads only the state file (no network).
  */
 export async function healthCommand(rt: Runtime, flags: { maxAge?: string }): Promise<number> {
-  const now = rt.clock.now();
-  const maxAge = flags.maxAge !== undefined ? parseMaxAge(flags.maxAge) : defaultMaxAge(rt, now);
-  const path = join(rt.config.dataDir, 'state.json');
-  const read = await readJsonFile<unknown>(path);
-  const say = (line: string) => rt.io.stdout.write(`${rt.redactor.redact(line)}\n`);
-  const unhealthy = (why: string) => {
-    say(`unhealthy: ${why}`);
-    return ExitCode.sourceFailed;
-  };
-  // Read-only on purpose: the state store would move a corrupt file aside, which is the daemon's business.
-  if (read.status === 'corrupt') return unhealthy(`the state file ${path} cannot be read: ${read.error}`);
-  const last = read.status === 'ok' ? lastRunOf(read.value) : undefined;
-  if (!last) return unhealthy(`no run recorded yet in ${rt.config.dataDir}`);
-  const finished = new Date(last.finishedAt);
-  const when = Number.isNaN(finished.getTime()) ? last.finishedAt : formatLocal(rt.clock, finished);
-  if (!last.ok) {
-    const why = (last.summary ?? '').replace(/^failed: /, '');
-    return unhealthy(`the last run (${when}) failed with exit code ${last.exitCode}${why ? `: ${why}` : ''}`);
-  }
-  const ageMinutes = (now.getTime() - finished.getTime()) / 60_000;
-  if (!(ageMinutes <= maxAge)) {
-    return unhealthy(`the last successful run finished ${Math.round(ageMinutes)} min ago (${when}), more than ${maxAge} min`);
-  }
-  say(`healthy: the last run (${when}) succeeded${last.summary ? `: ${last.summary}` : ''}`);
-  return ExitCode.ok;
-}
-
-function lastRunOf(state: unknown): RunRecord | undefined {
-  const run = state && typeof state === 'object' ? (state as { lastRun?: unknown }).lastRun : undefined;
-  if (!run || typeof run !== 'object') return undefined;
-  const r = run as Partial<RunRecord>;
-  if (typeof r.finishedAt !== 'string' || typeof r.ok !== 'boolean') return undefined;
-  return { startedAt: String(r.startedAt ?? ''), finishedAt: r.finishedAt, ok: r.ok, exitCode: Number(r.exitCode ?? 0), summary: typeof r.summary === 'string' ? r.summary : undefined };
-}
-
-/** Twice the longest gap of the schedule plus a grace period; a day and the grace without a schedule. */
-function defaultMaxAge(rt: Runtime, now: Date): number {
-  const { intervalMinutes, cron } = rt.config.schedule;
-  let gap: number | undefined;
-  try {
-    gap = longestGapMinutes({ intervalMinutes, cron, zone: rt.clock.zone }, now);
-  } catch {
-    gap = undefined; // an invalid SCHEDULE_CRON is the daemon's error to report, not the health check's
-  }
-  return Math.round((gap ? gap * 2 : DAY_MINUTES) + GRACE_MINUTES);
+  const verdict = await checkHealth(rt, flags.maxAge !== undefined ? parseMaxAge(flags.maxAge) : undefined);
+  rt.io.stdout.write(`${verdict.line}\n`);
+  return verdict.healthy ? ExitCode.ok : ExitCode.sourceFailed;
 }
 
 function parseMaxAge(raw: string): number {

@@ -19,7 +19,7 @@ export interface RunQueue {
  * current run between playlists (never in the middle of a playlist's writes); once `stopping()` is true no new
  * run starts.
  */
-export function createRunQueue(rt: Runtime, options: { stopSignal: AbortSignal; stopping: () => boolean }): RunQueue {
+export function createRunQueue(rt: Runtime, options: { stopSignal: AbortSignal; stopping: () => boolean; onFinished?: () => Promise<void> }): RunQueue {
   const { logger } = rt;
   let running: Promise<void> | undefined;
   let current: ResolvedSource[] = [];
@@ -48,6 +48,7 @@ export function createRunQueue(rt: Runtime, options: { stopSignal: AbortSignal; 
       logger.error(`Run failed (${reason}): ${e.code} ${e.message}${e.hint ? ` ${e.hint}` : ''} The daemon goes on.`);
     } finally {
       options.stopSignal.removeEventListener('abort', onStop);
+      await options.onFinished?.().catch((error: unknown) => logger.warn(`After the run: ${(error as Error).message}`));
     }
   };
 

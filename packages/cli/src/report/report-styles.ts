@@ -24,10 +24,10 @@ a { color: var(--link); }
 .table-wrap { overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; margin: 0.5rem 0; }
 th, td { text-align: left; vertical-align: top; padding: 0.35rem 0.5rem; border-bottom: 1px solid var(--line); overflow-wrap: anywhere; }
-th { background: var(--panel); }
+th { background: var(--panel); overflow-wrap: normal; }
 .playlists { display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: 1rem; padding: 0; list-style: none; }
 .playlist { border: 1px solid var(--line); border-radius: 8px; padding: 0.75rem; }
-.cover { width: 100%; aspect-ratio: 1; border-radius: 6px; display: block; object-fit: cover; }
+.cover { width: 100%; height: auto; aspect-ratio: 1; border-radius: 6px; display: block; object-fit: cover; }
 .placeholder { display: flex; align-items: center; justify-content: center; background: #e5e7eb; color: var(--muted); font-size: 3rem; }
 ol.tracks { padding-left: 1.5rem; margin: 0.25rem 0; }
 details { margin: 0.25rem 0; }
