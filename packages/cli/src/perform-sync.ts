@@ -1,4 +1,4 @@
-import { ensureWritableDir, missingPaths, notifyRun, runSync, writeMissingReports, type ResolvedSource, type SyncReport } from '@harmoniq/core';
+import { createAnswerCache, ensureWritableDir, missingPaths, notifyRun, runSync, writeMissingReports, type ResolvedSource, type SyncReport } from '@harmoniq/core';
 import { countRequests } from './count-requests.js';
 import { recordHistory } from './record-history.js';
 import { progressReporter } from './render/progress.js';
@@ -8,6 +8,8 @@ import { acquireRunLock } from './run-lock.js';
 export interface RunFlags {
   dryRun?: boolean;
   refreshLibrary?: boolean;
+  /** Ignore cached service answers (they are replaced by this run's). */
+  refreshSources?: boolean;
   adopt?: boolean;
   /** Seconds to wait for another run's lock. */
   waitSeconds?: number;
@@ -40,6 +42,7 @@ export async function performSync(rt: Runtime, sources: ResolvedSource[], flags:
       adopt: flags.adopt,
       signal: flags.signal,
       onIndexProgress: progressReporter(rt),
+      answers: answerCache(rt, flags),
     });
     await afterSync(rt, report);
     await recordHistory(rt, report, { trigger: flags.trigger ?? 'sync', requests: counter.counts() });
@@ -47,6 +50,18 @@ export async function performSync(rt: Runtime, sources: ResolvedSource[], flags:
   } finally {
     await release();
   }
+}
+
+/** The data directory's service answer cache, as SERVICE_CACHE_MAX_AGE_HOURS and --refresh-sources say. */
+function answerCache(rt: Runtime, flags: RunFlags) {
+  const hours = rt.config.serviceCacheMaxAgeHours;
+  return createAnswerCache({
+    dataDir: rt.config.dataDir,
+    logger: rt.logger,
+    now: () => rt.clock.now().getTime(),
+    ...(flags.refreshSources ? { refresh: true } : {}),
+    ...(hours !== undefined ? { maxAgeMs: hours * 3_600_000 } : {}),
+  });
 }
 
 /** The missing-tracks files and the optional notification. Neither can fail the sync. */

@@ -7,6 +7,7 @@ import type { Logger } from './logging/logger.js';
 import type { Http } from './http/http.js';
 import type { Clock } from './clock.js';
 import type { LibraryIndex } from './library/library-index.js';
+import type { AnswerCache } from './cache/answer-cache.js';
 
 /** Environment variables as the user gave them. */
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -80,6 +81,11 @@ export interface SourceContext {
    * several sources on the same service keep to its limit together. Absent in hand-made test contexts.
    */
   shared?: <T>(key: string, create: () => T) => T;
+  /**
+   * Slow-changing service answers kept between runs (similar artists, recording metadata…), with per-method
+   * lifetimes chosen by the client. Absent in hand-made test contexts and when caching is off.
+   */
+  answers?: AnswerCache;
 }
 
 /** A run-scoped registry for SourceContext.shared (one per run; never module state). */

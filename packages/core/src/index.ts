@@ -11,6 +11,7 @@ export * from './library/library-index.js';
 export * from './fs/json-file.js';
 export * from './state/state-store.js';
 export * from './library/index-cache.js';
+export * from './cache/answer-cache.js';
 export * from './pipeline/report.js';
 export * from './pipeline/plan-playlist.js';
 export * from './pipeline/apply-plan.js';

@@ -1,9 +1,10 @@
-import type { Http, Logger } from '@harmoniq/core';
+import type { AnswerCache, Http, Logger } from '@harmoniq/core';
+import { isArtistList, isTrackList, LASTFM_ANSWER_LIFETIMES_MS, USER_TOP_LIFETIMES_MS, type CachedLastfmMethod } from './answer-lifetimes.js';
 import { lastfmError } from './classify-response.js';
 import { collectPages } from './pages.js';
 import { parseArtist, parsePage, parseTrack, parseUser } from './parse.js';
 import type { RequestGate } from './request-gate.js';
-import { createTransport, type Params } from './transport.js';
+import { cacheKey, createTransport, type Params } from './transport.js';
 import type { LastfmArtist, LastfmPage, LastfmPeriod, LastfmTrack, LastfmUser, ListOptions } from './types.js';
 
 export const LASTFM_API_URL = 'https://ws.audioscrobbler.com/2.0/';
@@ -32,6 +33,12 @@ export interface LastfmClientOptions {
    * (ratePerSecond, concurrency and now are then the gate's business).
    */
   gate?: RequestGate;
+  /**
+   * Answers kept between runs (the data directory's service answer cache): similar artists and tracks, an artist's
+   * top tracks and the user's top lists are read from it while fresh (answer-lifetimes.ts). Never recent plays,
+   * loved tracks or charts.
+   */
+  answers?: AnswerCache;
 }
 
 export interface SimilarOptions {
@@ -92,6 +99,12 @@ export function createLastfmClient(options: LastfmClientOptions): LastfmClient {
     return page;
   };
 
+  const endpoint = endpointKey(endpointOf(options.baseUrl ?? LASTFM_API_URL));
+  /** Keyed by endpoint, method and parameters: never by the API key (the answer is the same for every key). */
+  const kept = <T>(method: CachedLastfmMethod, params: Params, lifetimeMs: number, check: (v: unknown) => v is T, fetch: () => Promise<T>): Promise<T> =>
+    options.answers ? options.answers.remember(`lastfm ${endpoint} ${cacheKey(method, params)}`, lifetimeMs, check, fetch) : fetch();
+  const { 'artist.getSimilar': similarArtistsMs, 'track.getSimilar': similarTracksMs, 'artist.getTopTracks': artistTopMs } = LASTFM_ANSWER_LIFETIMES_MS;
+
   const pagedTracks = (method: string, params: Params, subject: Subject, container: string, list: ListOptions = {}) =>
     collectPages((page, limit) => fetchPage(method, { ...params, page, limit }, subject, container, 'track', parseTrack), list);
 
@@ -99,11 +112,16 @@ export function createLastfmClient(options: LastfmClientOptions): LastfmClient {
     chartTopTracks: (list) => pagedTracks('chart.getTopTracks', {}, 'other', 'tracks', list),
     geoTopTracks: (country, list) => pagedTracks('geo.getTopTracks', { country }, 'other', 'tracks', list),
     tagTopTracks: (tag, list) => pagedTracks('tag.getTopTracks', { tag }, 'other', 'tracks', list),
-    userTopTracks: (user, period, list) => pagedTracks('user.getTopTracks', { user, period }, 'user', 'toptracks', list),
-    userTopArtists: (user, period, list) =>
-      collectPages(
-        (page, limit) => fetchPage('user.getTopArtists', { user, period, page, limit }, 'user', 'topartists', 'artist', parseArtist),
-        list,
+    userTopTracks: (user, period, list = {}) =>
+      kept('user.getTopTracks', { user, period, limit: list.limit, pageSize: list.pageSize }, USER_TOP_LIFETIMES_MS[period], isTrackList, () =>
+        pagedTracks('user.getTopTracks', { user, period }, 'user', 'toptracks', list),
+      ),
+    userTopArtists: (user, period, list = {}) =>
+      kept('user.getTopArtists', { user, period, limit: list.limit, pageSize: list.pageSize }, USER_TOP_LIFETIMES_MS[period], isArtistList, () =>
+        collectPages(
+          (page, limit) => fetchPage('user.getTopArtists', { user, period, page, limit }, 'user', 'topartists', 'artist', parseArtist),
+          list,
+        ),
       ),
     userLovedTracks: (user, list) => pagedTracks('user.getLovedTracks', { user }, 'user', 'lovedtracks', list),
     userRecentTracks: (user, list) => pagedTracks('user.getRecentTracks', { user }, 'user', 'recenttracks', list),
@@ -113,17 +131,34 @@ export function createLastfmClient(options: LastfmClientOptions): LastfmClient {
       if (!parsed) throw lastfmError('user.getInfo', 'answered without a user', { retryable: true });
       return parsed;
     },
-    async artistSimilar(artist, similar = {}) {
+    artistSimilar(artist, similar = {}) {
       const params = { artist, autocorrect: 1, limit: similar.limit ?? 30 };
-      return (await fetchPage('artist.getSimilar', params, 'lookup', 'similarartists', 'artist', parseArtist)).items;
+      return kept('artist.getSimilar', params, similarArtistsMs, isArtistList, async () =>
+        (await fetchPage('artist.getSimilar', params, 'lookup', 'similarartists', 'artist', parseArtist)).items,
+      );
     },
-    artistTopTracks: (artist, list) => pagedTracks('artist.getTopTracks', { artist, autocorrect: 1 }, 'lookup', 'toptracks', list),
-    async trackSimilar(artist, track, similar = {}) {
+    artistTopTracks: (artist, list = {}) =>
+      kept('artist.getTopTracks', { artist, limit: list.limit, pageSize: list.pageSize }, artistTopMs, isTrackList, () =>
+        pagedTracks('artist.getTopTracks', { artist, autocorrect: 1 }, 'lookup', 'toptracks', list),
+      ),
+    trackSimilar(artist, track, similar = {}) {
       const params = { artist, track, autocorrect: 1, limit: similar.limit ?? 50 };
-      return (await fetchPage('track.getSimilar', params, 'lookup', 'similartracks', 'track', parseTrack)).items;
+      return kept('track.getSimilar', params, similarTracksMs, isTrackList, async () =>
+        (await fetchPage('track.getSimilar', params, 'lookup', 'similartracks', 'track', parseTrack)).items,
+      );
     },
     requestCount: () => transport.requestCount(),
   };
+}
+
+/** The endpoint as a cache key: origin and path only (no credentials or query a user may have put in the URL). */
+function endpointKey(endpoint: string): string {
+  try {
+    const url = new URL(endpoint);
+    return `${url.protocol}//${url.host}${url.pathname}`;
+  } catch {
+    return endpoint;
+  }
 }
 
 /**

@@ -39,7 +39,7 @@ export function readUser(reader: OptionReader): string {
  * One client per source run: its retries and cache serve every call the source makes. The rate gate is shared
  * by every Last.fm source of the run using the same key (via ctx.shared), since Last.fm counts per key.
  */
-export function clientFor(credentials: LastfmCredentials, ctx: Pick<SourceContext, 'http' | 'logger' | 'signal' | 'shared'>): LastfmClient {
+export function clientFor(credentials: LastfmCredentials, ctx: Pick<SourceContext, 'http' | 'logger' | 'signal' | 'shared' | 'answers'>): LastfmClient {
   const gate = ctx.shared?.(`lastfm-gate\u0000${credentials.baseUrl ?? ''}\u0000${credentials.apiKey}`, () =>
     createRequestGate({ ratePerSecond: credentials.ratePerSecond, concurrency: 4 }),
   );
@@ -52,6 +52,7 @@ export function clientFor(credentials: LastfmCredentials, ctx: Pick<SourceContex
     ratePerSecond: credentials.ratePerSecond,
     ...(credentials.retryBaseMs !== undefined ? { retryBaseMs: credentials.retryBaseMs } : {}),
     signal: ctx.signal,
+    ...(ctx.answers ? { answers: ctx.answers } : {}),
   });
 }
 

@@ -89,7 +89,8 @@ export function createTransport(options: TransportOptions): Transport {
   };
 }
 
-function cacheKey(method: string, params: Params): string {
+/** method?sorted, lower-cased params: the identity of a question (also the answer cache's key). */
+export function cacheKey(method: string, params: Params): string {
   const entries = Object.entries(params)
     .filter(([, v]) => v !== undefined)
     .map(([k, v]) => [k, String(v).toLowerCase()] as const)

@@ -1,4 +1,5 @@
-import { HarmoniqError, type Http, type HttpResponse, type Logger } from '@harmoniq/core';
+import { HarmoniqError, type AnswerCache, type Http, type HttpResponse, type Logger } from '@harmoniq/core';
+import { cachedRecordingMetadata } from './metadata-cache.js';
 import { createRateGate, rateLimitWaitMs } from './rate-gate.js';
 import {
   errorText,
@@ -22,6 +23,8 @@ export interface ListenBrainzClientOptions {
   signal?: AbortSignal;
   /** Longest rate-limit wait honoured (default 60 s); a longer Reset-In is capped. */
   maxWaitMs?: number;
+  /** Recording metadata kept between runs (the data directory's service answer cache). */
+  answers?: AnswerCache;
 }
 
 /** The few ListenBrainz calls this source needs. Every call maps statuses to ELB* errors. */
@@ -149,6 +152,20 @@ export function createListenBrainzClient(options: ListenBrainzClientOptions): Li
 
   const userPath = (user: string): string => `/1/user/${encodeURIComponent(user)}`;
 
+  async function askMetadata(mbids: string[]): Promise<Map<string, RecordingMetadata>> {
+    if (mbids.length === 0) return new Map();
+    // The trailing slash matters: without it the server redirects.
+    const call: Call = {
+      path: '/1/metadata/recording/',
+      searchParams: { recording_mbids: mbids.join(','), inc: 'artist' },
+      what: `metadata of ${mbids.length} recordings`,
+    };
+    const { body } = await getJson(call);
+    const metadata = parseRecordingMetadata(body ?? {});
+    if (!metadata) throw unreadable(call);
+    return metadata;
+  }
+
   return {
     async validateToken() {
       const call: Call = { path: '/1/validate-token', what: 'the token check' };
@@ -213,17 +230,18 @@ export function createListenBrainzClient(options: ListenBrainzClientOptions): Li
     },
 
     async recordingMetadata(mbids) {
-      if (mbids.length === 0) return new Map();
-      // The trailing slash matters: without it the server redirects.
-      const call: Call = {
-        path: '/1/metadata/recording/',
-        searchParams: { recording_mbids: mbids.join(','), inc: 'artist' },
-        what: `metadata of ${mbids.length} recordings`,
-      };
-      const { body } = await getJson(call);
-      const metadata = parseRecordingMetadata(body ?? {});
-      if (!metadata) throw unreadable(call);
-      return metadata;
+      const wanted = mbids.map((m) => m.toLowerCase());
+      return options.answers ? cachedRecordingMetadata(options.answers, endpointKey(options.apiUrl), wanted, askMetadata) : askMetadata(wanted);
     },
   };
+}
+
+/** The API base as a cache key: origin and path only, never credentials a user may have put in the URL. */
+function endpointKey(apiUrl: string): string {
+  try {
+    const url = new URL(apiUrl);
+    return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
+  } catch {
+    return apiUrl;
+  }
 }

@@ -58,7 +58,14 @@ export const listenbrainzSource = defineSource<ListenBrainzOptions>({
 });
 
 function clientFor(options: ListenBrainzOptions, ctx: SourceContext): ListenBrainzClient {
-  return createListenBrainzClient({ apiUrl: options.apiUrl, token: options.token, http: ctx.http, logger: ctx.logger, signal: ctx.signal });
+  return createListenBrainzClient({
+    apiUrl: options.apiUrl,
+    token: options.token,
+    http: ctx.http,
+    logger: ctx.logger,
+    signal: ctx.signal,
+    ...(ctx.answers ? { answers: ctx.answers } : {}),
+  });
 }
 
 /** LISTENBRAINZ_USER when set, else the token's owner. */

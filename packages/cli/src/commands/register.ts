@@ -19,6 +19,7 @@ export function registerCommands(program: Command, deps: CommandDeps): void {
     .option('--json', 'print one JSON report on stdout (logs stay on stderr)')
     .option('--explain', 'print why each track was or was not found')
     .option('--refresh-library', 'rebuild the library index even if Plex reports no change')
+    .option('--refresh-sources', 'ask the services again instead of using cached answers (similar artists, recording names)')
     .option('--adopt', 'take over an existing playlist with the same title instead of leaving it alone')
     .option('--wait <seconds>', 'wait this long for another run to finish (default 120)')
     .action(async (names: string[], flags: SyncFlags) => {

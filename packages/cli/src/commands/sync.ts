@@ -13,6 +13,7 @@ export interface SyncFlags {
   json?: boolean;
   explain?: boolean;
   refreshLibrary?: boolean;
+  refreshSources?: boolean;
   adopt?: boolean;
   wait?: string;
 }

@@ -12,6 +12,7 @@ export const ENV_NAMES = {
   logFormat: 'LOG_FORMAT',
   updateMode: 'PLAYLIST_UPDATE_MODE',
   minTracks: 'MIN_TRACKS',
+  serviceCacheMaxAgeHours: 'SERVICE_CACHE_MAX_AGE_HOURS',
   intervalMinutes: 'RUN_INTERVAL_MINUTES',
   cron: 'SCHEDULE_CRON',
   runOnStart: 'RUN_ON_START',

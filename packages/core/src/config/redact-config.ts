@@ -88,6 +88,7 @@ const SOURCED_PATHS = [
   'logFormat',
   'updateMode',
   'minTracks',
+  'serviceCacheMaxAgeHours',
   'schedule.intervalMinutes',
   'schedule.cron',
   'schedule.runOnStart',

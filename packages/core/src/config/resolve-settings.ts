@@ -124,6 +124,13 @@ export function resolveSettings(input: SettingsInput): {
       overrides.updateMode,
     ),
     minTracks: pick('minTracks', E.minTracks, number(LIMITS.minTracks.min, LIMITS.minTracks.max), file.minTracks, 1),
+    serviceCacheMaxAgeHours: pick<number | undefined>(
+      'serviceCacheMaxAgeHours',
+      E.serviceCacheMaxAgeHours,
+      number(LIMITS.serviceCacheMaxAgeHours.min, LIMITS.serviceCacheMaxAgeHours.max),
+      file.serviceCacheMaxAgeHours,
+      undefined,
+    ),
     schedule: {
       intervalMinutes: pick<number | undefined>(
         'schedule.intervalMinutes',

@@ -18,6 +18,7 @@ export const LIMITS = {
   pageSize: { min: 1, max: 10000 },
   timeoutMs: { min: 1, max: 600000 },
   indexMaxAgeHours: { min: 1, max: 8760 },
+  serviceCacheMaxAgeHours: { min: 0, max: 8760 },
   intervalMinutes: { min: 1, max: 525600 },
   titleLength: 200,
   historyRuns: { min: 1, max: 100000 },
@@ -51,7 +52,7 @@ const playlistTitle = () => {
   return z.string(says(rule)).regex(/\S/, says(rule)).max(LIMITS.titleLength, says(rule));
 };
 
-const { size, minTracks, pageSize, timeoutMs, intervalMinutes, indexMaxAgeHours } = LIMITS;
+const { size, minTracks, pageSize, timeoutMs, intervalMinutes, indexMaxAgeHours, serviceCacheMaxAgeHours } = LIMITS;
 
 /** The options every source section may hold; the rest of a section belongs to the source. */
 export const COMMON_SOURCE_KEYS = ['enabled', 'playlist', 'size', 'minTracks', 'updateMode'] as const;
@@ -115,6 +116,9 @@ export const configFileSchema = z
     logFormat: oneOf(LOG_FORMATS).optional().describe('LOG_FORMAT. Default human.'),
     updateMode: oneOf(UPDATE_MODES).optional().describe('PLAYLIST_UPDATE_MODE for every source. Default replace.'),
     minTracks: wholeNumber(minTracks.min, minTracks.max).optional().describe('MIN_TRACKS for every source. Default 1.'),
+    serviceCacheMaxAgeHours: wholeNumber(serviceCacheMaxAgeHours.min, serviceCacheMaxAgeHours.max)
+      .optional()
+      .describe('SERVICE_CACHE_MAX_AGE_HOURS: keep cached service answers (similar artists, recording names) at most this long; 0 turns the cache off. Default: per method (days).'),
     schedule: z
       .strictObject({
         intervalMinutes: wholeNumber(intervalMinutes.min, intervalMinutes.max)

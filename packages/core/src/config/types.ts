@@ -35,6 +35,8 @@ export interface HarmoniqConfig {
   updateMode: 'replace' | 'append';
   /** Default minTracks for every source (1). */
   minTracks: number;
+  /** SERVICE_CACHE_MAX_AGE_HOURS: caps every cached service answer's lifetime; 0 turns the cache off; unset = per method. */
+  serviceCacheMaxAgeHours?: number;
   schedule: {
     /** RUN_INTERVAL_MINUTES. */
     intervalMinutes?: number;

@@ -5,6 +5,7 @@ import { createSharedRegistry, type PlaylistDraft, type SourceContext } from '..
 import { describeError, HarmoniqError, toHarmoniqError } from '../errors/harmoniq-error.js';
 import { ExitCode } from '../errors/exit-codes.js';
 import type { Http } from '../http/http.js';
+import type { AnswerCache } from '../cache/answer-cache.js';
 import { createLibraryIndex, sonicLookup, type LibraryIndex } from '../library/library-index.js';
 import { loadLibrary } from '../library/index-cache.js';
 import type { IndexProgress, LibraryReader, PlaylistInfo, PlaylistStore, ServerInfo } from '../library/types.js';
@@ -36,6 +37,8 @@ export interface SyncOptions {
   /** Sources fetched at once (they talk to different services). */
   fetchConcurrency?: number;
   onIndexProgress?: (p: IndexProgress) => void;
+  /** Service answers kept between runs, handed to every source; saved once the sources have fetched. */
+  answers?: AnswerCache;
 }
 
 /** What every playlist of a run shares. */
@@ -131,12 +134,15 @@ async function runSources(run: RunContext): Promise<SourceReport[]> {
       dataDir: join(options.dataDir, 'sources', resolved.source.name),
       common: resolved.common,
       shared,
+      ...(options.answers ? { answers: options.answers } : {}),
     };
     const started = Date.now();
     return { resolved, ctx, started, drafts: limit(() => fetchDrafts(resolved, ctx)) };
   });
   // Fetch failures are handled below, per source; keep them from surfacing as unhandled rejections meanwhile.
   for (const f of fetches) f.drafts.catch(() => undefined);
+  // Answers are saved once every source has fetched, whatever the outcome: one write per run.
+  const saved = Promise.allSettled(fetches.map((f) => f.drafts)).then(() => options.answers?.flush());
 
   const reports: SourceReport[] = [];
   let fatal: HarmoniqError | undefined;
@@ -178,6 +184,7 @@ async function runSources(run: RunContext): Promise<SourceReport[]> {
     report.durationMs = Date.now() - started;
     await recordSource(run, name, report);
   }
+  await saved;
   return reports;
 }
 
