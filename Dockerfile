@@ -14,8 +14,10 @@ RUN npm ci --no-audit --no-fund
 
 # 2. What the image ships: the root and every workspace's package.json, their dist/, the bin shim, and only
 #    production dependencies (--ignore-scripts: `prepare` would need TypeScript, a dev dependency).
-#    --omit=optional too: TypeScript is an optional peer of cosmiconfig (only for .ts config files, which
-#    Harmoniq does not read), and npm keeps such "devOptional" packages under --omit=dev alone.
+#    --legacy-peer-deps: TypeScript is an optional peer of cosmiconfig (only for .ts config files, which
+#    Harmoniq does not read), and npm keeps such "devOptional" packages under --omit=dev alone. Not
+#    --omit=optional: that would also drop the platform binary of @napi-rs/canvas (an optional dependency),
+#    and the image could not draw playlist covers.
 FROM build AS runtime-files
 WORKDIR /app
 RUN cp /src/package.json /src/package-lock.json /src/.npmrc ./ \
@@ -23,7 +25,7 @@ RUN cp /src/package.json /src/package-lock.json /src/.npmrc ./ \
  && for ws in $(node -p "require('/src/package.json').workspaces.join(' ')"); do \
       mkdir -p "$ws" && cp "/src/$ws/package.json" "$ws/" && cp -r "/src/$ws/dist" "$ws/dist" && rm -f "$ws/dist/.tsbuildinfo"; \
     done \
- && npm ci --omit=dev --omit=optional --ignore-scripts --no-audit --no-fund \
+ && npm ci --omit=dev --legacy-peer-deps --ignore-scripts --no-audit --no-fund \
  && npm cache clean --force
 
 # 3. Run: small, non-root, state in the /data volume.

@@ -134,5 +134,13 @@ describe('what ships: the npm packages installed outside the repository, and the
     expect(existsSync(join(image, 'node_modules', 'jest'))).toBe(false);
     const version = await run(process.execPath, [join(image, 'bin', 'harmoniq.js'), '--version'], image, userEnv);
     expect(version).toMatchObject({ code: 0, stdout: `${rootManifest.version}\n` });
+     // Covers are drawn by a native canvas whose binary is an optional dependency: the image must keep it.
+    const cover = await run(
+      process.execPath,
+      ['--input-type=module', '-e', "const { renderCover } = await import('@harmoniq/covers'); const c = await renderCover({ title: 'Daily Flow', source: 'daily-flow' }); console.log(c.width, c.bytes.length > 1000);"],
+      image,
+      userEnv,
+    );
+    expect(cover).toMatchObject({ code: 0, stdout: '800 true\n' });
   });
 });
