@@ -8,6 +8,7 @@ import {
   NO_EXCLUSIONS,
   parseExcludedTracksFile,
   parseNameList,
+  excludeCandidates,
   type ExclusionRules,
 } from '../src/exclude/index.js';
 
@@ -117,5 +118,27 @@ describe('EXCLUDE_TRACKS_FILE', () => {
     expect(file.problems[0]).toMatch(/^exclude\.txt line 1: 'Just a title' is neither 'Artist – Title' nor a ratingKey; write one track per line/);
     expect(file.problems[1]).toMatch(/line 3:/);
     expect(file.problems[2]).toMatch(/line 4:/);
+  });
+});
+
+describe('excluding candidates before the playlist is filled', () => {
+  const library = new Map<string, LibraryTrack>([
+    ['1', track({ ratingKey: '1', artist: 'Wham!', title: 'Last Christmas', albumGenres: ['Christmas'] })],
+    ['2', track({ ratingKey: '2', artist: 'Queen', title: 'Bohemian Rhapsody', genres: ['Rock'] })],
+  ]);
+  const ex = createExclusions(rules({ genres: ['Christmas'], artists: ['Mariah Carey'] }));
+
+  it('judges a matched candidate by its library track and an unmatched one by its names', () => {
+    const reasons = excludeCandidates(
+      [
+        { artist: 'Wham', title: 'Last Christmas (Single)', ratingKey: '1' },
+        { artist: 'Queen', title: 'Bohemian Rhapsody', ratingKey: '2' },
+        { artist: 'Mariah Carey', title: 'All I Want for Christmas Is You' },
+        { artist: 'Nobody', title: 'Unknown' },
+      ],
+      ex,
+      (k) => library.get(k),
+    );
+    expect(reasons).toEqual([{ rule: 'genre', genre: 'Christmas', level: 'album' }, undefined, { rule: 'artist', artist: 'Mariah Carey' }, undefined]);
   });
 });

@@ -1,0 +1,2 @@
+export { coverId, decidePoster, parsePosterSetting, type PosterDecision, type PosterFacts, type PosterSetting, type UploadedPoster } from './poster-decision.js';
+export { imageTypeOf, type ImageType } from './poster-file.js';
