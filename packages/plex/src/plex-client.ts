@@ -24,6 +24,8 @@ export interface PlexClient extends LibraryReader, PlaylistStore, PlaylistPoster
   sections(): Promise<Section[]>;
   nearest: NonNullable<LibraryReader['nearest']>;
   sonicPath: NonNullable<LibraryReader['sonicPath']>;
+  /** How many of a section's first tracks are sonically analysed (one request). */
+  sonicSample(sectionId: string, size?: number): Promise<{ checked: number; analysed: number }>;
   /** The server:// content URI for these ratingKeys, in order (reads the machineIdentifier once). */
   contentUri(ratingKeys: readonly string[]): Promise<string>;
 }
@@ -69,6 +71,7 @@ export function createPlexClient(options: PlexClientOptions): PlexClient {
     listTracks: library.listTracks,
     nearest: sonic.nearest,
     sonicPath: sonic.sonicPath,
+    sonicSample: sonic.sonicSample,
     contentUri,
     list: playlists.list,
     get: playlists.get,

@@ -24,6 +24,22 @@ export function createSonic({ query, logger }: SonicOptions) {
   };
 
   return {
+    /**
+     * How many of the first `size` tracks of a section Plex has analysed: one small request, for `doctor` (a full
+     * count would list the whole library; a fresh, partly analysed library shows up as a partial sample).
+     */
+    async sonicSample(sectionId: string, size = 200): Promise<{ checked: number; analysed: number }> {
+      const paging = { 'X-Plex-Container-Start': '0', 'X-Plex-Container-Size': String(size) };
+      const res = await query.container({
+        path: `/library/sections/${encodeURIComponent(sectionId)}/all`,
+        params: { type: 10, ...paging },
+        headers: paging,
+        what: `library section ${sectionId}`,
+      });
+      const items = tracksOf(res?.container ?? {}).slice(0, size);
+      return { checked: items.length, analysed: items.filter((t) => t.track.sonicAnalysis === true).length };
+    },
+
     /** `GET /library/metadata/{key}/nearest`; a track gone since the index was built (404) has no neighbours. */
     async nearest(ratingKey: string, options: NearestOptions = {}): Promise<SonicNeighbour[]> {
       const path = `/library/metadata/${encodeURIComponent(ratingKey)}/nearest`;

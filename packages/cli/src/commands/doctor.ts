@@ -3,6 +3,7 @@ import { createLibraryIndex, createLimit, createSharedRegistry, ensureWritableDi
 import { loadSources } from '../load-sources.js';
 import { resolveSources } from '../resolve-sources.js';
 import { plexClient, type Runtime } from '../runtime.js';
+import { describeSonicAnalysis } from './doctor-sonic.js';
 
 interface Stage {
   name: string;
@@ -41,6 +42,7 @@ export async function doctorCommand(rt: Runtime): Promise<number> {
   ]);
 
   let plex: ReturnType<typeof plexClient> | undefined;
+  let sectionId: string | undefined;
   const plexOk = await runStages('Plex', [
     { name: 'configured', run: async () => ((plex = plexClient(rt)), rt.redactor.redact(rt.config.plex.url ?? '')) },
     {
@@ -55,9 +57,11 @@ export async function doctorCommand(rt: Runtime): Promise<number> {
       run: async () => {
         const section = await plex!.musicSection(rt.config.plex.library);
         const count = await plex!.countTracks(section.id);
+        sectionId = section.id;
         return `'${section.title}' with ${count} tracks`;
       },
     },
+    { name: 'sonic analysis', run: async () => describeSonicAnalysis(plex!, sectionId ?? '') },
   ]);
   plexFailed = !plexOk;
 
