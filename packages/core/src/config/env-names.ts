@@ -25,6 +25,8 @@ export const ENV_NAMES = {
   statusPort: 'STATUS_PORT',
   statusHost: 'STATUS_HOST',
   statusToken: 'STATUS_TOKEN',
+  plexUsers: 'PLEX_USERS',
+  plexTvUrl: 'PLEX_TV_URL',
 } as const;
 
 /**

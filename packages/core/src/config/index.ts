@@ -7,3 +7,4 @@ export { defaultDataDir } from './data-dir.js';
 export { ENV_NAMES, FOLDED_ENV } from './env-names.js';
 export { CONFIG_SEARCH_PLACES } from './read-config-file.js';
 export { parseBoolean, parseWholeNumber, parseHttpUrl, parseEnum, parseZone, parseList, type Parsed } from './values.js';
+export { readHousehold, configForUser, DEFAULT_PLEX_TV_URL, type HouseholdUser, type HouseholdConfig } from './household.js';

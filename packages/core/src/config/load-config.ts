@@ -9,6 +9,7 @@ import { FOLDED_ENV, envValue } from './env-names.js';
 import { validateConfigFile, validPartOf } from './file-issues.js';
 import { readConfigFile } from './read-config-file.js';
 import { findSecretPaths } from './redact-config.js';
+import { readHousehold } from './household.js';
 import { isRelativePath, resolveSettings } from './resolve-settings.js';
 import type { ConfigFile } from './schema.js';
 import type { CustomPlaylistEntry, HarmoniqConfig, LoadConfigOptions, LoadConfigResult } from './types.js';
@@ -94,12 +95,13 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadConfig
     ...settings,
     custom: resolveCustom(from.custom, baseDir),
     sources: { ...(from.sources ?? {}) },
+    household: readHousehold(env, from).value,
     env: foldServiceSettings(env, from),
     baseDir,
     ...(configFile !== undefined ? { configFile } : {}),
   });
   const { settings, errors: settingErrors } = settingsFrom(errors.length > 0 ? fileForDisplay : file);
-  errors.push(...settingErrors);
+  errors.push(...settingErrors, ...readHousehold(env, errors.length > 0 ? fileForDisplay : file).errors);
   if (errors.length > 0) {
     const partial = build(fileForDisplay, settings);
     return { ok: false, errors, warnings, partial, ...(configFile !== undefined ? { configFile } : {}) };

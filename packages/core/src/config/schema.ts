@@ -186,6 +186,31 @@ export const configFileSchema = z
       .record(z.string(), sourceSection, says('must be a section keyed by source name'))
       .optional()
       .describe('Per-source options, keyed by source name (lastfm-charts, daily-flow, …).'),
+    users: z
+      .array(
+        z.union(
+          [
+            nonEmptyText(),
+            z.strictObject({
+              name: nonEmptyText().describe('Plex username or display title (managed Home users have only a title).'),
+              only: z.array(nonEmptyText(), says(rules.textList)).optional().describe('Only these sources for this user.'),
+              env: z
+                .record(z.string().regex(/^[A-Z][A-Z0-9_]*$/), z.string(), says('must map setting names (LASTFM_USER, …) to text'))
+                .optional()
+                .describe("This user's settings by their environment names (their LASTFM_USER, LISTENBRAINZ_USER_TOKEN, playlist titles). Keep this file private."),
+              sources: z
+                .record(z.string(), sourceSection, says('must be a section keyed by source name'))
+                .optional()
+                .describe("This user's per-source options, like the top-level sources section."),
+            }),
+          ],
+          says('must be a user name or { name, only, env, sources }'),
+        ),
+        says('must be a list of Plex users'),
+      )
+      .optional()
+      .describe("Household users (PLEX_USERS): every enabled source also keeps its playlist in each user's own account."),
+    plexTvUrl: httpUrl().optional().describe('PLEX_TV_URL: where the owner\'s token lists the household users. Default https://plex.tv.'),
   })
   .describe('Harmoniq configuration (harmoniq.config.yaml, .harmoniqrc, package.json#harmoniq).');
 

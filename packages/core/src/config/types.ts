@@ -1,3 +1,4 @@
+import type { HouseholdConfig } from './household.js';
 import type { ConfigIssue, Env } from '../contract.js';
 import type { LogLevel } from '../logging/logger.js';
 
@@ -54,6 +55,8 @@ export interface HarmoniqConfig {
   notify: NotifyConfig;
   /** Run history in the data dir: HISTORY_MAX_RUNS (200) and HISTORY_MAX_DAYS (30), whichever keeps fewer. */
   history: { maxRuns: number; maxDays: number };
+  /** Household users (PLEX_USERS / `users:`) and where plex.tv is. */
+  household: HouseholdConfig;
   /** The daemon's status page: off unless STATUS_PORT is set; STATUS_HOST default 127.0.0.1; POST /run needs STATUS_TOKEN. */
   status: { port?: number; host: string; token?: string };
   /**

@@ -39,6 +39,8 @@ export interface ErrorReport {
 
 export interface SourceReport {
   source: string;
+  /** The household user whose playlist this is; absent for the owner's. */
+  user?: string;
   ok: boolean;
   error?: ErrorReport;
   warnings: string[];

@@ -42,7 +42,7 @@ export async function syncPlaylist(run: RunContext, resolved: ResolvedSource, dr
     return { report, warnings, ...extra };
   };
 
-  const stateKey = playlistKey(resolved.source.name, draft.key);
+  const stateKey = playlistKey(resolved.source.name, draft.key, run.user);
   const managed = run.current.playlists[stateKey];
   try {
     if (draft.keepExisting) {
@@ -76,7 +76,7 @@ export async function syncPlaylist(run: RunContext, resolved: ResolvedSource, dr
           logger.info(`'${title}' is up to date (${wanted.length} tracks, ${found} of ${draft.tracks.length} candidates found).`);
           return done();
         }
-        existing = await options.store.items(seen.ratingKey);
+        existing = await run.store.items(seen.ratingKey);
       }
     }
     if (!ratingKey) {
@@ -96,7 +96,7 @@ export async function syncPlaylist(run: RunContext, resolved: ResolvedSource, dr
       if (adoptable) {
         logger.info(`Adopting the existing playlist '${title}' (ratingKey ${adoptable.ratingKey}).`);
         ratingKey = adoptable.ratingKey;
-        existing = await options.store.items(adoptable.ratingKey);
+        existing = await run.store.items(adoptable.ratingKey);
       }
     }
     report.ratingKey = ratingKey;
@@ -131,7 +131,7 @@ export async function syncPlaylist(run: RunContext, resolved: ResolvedSource, dr
 
     const summary = playlistSummary({ description: draft.summary, found: plan.desired.length, wanted: size, clock: options.clock });
     const result = await applyPlan(plan, {
-      store: options.store,
+      store: run.store,
       logger,
       title,
       summary,
@@ -144,7 +144,7 @@ export async function syncPlaylist(run: RunContext, resolved: ResolvedSource, dr
     report.ratingKey = result.ratingKey;
     report.action = plan.action === 'create' ? 'created' : 'updated';
     // Our writes moved Plex's updatedAt: note the new stamp so the next run need not read the playlist at all.
-    const stamp = await stampAfterWrites(options.store, result.ratingKey, plan.desired.length, logger);
+    const stamp = await stampAfterWrites(run.store, result.ratingKey, plan.desired.length, logger);
     await recordManaged(run, stateKey, result.ratingKey, title, { contentHash: hashKeys(plan.desired), plexUpdatedAt: stamp });
     logger.info(
       `${plan.action === 'create' ? 'Created' : 'Updated'} '${title}': ${plan.desired.length} tracks (+${result.added} −${result.removed}, ${plan.kept} kept; ${found} of ${draft.tracks.length} candidates found).`,

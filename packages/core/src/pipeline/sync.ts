@@ -39,6 +39,19 @@ export interface SyncOptions {
   onIndexProgress?: (p: IndexProgress) => void;
   /** Service answers kept between runs, handed to every source; saved once the sources have fetched. */
   answers?: AnswerCache;
+  /** Household users: after the owner's playlists, each user's are kept in their own account (DESIGN: targets × sources). */
+  targets?: SyncTarget[];
+}
+
+/** A household user's account: their own playlists, written with their own server token, never copied. */
+export interface SyncTarget {
+  user: string;
+  sources: ResolvedSource[];
+  /**
+   * The user's playlists on this server (written with their own token), or why they cannot be: then every playlist
+   * of theirs fails, alone. `fresh` asks for a new token, once, after Plex refused the one given.
+   */
+  open(server: ServerInfo, fresh: boolean): Promise<PlaylistStore | HarmoniqError>;
 }
 
 /** What every playlist of a run shares. */
@@ -49,8 +62,14 @@ export interface RunContext {
   matcher: Matcher;
   state: StateStore;
   current: HarmoniqState;
-  /** Audio playlists on the server, listed once per run and only when needed. */
+  /** Where this target's playlists are written: the owner's account, or a household user's. */
+  store: PlaylistStore;
+  /** The household user, for a user's target. */
+  user?: string;
+  /** Audio playlists of this target's account, listed once per run and only when needed. */
   listPlaylists: () => Promise<PlaylistInfo[]>;
+  /** Drafts by source and option set: a source is fetched once per distinct configuration, whoever it is for. */
+  fetched: Map<string, Promise<PlaylistDraft[]>>;
 }
 
 /** fetch → match → plan → apply for every source. Never throws: everything ends up in the report. */
@@ -82,7 +101,6 @@ export async function runSync(options: SyncOptions): Promise<SyncReport> {
       maxAgeMs: options.indexMaxAgeMs,
       onProgress: options.onIndexProgress,
     });
-    let listed: Promise<PlaylistInfo[]> | undefined;
     run = {
       options,
       server: loaded.server,
@@ -90,15 +108,13 @@ export async function runSync(options: SyncOptions): Promise<SyncReport> {
       matcher: createMatcher(loaded.tracks, { overrides: options.overrides ?? [] }),
       state,
       current,
-      // A failed listing is not remembered: the next source asks again.
-      listPlaylists: () =>
-        (listed ??= options.store.list().catch((error: unknown) => {
-          listed = undefined;
-          throw error;
-        })),
+      store: options.store,
+      listPlaylists: listOnce(options.store),
+      fetched: new Map(),
     };
     logger.debug(`Library index ready: ${loaded.tracks.length} tracks${loaded.fromCache ? ' (from cache)' : ''}.`);
-    const sources = await runSources(run);
+    const sources = await runSources(run, options.sources);
+    for (const target of options.targets ?? []) sources.push(...(await runTarget(run, target)));
     const failed = sources.some((s) => !s.ok);
     const fatal = sources.find((s) => s.error && isFatalCode(s.error.code));
     const exitCode = fatal ? ExitCode.plex : failed ? ExitCode.sourceFailed : ExitCode.ok;
@@ -118,26 +134,82 @@ export async function runSync(options: SyncOptions): Promise<SyncReport> {
   }
 }
 
-async function runSources(run: RunContext): Promise<SourceReport[]> {
+/** The audio playlists of one account, listed once per run; a failed listing is not remembered (the next source asks again). */
+function listOnce(store: PlaylistStore): () => Promise<PlaylistInfo[]> {
+  let listed: Promise<PlaylistInfo[]> | undefined;
+  return () =>
+    (listed ??= store.list().catch((error: unknown) => {
+      listed = undefined;
+      throw error;
+    }));
+}
+
+/**
+ * One household user's playlists. A refused token is refreshed once; after that, and for any problem resolving the
+ * user, that user's playlists fail alone (EPLEXUSER, exit 1) and nobody else's are touched.
+ */
+async function runTarget(owner: RunContext, target: SyncTarget): Promise<SourceReport[]> {
+  let store = await target.open(owner.server, false);
+  for (let attempt = 0; ; attempt += 1) {
+    if (store instanceof HarmoniqError) {
+      const e = store;
+      owner.options.logger.error(oneLine(e));
+      return target.sources.map((r) => ({ source: r.source.name, user: target.user, ok: false, error: errorReport(e), warnings: [], durationMs: 0, playlists: [] }));
+    }
+    const run: RunContext = { ...owner, store, user: target.user, listPlaylists: listOnce(store) };
+    const reports = await runSources(run, target.sources);
+    const refused = reports.some((r) => r.error?.code === 'EPLEXAUTH');
+    if (!refused) return reports;
+    if (attempt > 0) return reports.map((r) => (r.error?.code === 'EPLEXAUTH' ? { ...r, error: refusedToken(target.user) } : r));
+    owner.options.logger.warn(`Plex refused the server token of household user '${target.user}'; asking plex.tv for a fresh one.`);
+    store = await target.open(owner.server, true);
+  }
+}
+
+function refusedToken(user: string): ErrorReport {
+  return errorReport(
+    new HarmoniqError({
+      code: 'EPLEXUSER',
+      message: `Household user '${user}': Plex refused their server token, also after it was refreshed from plex.tv.`,
+      hint: 'Check in Plex (Settings → Users & Sharing) that the server is still shared with them.',
+    }),
+  );
+}
+
+/** Identical configurations fetch once; a configuration that cannot be written as JSON is never shared. */
+function fetchKey(resolved: ResolvedSource): string | undefined {
+  try {
+    return `${resolved.source.name}\u0000${JSON.stringify([resolved.options, resolved.common])}`;
+  } catch {
+    return undefined;
+  }
+}
+
+async function runSources(run: RunContext, sources: readonly ResolvedSource[]): Promise<SourceReport[]> {
   const { options } = run;
   const limit = pLimit(options.fetchConcurrency ?? 3);
   const signal = options.signal ?? new AbortController().signal;
   const shared = createSharedRegistry();
-  const fetches = options.sources.map((resolved) => {
+  const home = run.user === undefined ? options.dataDir : join(options.dataDir, 'users', encodeURIComponent(run.user.toLowerCase()));
+  const fetches = sources.map((resolved) => {
     const ctx: SourceContext = {
-      logger: options.logger.child(resolved.source.name),
+      logger: options.logger.child(run.user === undefined ? resolved.source.name : `${resolved.source.name} @${run.user}`),
       http: options.http,
       limit: pLimit(4),
       clock: options.clock,
       library: run.library,
       signal,
-      dataDir: join(options.dataDir, 'sources', resolved.source.name),
+      dataDir: join(home, 'sources', resolved.source.name),
       common: resolved.common,
       shared,
       ...(options.answers ? { answers: options.answers } : {}),
     };
     const started = Date.now();
-    return { resolved, ctx, started, drafts: limit(() => fetchDrafts(resolved, ctx)) };
+    const key = fetchKey(resolved);
+    const known = key === undefined ? undefined : run.fetched.get(key);
+    const drafts = known ?? limit(() => fetchDrafts(resolved, ctx));
+    if (key !== undefined && !known) run.fetched.set(key, drafts);
+    return { resolved, ctx, started, drafts };
   });
   // Fetch failures are handled below, per source; keep them from surfacing as unhandled rejections meanwhile.
   for (const f of fetches) f.drafts.catch(() => undefined);
@@ -148,7 +220,7 @@ async function runSources(run: RunContext): Promise<SourceReport[]> {
   let fatal: HarmoniqError | undefined;
   for (const { resolved, ctx, started, drafts } of fetches) {
     const name = resolved.source.name;
-    const report: SourceReport = { source: name, ok: true, warnings: [], durationMs: 0, playlists: [] };
+    const report: SourceReport = { source: name, ...(run.user === undefined ? {} : { user: run.user }), ok: true, warnings: [], durationMs: 0, playlists: [] };
     reports.push(report);
     if (fatal) {
       fail(report, fatal);
@@ -195,9 +267,10 @@ function fail(report: SourceReport, error: HarmoniqError): void {
 
 async function recordSource(run: RunContext, name: string, report: SourceReport): Promise<void> {
   if (run.options.dryRun) return;
+  const key = run.user === undefined ? name : `@${run.user.toLowerCase()}/${name}`;
   try {
     await run.state.update((s) => {
-      s.sources[name] = { at: run.options.clock.now().toISOString(), ok: report.ok, ...(report.error ? { error: { code: report.error.code, message: report.error.message } } : {}) };
+      s.sources[key] = { at: run.options.clock.now().toISOString(), ok: report.ok, ...(report.error ? { error: { code: report.error.code, message: report.error.message } } : {}) };
     });
   } catch (error) {
     run.options.logger.warn(oneLine(toHarmoniqError(error, 'ESTATE')));

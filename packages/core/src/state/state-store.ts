@@ -34,7 +34,7 @@ export interface RunRecord {
 
 export interface HarmoniqState {
   version: 1;
-  /** Keyed by `<source>/<draft key>`. */
+  /** Keyed by `<source>/<draft key>` (the owner's) or `@<user>/<source>/<draft key>`. */
   playlists: Record<string, ManagedPlaylist>;
   sources: Record<string, SourceRun>;
   lastRun?: RunRecord;
@@ -42,8 +42,9 @@ export interface HarmoniqState {
 
 export const emptyState = (): HarmoniqState => ({ version: 1, playlists: {}, sources: {} });
 
-export function playlistKey(source: string, draftKey: string): string {
-  return `${source}/${draftKey}`;
+/** A household user's playlists live in their own account: their keys carry the user (`@alice/<source>/<draft>`). */
+export function playlistKey(source: string, draftKey: string, user?: string): string {
+  return user === undefined ? `${source}/${draftKey}` : `@${user.toLowerCase()}/${source}/${draftKey}`;
 }
 
 export interface StateStore {
