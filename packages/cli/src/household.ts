@@ -77,3 +77,13 @@ export async function householdTargets(rt: Runtime, plans: readonly UserPlan[]):
     }),
   );
 }
+
+/**
+ * The plans for a run of some of the sources (the daemon's Daily Flow boundary): each user keeps only those. A run
+ * of every enabled source keeps each user's own extra sources too.
+ */
+export function narrowPlans(plans: readonly UserPlan[], run: readonly ResolvedSource[], all: readonly ResolvedSource[]): UserPlan[] {
+  const names = new Set(run.map((s) => s.source.name));
+  if (all.every((s) => names.has(s.source.name))) return [...plans];
+  return plans.map((p) => ({ ...p, sources: p.sources.filter((s) => names.has(s.source.name)) })).filter((p) => p.sources.length > 0);
+}

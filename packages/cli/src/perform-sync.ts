@@ -1,5 +1,6 @@
 import { createAnswerCache, ensureWritableDir, missingPaths, notifyRun, runSync, writeMissingReports, type ResolvedSource, type SyncReport } from '@harmoniq/core';
 import { countRequests } from './count-requests.js';
+import { householdTargets, type UserPlan } from './household.js';
 import { recordHistory } from './record-history.js';
 import { progressReporter } from './render/progress.js';
 import { plexClient, type Runtime } from './runtime.js';
@@ -16,6 +17,8 @@ export interface RunFlags {
   signal?: AbortSignal;
   /** What started the run, for the history: `sync` unless the daemon says otherwise. */
   trigger?: string;
+  /** Household users and the sources each gets (their playlists follow the owner's). */
+  household?: readonly UserPlan[];
 }
 
 /** One sync under the run lock, followed by the missing-tracks files and the notification. Used by `sync` and `daemon`. */
@@ -28,6 +31,7 @@ export async function performSync(rt: Runtime, sources: ResolvedSource[], flags:
     rt.logger.info(`Syncing ${sources.map((s) => s.source.name).join(', ')}${flags.dryRun ? ' (dry run)' : ''}.`);
     const report = await runSync({
       sources,
+      targets: await householdTargets({ ...rt, http: counter.http }, flags.household ?? []),
       reader: plex,
       store: plex,
       libraryName: rt.config.plex.library,

@@ -3,6 +3,7 @@ import { createRunQueue } from '../daemon/run-queue.js';
 import { nextScheduled, scheduleLabel, validateSchedule, type ScheduleSpec } from '../daemon/schedule.js';
 import { sleepUntil } from '../daemon/sleep-until.js';
 import { startStatusPage } from '../daemon/status-page.js';
+import { planHousehold } from '../household.js';
 import { loadSources } from '../load-sources.js';
 import { resolveSources, selectSources } from '../resolve-sources.js';
 import { plexClient, type Runtime } from '../runtime.js';
@@ -18,7 +19,9 @@ const DEFAULT_SHUTDOWN_SECONDS = 30;
  */
 export async function daemonCommand(rt: Runtime, flags: { shutdownSeconds?: string }): Promise<number> {
   const { logger, clock } = rt;
-  const sources = selectSources(resolveSources(rt, await loadSources(rt)), []);
+  const all = await loadSources(rt);
+  const household = planHousehold(rt, all, []);
+  const sources = selectSources(resolveSources(rt, all), [], household.problems);
   const spec: ScheduleSpec = { intervalMinutes: rt.config.schedule.intervalMinutes, cron: rt.config.schedule.cron, zone: clock.zone };
   validateSchedule(spec, clock.now());
   // Settings every run needs fail the start (exit 2), not each run forever.
@@ -32,7 +35,12 @@ export async function daemonCommand(rt: Runtime, flags: { shutdownSeconds?: stri
     stop.dispose();
     throw error;
   });
-  const queue = createRunQueue(rt, { stopSignal: stop.signal, stopping: () => sleeping.signal.aborted, onFinished: status?.onRunFinished });
+  const queue = createRunQueue(rt, {
+    stopSignal: stop.signal,
+    stopping: () => sleeping.signal.aborted,
+    onFinished: status?.onRunFinished,
+    household: { plans: household.plans, all: sources },
+  });
 
   const scheduleLoop = async (): Promise<void> => {
     let last: Date | undefined = rt.config.schedule.runOnStart ? clock.now() : undefined;

@@ -1,4 +1,5 @@
 import { isHarmoniqError, type ResolvedSource, type SyncReport } from '@harmoniq/core';
+import { planHousehold } from '../household.js';
 import { loadSources } from '../load-sources.js';
 import { performSync } from '../perform-sync.js';
 import { parseWaitSeconds } from '../run-lock.js';
@@ -20,10 +21,13 @@ export interface SyncFlags {
 
 /** `harmoniq sync [source...]`: prints the summary (or the JSON report) and returns the report. */
 export async function syncCommand(rt: Runtime, names: string[], flags: SyncFlags): Promise<SyncReport> {
-  const chosen = chooseSources(rt, resolveSources(rt, await loadSources(rt)), flags.all ? [] : names);
+  const all = await loadSources(rt);
+  const named = flags.all ? [] : names;
+  const household = planHousehold(rt, all, named);
+  const chosen = chooseSources(rt, resolveSources(rt, all), named, household.problems);
   const stop = stopOnSignals(rt, { boundSeconds: 30 });
   try {
-    const report = await performSync(rt, chosen, { ...flags, waitSeconds: parseWaitSeconds(flags.wait), signal: stop.signal });
+    const report = await performSync(rt, chosen, { ...flags, waitSeconds: parseWaitSeconds(flags.wait), signal: stop.signal, household: household.plans });
     const io = rt.io;
     if (flags.json) io.stdout.write(`${JSON.stringify(rt.redactor.redactValue(report), null, 2)}\n`);
     else {
@@ -40,12 +44,12 @@ export async function syncCommand(rt: Runtime, names: string[], flags: SyncFlags
  * The sources to run. When they have configuration problems, missing Plex settings are reported with them, so a
  * new user learns everything that is missing in one go; alone, they are reported by the Plex client as before.
  */
-function chooseSources(rt: Runtime, resolution: SourceResolution, names: string[]): ResolvedSource[] {
+function chooseSources(rt: Runtime, resolution: SourceResolution, names: string[], householdProblems: string[]): ResolvedSource[] {
   try {
-    return selectSources(resolution, names);
+    return selectSources(resolution, names, householdProblems);
   } catch (error) {
     const plex = plexProblems(rt);
     if (!plex.length || !isHarmoniqError(error) || (error.code !== 'ECONFIG' && error.code !== 'ESOURCEDISABLED')) throw error;
-    return selectSources(resolution, names, plex);
+    return selectSources(resolution, names, [...plex, ...householdProblems]);
   }
 }

@@ -1,4 +1,5 @@
 import { isHarmoniqError, summaryLine, toHarmoniqError, type ResolvedSource } from '@harmoniq/core';
+import { narrowPlans, type UserPlan } from '../household.js';
 import { performSync } from '../perform-sync.js';
 import type { Runtime } from '../runtime.js';
 
@@ -19,7 +20,15 @@ export interface RunQueue {
  * current run between playlists (never in the middle of a playlist's writes); once `stopping()` is true no new
  * run starts.
  */
-export function createRunQueue(rt: Runtime, options: { stopSignal: AbortSignal; stopping: () => boolean; onFinished?: () => Promise<void> }): RunQueue {
+export function createRunQueue(
+  rt: Runtime,
+  options: {
+    stopSignal: AbortSignal;
+    stopping: () => boolean;
+    onFinished?: () => Promise<void>;
+    household?: { plans: readonly UserPlan[]; all: readonly ResolvedSource[] };
+  },
+): RunQueue {
   const { logger } = rt;
   let running: Promise<void> | undefined;
   let current: ResolvedSource[] = [];
@@ -34,7 +43,8 @@ export function createRunQueue(rt: Runtime, options: { stopSignal: AbortSignal; 
     options.stopSignal.addEventListener('abort', onStop, { once: true });
     if (options.stopSignal.aborted) abort.abort();
     try {
-      const report = await performSync(rt, sources, { signal: abort.signal, waitSeconds: 0, trigger: reason });
+      const household = options.household ? narrowPlans(options.household.plans, sources, options.household.all) : [];
+      const report = await performSync(rt, sources, { signal: abort.signal, waitSeconds: 0, trigger: reason, household });
       const took = `${(report.durationMs / 1000).toFixed(1)} s`;
       if (abort.signal.aborted) logger.info(`Run stopped early (${reason}): ${summaryLine(report)}; what it did not reach was left as it is.`);
       else if (report.exitCode === 0) logger.info(`Run finished (${reason}): ${summaryLine(report)} in ${took}.`);

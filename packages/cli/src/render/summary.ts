@@ -10,12 +10,12 @@ export function renderSummary(report: SyncReport): string {
   });
   for (const source of report.sources) {
     if (!source.playlists.length) {
-      table.push([source.source, '—', source.ok ? 'nothing to do' : `failed: ${source.error?.code ?? ''}`, '', '', '', '', '']);
+      table.push([sourceLabel(source), '—', source.ok ? 'nothing to do' : `failed: ${source.error?.code ?? ''}`, '', '', '', '', '']);
       continue;
     }
     for (const p of source.playlists) {
       table.push([
-        source.source,
+        sourceLabel(source),
         p.title,
         p.action + (p.action === 'skipped' && p.reason ? ` (${shorten(p.reason, 40)})` : ''),
         `${p.counts.found}/${p.counts.candidates}`,
@@ -28,7 +28,7 @@ export function renderSummary(report: SyncReport): string {
   }
   const failed = report.sources.filter((s) => !s.ok);
   const head = `${report.dryRun ? 'Dry run — nothing was changed. ' : ''}${report.sources.length - failed.length} of ${report.sources.length} sources ok in ${(report.durationMs / 1000).toFixed(1)} s.`;
-  const errors = failed.map((s) => `  ${s.source}: ${s.error?.code} ${s.error?.message}`);
+  const errors = failed.map((s) => `  ${sourceLabel(s)}: ${s.error?.code} ${s.error?.message}`);
   return [table.toString(), head, ...errors, ''].join('\n');
 }
 
@@ -37,7 +37,7 @@ export function renderExplain(report: SyncReport): string {
   const lines: string[] = [];
   for (const source of report.sources) {
     for (const p of source.playlists) {
-      lines.push(`${source.source} → ${p.title}`);
+      lines.push(`${sourceLabel(source)} → ${p.title}`);
       for (const c of p.candidates) lines.push(`  ${explainLine(c)}`);
     }
   }
@@ -50,6 +50,11 @@ function explainLine(c: CandidateReport): string {
   if (c.status === 'matched') return `✓ ${name} → ratingKey ${c.ratingKey} (${c.via}, score ${c.score})${c.used ? '' : ' not used: playlist full or duplicate'}${note}`;
   const best = c.best ? `; nearest: ${c.best.artist} – ${c.best.title} (score ${c.best.score})` : '';
   return `✗ ${name}: ${c.reason}${best}${note}`;
+}
+
+/** A household user's playlists are labelled with the user: `lastfm-charts @alice`. */
+function sourceLabel(s: { source: string; user?: string }): string {
+  return s.user === undefined ? s.source : `${s.source} @${s.user}`;
 }
 
 function shorten(text: string, max: number): string {
