@@ -135,3 +135,43 @@ describe('household: every listed Plex user gets their own playlists', () => {
     expect(r2.stderr).toContain("users.alice.only names no known source 'lastfm-chartz'");
   });
 });
+
+describe('household: doctor, config and missing name the user', () => {
+  it('doctor checks each user on their own and fails for the one who cannot be synced', async () => {
+    const r = await runCli(['doctor'], { ...env, PLEX_USERS: 'alice,Kid' }, dataDir);
+    expect(r.stdout).toMatch(/Household user alice\n {2}✓ shared, with the music library: Alice: their token sees 'Music'/);
+    expect(r.stdout).toMatch(/Household user Kid\n {2}✗ shared, with the music library: Household user 'Kid': their share leaves out the music library/);
+    expect(r.code).toBe(1);
+    expect(r.stdout).not.toContain(ALICE);
+  });
+
+  it("config lists each user's sources with secrets redacted; missing filters by user", async () => {
+    writeFileSync(join(dataDir, 'harmoniq.config.json'), JSON.stringify({ users: [{ name: 'alice', env: { LISTENBRAINZ_USER_TOKEN: 'alice-lb-secret-token' } }] }));
+    const c = await runCli(['config'], env, dataDir);
+    expect(c.code).toBe(0);
+    const shown = JSON.parse(c.stdout) as { users: { name: string; sources: { source: string }[] }[] };
+    expect(shown.users).toEqual([{ name: 'alice', sources: [{ source: 'lastfm-charts', playlist: 'Global Top 50' }] }]);
+    expect(c.stdout).not.toContain('alice-lb-secret-token');
+
+    await runCli(['sync', '--all'], env, dataDir);
+    const all = JSON.parse((await runCli(['missing', '--json'], env, dataDir)).stdout) as { tracks: unknown[] };
+    const alices = JSON.parse((await runCli(['missing', '--json', '--user', 'ALICE'], env, dataDir)).stdout) as { tracks: { wantedBy: { user?: string }[] }[] };
+    expect(all.tracks.length).toBeGreaterThan(0);
+    expect(alices.tracks.length).toBe(all.tracks.length);
+    expect(alices.tracks.every((t) => t.wantedBy.some((w) => w.user === 'alice'))).toBe(true);
+    const nobody = JSON.parse((await runCli(['missing', '--json', '--user', 'bob'], env, dataDir)).stdout) as { tracks: unknown[] };
+    expect(nobody.tracks).toEqual([]);
+  });
+});
+
+describe('household: sources', () => {
+  it('names the users each source keeps a playlist for', async () => {
+    writeFileSync(join(dataDir, 'harmoniq.config.json'), JSON.stringify({ users: ['alice', { name: 'Kid', only: ['daily-flow'] }] }));
+    const r = await runCli(['sources', '--json'], env, dataDir);
+    const rows = JSON.parse(r.stdout) as { name: string; users?: string[] }[];
+    expect(rows.find((x) => x.name === 'lastfm-charts')?.users).toEqual(['alice']);
+    expect(rows.find((x) => x.name === 'daily-flow')?.users).toEqual(['Kid']);
+    const human = await runCli(['sources'], env, dataDir);
+    expect(human.stdout).toContain("household user alice: lastfm-charts ('Global Top 50')");
+  });
+});

@@ -1,4 +1,5 @@
 import { ExitCode, issueLine, redactConfig } from '@harmoniq/core';
+import { planHousehold } from '../household.js';
 import { loadSources } from '../load-sources.js';
 import { resolveSources } from '../resolve-sources.js';
 import type { Runtime } from '../runtime.js';
@@ -25,14 +26,18 @@ export async function configCommand(rt: Runtime): Promise<number> {
       },
     ]),
   );
+  const household = planHousehold(rt, all, []);
   // Problems of sources that are not enabled do not count: a run ignores them (`harmoniq sources` shows them).
   const problems = [
+    ...household.problems,
     ...rt.configProblems,
     ...resolution.problems.map((p) => issueLine(p)),
     ...resolution.statuses.filter((s) => s.enabled).flatMap((s) => s.problems.map((p) => issueLine(p, s.source.name))),
   ];
   const shown = rt.redactor.redactValue(redactConfig(rt.config, { envNames, sources })) as Record<string, unknown>;
-  rt.io.stdout.write(`${JSON.stringify({ ...shown, problems: rt.redactor.redactValue(problems) }, null, 2)}\n`);
+  const users = household.plans.map((p) => ({ name: p.user.name, sources: p.sources.map((s) => ({ source: s.source.name, playlist: s.common.playlist })) }));
+  const withUsers = users.length ? { ...shown, users: rt.redactor.redactValue(users) } : shown;
+  rt.io.stdout.write(`${JSON.stringify({ ...withUsers, problems: rt.redactor.redactValue(problems) }, null, 2)}\n`);
   for (const line of problems) rt.io.stderr.write(`${rt.redactor.redact(`harmoniq: ECONFIG ${line}`)}\n`);
   return problems.length ? ExitCode.usage : ExitCode.ok;
 }

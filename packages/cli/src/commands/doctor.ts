@@ -3,6 +3,7 @@ import { createLibraryIndex, createLimit, createSharedRegistry, ensureWritableDi
 import { loadSources } from '../load-sources.js';
 import { resolveSources } from '../resolve-sources.js';
 import { plexClient, type Runtime } from '../runtime.js';
+import { householdChecks } from './doctor-household.js';
 import { describeSonicAnalysis } from './doctor-sonic.js';
 
 interface Stage {
@@ -64,6 +65,9 @@ export async function doctorCommand(rt: Runtime): Promise<number> {
     { name: 'sonic analysis', run: async () => describeSonicAnalysis(plex!, sectionId ?? '') },
   ]);
   plexFailed = !plexOk;
+  const household = plexOk ? householdChecks(rt, async () => (await plex!.server()).machineIdentifier) : [];
+  // Each user is checked on their own: one user's failure does not hide the next one's.
+  for (const check of household) await runStages(`Household user ${check.name}`, [{ name: 'shared, with the music library', run: check.run }]);
 
   const resolution = resolveSources(rt, await loadSources(rt));
   if (resolution.problems.length) {

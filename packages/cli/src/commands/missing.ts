@@ -3,16 +3,16 @@ import { ExitCode, filterMissing, missingPaths, readMissingReport } from '@harmo
 import type { Runtime } from '../runtime.js';
 
 /** `harmoniq missing [--source X] [--json]`: the wanted tracks that are not in the library, most wanted first. */
-export async function missingCommand(rt: Runtime, flags: { source?: string; json?: boolean; limit?: string }): Promise<number> {
+export async function missingCommand(rt: Runtime, flags: { source?: string; user?: string; json?: boolean; limit?: string }): Promise<number> {
   const paths = missingPaths(rt.config.dataDir, rt.config.env.MISSING_TRACKS_PATH);
   const report = await readMissingReport(paths, rt.logger);
-  const tracks = filterMissing(report, flags.source);
+  const tracks = filterMissing(report, flags.source, flags.user);
   if (flags.json) {
     rt.io.stdout.write(`${JSON.stringify({ ...report, tracks }, null, 2)}\n`);
     return ExitCode.ok;
   }
   if (!tracks.length) {
-    rt.io.stdout.write(report.tracks.length ? `No missing tracks for source '${flags.source}'.\n` : 'No missing tracks recorded yet: run `harmoniq sync` first.\n');
+    rt.io.stdout.write(report.tracks.length ? `No missing tracks for ${[flags.source && `source '${flags.source}'`, flags.user && `user '${flags.user}'`].filter(Boolean).join(' and ')}.\n` : 'No missing tracks recorded yet: run `harmoniq sync` first.\n');
     return ExitCode.ok;
   }
   const limit = Number(flags.limit ?? 50) > 0 ? Number(flags.limit ?? 50) : 50;
@@ -23,7 +23,7 @@ export async function missingCommand(rt: Runtime, flags: { source?: string; json
       t.title,
       t.reason,
       t.nearestMiss ? `${t.nearestMiss.artist} – ${t.nearestMiss.title} (${t.nearestMiss.score})` : '',
-      t.wantedBy.map((w) => w.playlist).join(', '),
+      t.wantedBy.map((w) => (w.user === undefined ? w.playlist : `${w.playlist} @${w.user}`)).join(', '),
       String(t.timesWanted),
     ]);
   }

@@ -58,9 +58,10 @@ export function registerCommands(program: Command, deps: CommandDeps): void {
     .command('missing')
     .description('list the wanted tracks that are not in your library, most wanted first')
     .option('--source <name>', 'only tracks this source wanted')
+    .option('--user <name>', "only tracks wanted for this household user's playlists ('owner' for yours)")
     .option('--limit <n>', 'rows to show (default 50)')
     .option('--json', 'print the whole report as JSON')
-    .action(async (flags: { source?: string; json?: boolean; limit?: string }) => deps.setExitCode(await (await import('./missing.js')).missingCommand(await deps.runtime(), flags)));
+    .action(async (flags: { source?: string; user?: string; json?: boolean; limit?: string }) => deps.setExitCode(await (await import('./missing.js')).missingCommand(await deps.runtime(), flags)));
 
   program
     .command('history')

@@ -1,5 +1,6 @@
 import Table from 'cli-table3';
 import { ExitCode, issueLine } from '@harmoniq/core';
+import { planHousehold } from '../household.js';
 import { loadSources } from '../load-sources.js';
 import { withLoadProblems } from '../plugins/probe-sources.js';
 import { resolveSources } from '../resolve-sources.js';
@@ -7,8 +8,11 @@ import type { Runtime } from '../runtime.js';
 
 /** `harmoniq sources`: every discovered source, enabled or not, and what it lacks. */
 export async function sourcesCommand(rt: Runtime, flags: { json?: boolean }): Promise<number> {
-  const resolution = resolveSources(rt, await loadSources(rt));
+  const all = await loadSources(rt);
+  const resolution = resolveSources(rt, all);
   const statuses = await withLoadProblems(resolution.statuses);
+  const household = planHousehold(rt, all, []);
+  const usersOf = (name: string): string[] => household.plans.filter((p) => p.sources.some((s) => s.source.name === name)).map((p) => p.user.name);
   const rows = statuses.map((s) => ({
     name: s.source.name,
     enabled: s.enabled,
@@ -17,6 +21,7 @@ export async function sourcesCommand(rt: Runtime, flags: { json?: boolean }): Pr
     ready: s.problems.length === 0,
     problems: s.problems.map((p) => issueLine(p)),
     description: s.source.description,
+    ...(household.plans.length ? { users: usersOf(s.source.name) } : {}),
   }));
   const fileProblems = resolution.problems.map((p) => issueLine(p));
   if (flags.json) {
@@ -27,6 +32,11 @@ export async function sourcesCommand(rt: Runtime, flags: { json?: boolean }): Pr
   for (const r of rows) table.push([r.name, r.enabled ? 'yes' : 'no', r.playlist, String(r.size), r.ready ? 'ready' : r.problems.join('\n')]);
   rt.io.stdout.write(`${rt.redactor.redact(table.toString())}\n`);
   for (const r of rows) rt.io.stdout.write(`  ${r.name}: ${r.description}\n`);
+  for (const p of household.plans) {
+    const list = p.sources.map((s) => `${s.source.name} ('${s.common.playlist}')`).join(', ');
+    rt.io.stdout.write(`${rt.redactor.redact(`  household user ${p.user.name}: ${list}`)}\n`);
+  }
+  for (const line of household.problems) rt.io.stdout.write(`${rt.redactor.redact(`✗ ${line}`)}\n`);
   // Problems that stop every run, whichever sources are enabled.
   for (const line of fileProblems) rt.io.stdout.write(`${rt.redactor.redact(`✗ ${line}`)}\n`);
   return ExitCode.ok;

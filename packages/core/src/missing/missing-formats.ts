@@ -46,8 +46,11 @@ export function missingToLidarr(report: MissingReport, minTimesWanted = 1): { Mu
   return out;
 }
 
-export function filterMissing(report: MissingReport, source?: string): MissingTrack[] {
-  return source ? report.tracks.filter((t) => t.wantedBy.some((w) => w.source === source)) : report.tracks;
+/** The tracks wanted by a source and/or for a household user (`owner` for the owner's own playlists), case-insensitive user. */
+export function filterMissing(report: MissingReport, source?: string, user?: string): MissingTrack[] {
+  const who = user?.toLowerCase();
+  const forUser = (w: { user?: string }): boolean => who === undefined || (who === 'owner' ? w.user === undefined : w.user?.toLowerCase() === who);
+  return report.tracks.filter((t) => t.wantedBy.some((w) => (source === undefined || w.source === source) && forUser(w)));
 }
 
 function isMbid(value: string): boolean {

@@ -8,8 +8,8 @@ export interface MissingTrack {
   /** MusicBrainz recording MBID, when the source knew it. */
   mbid?: string;
   artistMbids?: string[];
-  /** Which sources and playlists wanted it. */
-  wantedBy: { source: string; playlist: string }[];
+  /** Which sources and playlists wanted it (and for which household user, when not the owner). */
+  wantedBy: { source: string; playlist: string; user?: string }[];
   /** Runs in which it was wanted and missing. */
   timesWanted: number;
   firstSeen: string;
@@ -59,7 +59,7 @@ export function mergeMissing(previous: MissingReport, run: SyncReport): MissingR
         }
         if (c.reason === 'skipped') continue;
         const existing = byKey.get(key);
-        const wanted = { source: source.source, playlist: playlist.title };
+        const wanted = { source: source.source, playlist: playlist.title, ...(source.user === undefined ? {} : { user: source.user }) };
         if (!existing) {
           byKey.set(key, {
             artist: c.artist,
@@ -77,7 +77,7 @@ export function mergeMissing(previous: MissingReport, run: SyncReport): MissingR
           seenThisRun.add(key);
           continue;
         }
-        if (!existing.wantedBy.some((w) => w.source === wanted.source && w.playlist === wanted.playlist)) existing.wantedBy.push(wanted);
+        if (!existing.wantedBy.some((w) => w.source === wanted.source && w.playlist === wanted.playlist && w.user === wanted.user)) existing.wantedBy.push(wanted);
         if (!seenThisRun.has(key)) existing.timesWanted += 1;
         seenThisRun.add(key);
         existing.lastSeen = at;
