@@ -58,7 +58,10 @@ async function runWorld(seed) {
   writeFileSync(join(dir, 'list.m3u'), files.m3u);
   writeFileSync(join(dir, 'list.json'), files.json);
 
-  const plex = await startPlexEmulator({ tracks: library.plexTracks });
+  // Recent plays (no randomness: the worlds stay the same) seed the sonic mix.
+  const now = Math.floor(Date.now() / 1000);
+  const tracks = library.plexTracks.map((t, i) => (t.viewCount ? { ...t, lastViewedAt: now - (i % 20) * 86_400 } : t));
+  const plex = await startPlexEmulator({ tracks });
   const lfm = await startLastfmEmulator({ data: lastfm });
   const lbz = await startListenBrainzEmulator({ tokens: { [LB_TOKEN]: USER }, users: lb.users, recordings: lb.recordings });
   try {
@@ -92,6 +95,8 @@ async function runWorld(seed) {
       ENABLE_TIME_PLAYLIST: 'true',
       PLAYLIST_SIZE_TIME: '200',
       TIME_WINDOWS: '00:00-24:00=Rock,Pop,Electronic,Jazz,Ambient,Folk,Hip-Hop,Soul',
+      ENABLE_SONIC_MIX: 'true',
+      PLAYLIST_SIZE_SONIC_MIX: '200',
       CUSTOM_1_FILE: join(dir, 'list.m3u'),
       PLAYLIST_SIZE_CUSTOM_1: size,
       CUSTOM_2_FILE: join(dir, 'list.json'),

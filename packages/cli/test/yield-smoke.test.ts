@@ -37,7 +37,7 @@ describe('eval:yield smoke world', () => {
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
     const report = JSON.parse(stdout) as { sources: SourceYield[]; total: { wantedOwned: number; found: number; wrong: number } };
     const names = report.sources.map((s) => s.source);
-    expect(names).toEqual(expect.arrayContaining(['custom-1', 'custom-2', 'daily-flow', 'lastfm-charts', 'lastfm-deep-cuts', 'lastfm-loved', 'lastfm-recs', 'lastfm-top', 'listenbrainz']));
+    expect(names).toEqual(expect.arrayContaining(['custom-1', 'custom-2', 'daily-flow', 'lastfm-charts', 'lastfm-deep-cuts', 'lastfm-loved', 'lastfm-recs', 'lastfm-top', 'listenbrainz', 'sonic-mix']));
     for (const s of report.sources) {
       expect({ source: s.source, failed: s.failed, unknown: s.unknown, wrongPicks: s.wrongPicks }).toEqual({ source: s.source, failed: undefined, unknown: 0, wrongPicks: [] });
       // A quiet Last.fm user (nothing in the last 3 months) still gets candidates: inputs widen.
