@@ -1,9 +1,9 @@
-import { HarmoniqError, type IndexProgress, type LibraryTrack, type Logger, type SectionInfo, type ServerInfo } from '@harmoniq/core';
+import { HarmoniqError, type IndexProgress, type LibraryTrack, type Logger, type ParentGenres, type SectionInfo, type ServerInfo, type TrackFilter } from '@harmoniq/core';
 import { responseError } from './errors.js';
 import { countItems, fetchItems } from './fetch-items.js';
 import { mapGenres, mapTrack, type AncestorGenres } from './map-track.js';
 import { id, num, objects, str, type JsonObject } from './parse.js';
-import type { Query } from './query.js';
+import type { Params, Query } from './query.js';
 
 export interface Section {
   id: string;
@@ -37,10 +37,10 @@ export function createLibrary({ query, logger, pageSize }: LibraryOptions) {
     return out;
   };
 
-  const readGenres = async (sectionId: string, type: 8 | 9): Promise<Map<string, string[]>> => {
+  const readGenres = async (sectionId: string, type: 8 | 9, filter: Params = {}): Promise<Map<string, string[]>> => {
     const pairs = await fetchItems(query, logger, {
       path: `/library/sections/${encodeURIComponent(sectionId)}/all`,
-      params: { type },
+      params: { type, ...filter },
       pageSize,
       map: mapGenres,
       what: `library section ${sectionId}`,
@@ -104,25 +104,54 @@ export function createLibrary({ query, logger, pageSize }: LibraryOptions) {
     async listTracks(sectionId: string, onProgress?: (p: IndexProgress) => void): Promise<LibraryTrack[]> {
       // Albums and artists first (far fewer than tracks), so tracks can be joined as they arrive.
       const ancestors: AncestorGenres = { albums: await readGenres(sectionId, 9), artists: await readGenres(sectionId, 8) };
-      const seen = new Set<string>();
-      const tracks = await fetchItems(query, logger, {
-        path: `/library/sections/${encodeURIComponent(sectionId)}/all`,
-        params: { type: 10, includeGuids: 1 },
-        pageSize,
-        what: `library section ${sectionId}`,
-        map: (item, container) => {
-          const track = mapTrack(item, container, ancestors);
-          // A listing that shifts while paged can repeat a track: keep the first.
-          if (!track || seen.has(track.ratingKey)) return undefined;
-          seen.add(track.ratingKey);
-          return track;
-        },
-        onPage: (done, total) => onProgress?.({ done, total: Math.max(done, total ?? done) }),
-      });
-      logger.debug(`listed ${tracks?.length ?? 0} tracks, ${ancestors.albums.size} albums, ${ancestors.artists.size} artists of section ${sectionId}`);
-      return tracks ?? [];
+      return listTracks(sectionId, {}, ancestors, onProgress);
     },
+
+    listTracksWhere: (sectionId: string, filter: TrackFilter, parents: ParentGenres) => listTracks(sectionId, filterParams(filter), parents),
+
+    async countTracksWhere(sectionId: string, filter: TrackFilter): Promise<number> {
+      const path = `/library/sections/${encodeURIComponent(sectionId)}/all`;
+      const counted = await countItems(query, path, { type: 10, ...filterParams(filter) });
+      // No total means no cheap count: the caller falls back to a full listing.
+      if (counted === undefined) throw responseError('GET', path, 'no total for a filtered count', true);
+      return counted;
+    },
+
+    listParentGenres: (sectionId: string, level: 'album' | 'artist', addedAfter: number) =>
+      readGenres(sectionId, level === 'album' ? 9 : 8, filterParams({ addedAfter })),
   };
+
+  async function listTracks(sectionId: string, filter: Params, ancestors: AncestorGenres, onProgress?: (p: IndexProgress) => void): Promise<LibraryTrack[]> {
+    const seen = new Set<string>();
+    const tracks = await fetchItems(query, logger, {
+      path: `/library/sections/${encodeURIComponent(sectionId)}/all`,
+      params: { type: 10, includeGuids: 1, ...filter },
+      pageSize,
+      what: `library section ${sectionId}`,
+      map: (item, container) => {
+        const track = mapTrack(item, container, ancestors);
+        // A listing that shifts while paged can repeat a track: keep the first.
+        if (!track || seen.has(track.ratingKey)) return undefined;
+        seen.add(track.ratingKey);
+        return track;
+      },
+      onPage: (done, total) => onProgress?.({ done, total: Math.max(done, total ?? done) }),
+    });
+    logger.debug(`listed ${tracks?.length ?? 0} tracks, ${ancestors.albums.size} albums, ${ancestors.artists.size} artists of section ${sectionId}`);
+    return tracks ?? [];
+  }
+}
+
+/**
+ * Plex media-query filters (`addedAt>>=N` is "greater than N"). The operator is part of the parameter name, so
+ * URLSearchParams percent-encodes `>`; that PMS decodes names like values is assumed (../shared/api: unverified).
+ */
+function filterParams(filter: TrackFilter): Params {
+  const params: Params = {};
+  if (filter.addedAfter !== undefined) params['addedAt>>'] = filter.addedAfter;
+  if (filter.addedBefore !== undefined) params['addedAt<<'] = filter.addedBefore;
+  if (filter.updatedAfter !== undefined) params['updatedAt>>'] = filter.updatedAfter;
+  return params;
 }
 
 /** Plex titles compare like python-plexapi's: trimmed and case-insensitive (and Unicode-normalised). */

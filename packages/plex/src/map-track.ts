@@ -20,8 +20,8 @@ function withHoisted(item: JsonObject, container: JsonObject): JsonObject {
 
 /** Genres of albums and artists, by their ratingKey. */
 export interface AncestorGenres {
-  albums: ReadonlyMap<string, string[]>;
-  artists: ReadonlyMap<string, string[]>;
+  albums: ReadonlyMap<string, readonly string[]>;
+  artists: ReadonlyMap<string, readonly string[]>;
 }
 
 /**
@@ -55,6 +55,7 @@ export function mapTrack(raw: JsonObject, container: JsonObject, ancestors?: Anc
   assign(track, 'userRating', num(item['userRating']));
   assign(track, 'lastViewedAt', secondsToMs(item['lastViewedAt']));
   assign(track, 'addedAt', secondsToMs(item['addedAt']));
+  assign(track, 'updatedAt', secondsToMs(item['updatedAt']));
   assign(track, 'guids', nonEmptyList(guids(item['Guid'])));
   // python-plexapi calls a track analysed when the version is 1; later versions are taken as analysed too.
   const analysis = num(item['musicAnalysisVersion']);
@@ -103,8 +104,8 @@ function nonEmpty(s: string | undefined): string | undefined {
   return s !== undefined && s.trim() !== '' ? s : undefined;
 }
 
-function nonEmptyList(list: string[] | undefined): string[] | undefined {
-  return list && list.length ? list : undefined;
+function nonEmptyList(list: readonly string[] | undefined): string[] | undefined {
+  return list && list.length ? [...list] : undefined;
 }
 
 /** Sets optional fields only when present, so cached JSON carries no `undefined` keys. */

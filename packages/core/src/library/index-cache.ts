@@ -2,13 +2,14 @@ import { open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeTextFile } from '../fs/json-file.js';
 import type { Logger } from '../logging/logger.js';
+import { refreshIndex } from './refresh-index.js';
 import type { IndexProgress, LibraryReader, LibraryTrack, SectionInfo, ServerInfo } from './types.js';
 
 /** Bump when the cached shape changes: an old-format cache is rebuilt, never misread. */
-export const INDEX_CACHE_FORMAT = 4;
+export const INDEX_CACHE_FORMAT = 5;
 
 /**
- * File layout (format 3; 4 adds `sonicAnalysis` to tracks), JSON lines: line 1 is the header (everything but the tracks), then the tracks as JSON
+ * File layout (format 3; 4 adds `sonicAnalysis` to tracks; 5 adds tracks' `updatedAt` and the header's `stamp`), JSON lines: line 1 is the header (everything but the tracks), then the tracks as JSON
  * arrays of up to TRACKS_PER_LINE. The header alone decides whether the index is reused, so a stale index is never
  * parsed; and no step holds the whole index as one string (a 100k-track index is ~40 MB of JSON, twice that as a
  * JS string), which keeps the sync's peak memory down. JSON.stringify escapes newlines, so lines split safely.
@@ -28,7 +29,10 @@ interface CacheHeader {
   machineIdentifier: string;
   sectionId: string;
   markers: ChangeMarkers;
+  /** When the whole library was last listed: the maximum age counts from here, not from a partial refresh. */
   builtAt: string;
+  /** Epoch seconds: the newest addedAt/updatedAt among the tracks; a refresh asks for what changed after it. */
+  stamp?: number;
   /** How many tracks the lines after the header hold: a file cut at a line boundary still parses, but is short. */
   tracks: number;
 }
@@ -39,6 +43,8 @@ export interface LoadedLibrary {
   tracks: LibraryTrack[];
   /** True when the cached index was reused and no track was listed. */
   fromCache: boolean;
+  /** Set when the cached index was brought up to date by reading only what changed. */
+  refreshed?: { added: number; updated: number; removed: number; requests: number };
 }
 
 export interface LoadLibraryOptions {
@@ -61,7 +67,8 @@ export function indexCachePath(dataDir: string, machineIdentifier: string, secti
 
 /**
  * One library index per run. Reused from disk while the section's change markers and track count are
- * unchanged, so a warm run costs three small requests and lists no tracks.
+ * unchanged, so a warm run costs three small requests and lists no tracks; once they move, brought up to date by
+ * reading only what changed (refresh-index.ts), else listed in full.
  */
 export async function loadLibrary(options: LoadLibraryOptions): Promise<LoadedLibrary> {
   const { reader, logger } = options;
@@ -71,39 +78,76 @@ export async function loadLibrary(options: LoadLibraryOptions): Promise<LoadedLi
   const markers: ChangeMarkers = { contentChangedAt: section.contentChangedAt, updatedAt: section.updatedAt, trackCount };
   const path = indexCachePath(options.dataDir, server.machineIdentifier, section.id);
 
+  let stale: CacheHeader | undefined;
   if (!options.refresh) {
     const header = await readHeader(path, logger);
     const now = options.now?.() ?? new Date();
     const age = header ? now.getTime() - Date.parse(header.builtAt) : 0;
     const tooOld = options.maxAgeMs !== undefined && !(age >= 0 && age <= options.maxAgeMs);
+    const ours = header !== undefined && header.machineIdentifier === server.machineIdentifier && header.sectionId === section.id;
     if (header && tooOld) logger.info(`The cached index of '${section.title}' is from ${header.builtAt}; rebuilding it to refresh play counts and ratings.`);
-    else if (header && header.machineIdentifier === server.machineIdentifier && header.sectionId === section.id && sameMarkers(header.markers, markers)) {
+    else if (header && ours && sameMarkers(header.markers, markers)) {
       const tracks = await readTracks(path, header.tracks, logger);
       if (tracks) {
         logger.info(`Library '${section.title}': ${tracks.length} tracks (cached index, unchanged since ${header.builtAt}).`);
         return { server, section, tracks, fromCache: true };
       }
-    } else if (header) logger.info(`Library '${section.title}' changed since the last run; rebuilding the index.`);
+    } else if (header && ours) stale = header;
   }
 
+  if (stale?.stamp !== undefined) {
+    const refreshed = await refreshFromCache(options, path, stale, stale.stamp, trackCount);
+    if (refreshed) {
+      const header = headerFor(server.machineIdentifier, section.id, markers, trackCount, refreshed.tracks, stale.builtAt);
+      await save(path, header, refreshed.tracks, logger);
+      const { added, updated, removed, requests } = refreshed;
+      logger.info(`Library '${section.title}' changed: ${added} added, ${updated} updated, ${removed} removed (${requests} requests instead of a full listing).`);
+      return { server, section, tracks: refreshed.tracks, fromCache: false, refreshed: { added, updated, removed, requests } };
+    }
+  } else if (stale) logger.info(`Library '${section.title}' changed since the last run; rebuilding the index.`);
+
   logger.info(`Indexing library '${section.title}' (${trackCount} tracks)…`);
-  const tracks = await reader.listTracks(section.id, options.onProgress);
-  const header: CacheHeader = {
+  const tracks = await options.reader.listTracks(section.id, options.onProgress);
+  const header = headerFor(server.machineIdentifier, section.id, markers, trackCount, tracks, (options.now?.() ?? new Date()).toISOString());
+  await save(path, header, tracks, logger);
+  logger.info(`Indexed ${tracks.length} tracks from '${section.title}'.`);
+  return { server, section, tracks, fromCache: false };
+}
+
+/** The cached tracks brought up to date, or undefined when only a full listing can be trusted. */
+async function refreshFromCache(options: LoadLibraryOptions, path: string, header: CacheHeader, stamp: number, count: number) {
+  const { reader, logger } = options;
+  if (!reader.listTracksWhere) return undefined;
+  const cached = await readTracks(path, header.tracks, logger);
+  if (!cached) return undefined;
+  const pageSize = reader.pageSize ?? 1000;
+  // A partial refresh that would cost half a full listing is not worth it: give up then and list everything.
+  const fullListing = Math.ceil(count / pageSize) + 2;
+  const refreshed = await refreshIndex({ reader, sectionId: header.sectionId, cached, stamp, count, pageSize, maxRequests: Math.max(6, Math.floor(fullListing / 2)), logger });
+  return refreshed;
+}
+
+function headerFor(machineIdentifier: string, sectionId: string, markers: ChangeMarkers, count: number, tracks: readonly LibraryTrack[], builtAt: string): CacheHeader {
+  let stamp = 0;
+  for (const t of tracks) stamp = Math.max(stamp, t.addedAt ?? 0, t.updatedAt ?? 0);
+  return {
     format: INDEX_CACHE_FORMAT,
-    machineIdentifier: server.machineIdentifier,
-    sectionId: section.id,
+    machineIdentifier,
+    sectionId,
     // The count listed is what the index holds; a track added while paging changes the count next run.
-    markers: { ...markers, trackCount: tracks.length === trackCount ? trackCount : -1 },
-    builtAt: (options.now?.() ?? new Date()).toISOString(),
+    markers: { ...markers, trackCount: tracks.length === count ? count : -1 },
+    builtAt,
+    ...(stamp > 0 ? { stamp: Math.floor(stamp / 1000) } : {}),
     tracks: tracks.length,
   };
+}
+
+async function save(path: string, header: CacheHeader, tracks: readonly LibraryTrack[], logger: Logger): Promise<void> {
   try {
     await writeTextFile(path, serialise(header, tracks));
   } catch (error) {
     logger.warn(`The library index could not be cached (${(error as Error).message}); the next run lists the library again.`);
   }
-  logger.info(`Indexed ${tracks.length} tracks from '${section.title}'.`);
-  return { server, section, tracks, fromCache: false };
 }
 
 function serialise(header: CacheHeader, tracks: readonly LibraryTrack[]): Buffer {

@@ -27,6 +27,8 @@ export interface LibraryTrack {
   lastViewedAt?: number;
   /** Epoch milliseconds. */
   addedAt?: number;
+  /** Epoch milliseconds: Plex moves it when the track's metadata is edited (not when it is played). */
+  updatedAt?: number;
   /** Plex guids (plex://, mbid:// release-track ids, local://). Never recording MBIDs. */
   guids?: string[];
   /** True when Plex has sonically analysed the track (`musicAnalysisVersion`); absent otherwise. */
@@ -92,6 +94,30 @@ export interface LibraryReader {
   nearest?(ratingKey: string, options?: NearestOptions): Promise<SonicNeighbour[]>;
   /** A "sonic adventure": tracks leading from one track to another, as Plex computes it. */
   sonicPath?(sectionId: string, startRatingKey: string, endRatingKey: string, options?: SonicPathOptions): Promise<LibraryTrack[]>;
+  /** Tracks per listing request, when the reader pages (the refresh weighs its requests against a full listing). */
+  readonly pageSize?: number;
+  /**
+   * Optional, for refreshing a cached index incrementally (a reader without them always gets a full listing).
+   * The tracks the filter selects, paged, their album and artist genres taken from `parents` (absent when unknown).
+   */
+  listTracksWhere?(sectionId: string, filter: TrackFilter, parents: ParentGenres): Promise<LibraryTrack[]>;
+  /** How many tracks the filter selects (one request, no items). */
+  countTracksWhere?(sectionId: string, filter: TrackFilter): Promise<number>;
+  /** Genres of the albums or artists added after `addedAfter` (epoch seconds), by ratingKey. */
+  listParentGenres?(sectionId: string, level: 'album' | 'artist', addedAfter: number): Promise<Map<string, string[]>>;
+}
+
+/** A track filter in Plex's terms: epoch seconds, every bound exclusive (`>>=`, `<<=`). */
+export interface TrackFilter {
+  addedAfter?: number;
+  addedBefore?: number;
+  updatedAfter?: number;
+}
+
+/** Genres of albums and artists by ratingKey, as the index already knows them. */
+export interface ParentGenres {
+  albums: ReadonlyMap<string, readonly string[]>;
+  artists: ReadonlyMap<string, readonly string[]>;
 }
 
 export interface PlaylistInfo {

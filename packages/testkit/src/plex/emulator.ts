@@ -25,6 +25,7 @@ function tokenOf(req: EmulatorRequest): string | undefined {
 
 /** Dispatches on method and path segments; undefined means 404. */
 function route(ctx: PlexContext, req: EmulatorRequest): Result {
+  ctx.library.settle();
   const s = req.path.split('/').filter((x) => x !== '').map(safeDecode);
   if (s.includes('\u0000')) return htmlError(400);
   const m = req.method.toUpperCase();

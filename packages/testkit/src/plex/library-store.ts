@@ -38,6 +38,8 @@ export interface TrackRecord {
   addedAt: number;
   /** Sonically analysed: the server analyses and the fixture does not opt out (served as musicAnalysisVersion). */
   analysed: boolean;
+  /** Moves forward on every edit of the track (and is its addedAt when it arrives), as PMS's `updatedAt` does. */
+  updatedAt: number;
   /** Cached UTF-8 JSON of the list form (no librarySection fields), without and with Guid; cleared on every change. */
   json: Buffer | undefined;
   jsonWithGuid: Buffer | undefined;
@@ -69,6 +71,12 @@ export class LibraryStore {
   /** The section's updatedAt/scannedAt: moves only when tracks change, not when playlists do. */
   sectionUpdatedAt = BASE_TIME;
   version = 0;
+  /** Set by a change; albums and artists are derived again on the next request (settle), so a change is O(1). */
+  private dirty = false;
+  /** True once the constructor's fixtures are in: later tracks arrive "now" (stamp()). */
+  private started = false;
+  private maxAddedAt = 0;
+  private readonly parentAddedAt = new Map<string, number>();
 
   constructor(
     tracks: PlexFixtureTrack[],
@@ -78,6 +86,14 @@ export class LibraryStore {
   ) {
     for (const t of tracks) if (t.ratingKey !== undefined) this.reserve(t.ratingKey);
     for (const t of tracks) this.insert(t);
+    this.rebuild();
+    this.started = true;
+  }
+
+  /** Derives albums, artists and genre unions again if tracks changed since the last request. */
+  settle(): void {
+    if (!this.dirty) return;
+    this.dirty = false;
     this.rebuild();
   }
 
@@ -94,7 +110,8 @@ export class LibraryStore {
 
   /** A deterministic "now" that moves forward with every change. */
   stamp(): number {
-    return BASE_TIME + this.changeCount;
+    // Later than every track's addedAt, even in a library so large that generated addedAt pass BASE_TIME.
+    return Math.max(BASE_TIME, this.maxAddedAt + 1) + this.changeCount;
   }
 
   touch(): void {
@@ -117,12 +134,16 @@ export class LibraryStore {
     const { ratingKey: _ignored, ...rest } = patch;
     rec.fixture = { ...rec.fixture, ...rest };
     this.contentChanged();
+    rec.updatedAt = this.stamp();
+    rec.json = undefined;
+    rec.jsonWithGuid = undefined;
   }
 
   remove(key: string): void {
     const rec = this.mustGet(key);
     this.byKey.delete(key);
-    this.tracks.splice(this.tracks.indexOf(rec), 1);
+    // Usually one of the last tracks or a random one: search from the end, where test changes tend to be.
+    this.tracks.splice(this.tracks.lastIndexOf(rec), 1);
     this.contentChanged();
   }
 
@@ -149,7 +170,7 @@ export class LibraryStore {
     this.contentChanges += 1;
     this.touch();
     this.sectionUpdatedAt = this.stamp();
-    this.rebuild();
+    this.dirty = true;
   }
 
   private insert(fixture: PlexFixtureTrack): TrackRecord {
@@ -157,6 +178,9 @@ export class LibraryStore {
     this.ensureParents(own);
     const key = own.ratingKey ?? this.allocateKey();
     const seq = this.nextSeq++;
+    // Fixtures given at start get spread-out past dates; a track added later arrives now, as in PMS.
+    const addedAt = own.addedAt ?? (this.started ? this.stamp() : BASE_TIME - 400 * 86400 + seq * 37);
+    this.maxAddedAt = Math.max(this.maxAddedAt, addedAt);
     // album and artist are linked by rebuild(), which always runs right after inserting.
     const rec: TrackRecord = {
       key,
@@ -165,8 +189,10 @@ export class LibraryStore {
       album: undefined as unknown as AlbumRecord,
       artist: undefined as unknown as ArtistRecord,
       genres: [],
-      addedAt: own.addedAt ?? BASE_TIME - 400 * 86400 + seq * 37,
+      addedAt,
+      // Scanned now, whatever addedAt a test gives: PMS stamps what it adds.
       analysed: false,
+      updatedAt: this.started ? Math.max(addedAt, this.stamp()) : addedAt,
       json: undefined,
       jsonWithGuid: undefined,
     };
@@ -177,9 +203,16 @@ export class LibraryStore {
 
   /** Artist and album ids are handed out when first seen, so they stay stable across changes. */
   private ensureParents(t: PlexFixtureTrack): void {
-    if (!this.artistKeys.has(t.artist)) this.artistKeys.set(t.artist, this.allocateKey());
+    if (!this.artistKeys.has(t.artist)) this.artistKeys.set(t.artist, this.newParent());
     const albumId = albumIdentity(t);
-    if (!this.albumKeys.has(albumId)) this.albumKeys.set(albumId, this.allocateKey());
+    if (!this.albumKeys.has(albumId)) this.albumKeys.set(albumId, this.newParent());
+  }
+
+  /** A new album or artist: one that appears after start is added "now", like the tracks that bring it. */
+  private newParent(): string {
+    const key = this.allocateKey();
+    if (this.started) this.parentAddedAt.set(key, this.stamp());
+    return key;
   }
 
   /** Recomputes albums, artists and genre unions from the tracks. O(n), only on changes. */
@@ -208,8 +241,8 @@ export class LibraryStore {
       }
       album.tracks.push(rec);
       if (album.year === undefined && t.year !== undefined) album.year = t.year;
-      artist.addedAt = Math.min(artist.addedAt, rec.addedAt);
-      album.addedAt = Math.min(album.addedAt, rec.addedAt);
+      artist.addedAt = this.parentAddedAt.get(artist.key) ?? Math.min(artist.addedAt, rec.addedAt);
+      album.addedAt = this.parentAddedAt.get(album.key) ?? Math.min(album.addedAt, rec.addedAt);
       addTags(artist.genres, t.artistGenres, this);
       addTags(album.genres, t.albumGenres, this);
       rec.album = album;

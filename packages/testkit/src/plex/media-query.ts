@@ -50,8 +50,9 @@ function trackFields(genreIncludesAlbum: boolean): Fields<TrackRecord> {
     userRating: { kind: 'int', get: (r) => r.fixture.userRating ?? 0 },
     lastViewedAt: { kind: 'int', get: (r) => r.fixture.lastViewedAt },
     addedAt: { kind: 'int', get: (r) => r.addedAt },
+    updatedAt: { kind: 'int', get: (r) => r.updatedAt },
     duration: { kind: 'int', get: (r) => r.fixture.durationMs },
-  }, ['title', 'index', 'viewCount', 'userRating', 'lastViewedAt', 'addedAt', 'duration']);
+  }, ['title', 'index', 'viewCount', 'userRating', 'lastViewedAt', 'addedAt', 'updatedAt', 'duration']);
   return fields;
 }
 
@@ -69,13 +70,13 @@ const TRACK_SORTS: SortFields<TrackRecord> = withTrackAliases<(r: TrackRecord) =
   absoluteIndex: (r) => (r.fixture.disc ?? 1) * 10000 + (r.fixture.index ?? 0),
   parentIndex: (r) => r.fixture.disc ?? 1,
   addedAt: (r) => r.addedAt,
-  updatedAt: (r) => r.addedAt,
+  updatedAt: (r) => r.updatedAt,
   viewCount: (r) => r.fixture.viewCount ?? 0,
   lastViewedAt: (r) => r.fixture.lastViewedAt,
   userRating: (r) => r.fixture.userRating,
   duration: (r) => r.fixture.durationMs,
   id: (r) => r.seq,
-}, ['titleSort', 'title', 'index', 'absoluteIndex', 'addedAt', 'viewCount', 'lastViewedAt', 'userRating', 'duration', 'id']);
+}, ['titleSort', 'title', 'index', 'absoluteIndex', 'addedAt', 'updatedAt', 'viewCount', 'lastViewedAt', 'userRating', 'duration', 'id']);
 
 const ALBUM_FIELDS: Fields<AlbumRecord> = {
   title: { kind: 'string', get: (a) => a.title },

@@ -57,7 +57,7 @@ export function trackObject(rec: TrackRecord): JsonObject {
     grandparentThumb: `/library/metadata/${artist.key}/thumb/${artist.addedAt}`,
     duration,
     addedAt: rec.addedAt,
-    updatedAt: rec.addedAt,
+    updatedAt: rec.updatedAt,
     // A string in PMS JSON captures (python-plexapi reads it as an int); absent on unanalysed tracks.
     musicAnalysisVersion: rec.analysed ? '1' : undefined,
     Media: [

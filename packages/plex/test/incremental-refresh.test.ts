@@ -1,0 +1,133 @@
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createMemoryLogger, loadLibrary, seededRandom, type LoadedLibrary } from '@harmoniq/core';
+import { generateLibrary, startPlexEmulator, type PlexEmulator } from '@harmoniq/testkit';
+import { testClient } from './helpers.js';
+
+const TOKEN = 'refresh-secret-token-123';
+let plex: PlexEmulator | undefined;
+afterEach(async () => {
+  await plex?.close();
+  plex = undefined;
+});
+
+type Random = () => number;
+const pick = <T>(r: Random, list: readonly T[]): T => list[Math.floor(r() * list.length)] as T;
+
+/** One random change set of the kinds a library sees: adds, edits, removals (single or a whole album), moves. */
+function change(emu: PlexEmulator, r: Random, round: number): string {
+  const tracks = emu.tracks();
+  const done: string[] = [];
+  const adds = Math.floor(r() * 12);
+  if (adds > 0) {
+    emu.addTracks(generateLibrary({ tracks: adds, seed: 1000 + round }).map((t) => ({ ...t, album: `${t.album} (New ${round})` })));
+    done.push(`+${adds}`);
+  }
+  const touched = new Set<string>();
+  const fresh = () => {
+    for (;;) {
+      const t = pick(r, tracks);
+      if (!touched.has(t.ratingKey as string)) {
+        touched.add(t.ratingKey as string);
+        return t;
+      }
+    }
+  };
+  for (let i = Math.floor(r() * 4); i > 0; i -= 1) {
+    const t = fresh();
+    emu.updateTrack(t.ratingKey as string, r() < 0.5 ? { title: `${t.title} (Edit ${round})`, userRating: 8 } : { viewCount: (t.viewCount ?? 0) + 3 });
+    done.push('~1');
+  }
+  for (let i = Math.floor(r() * 3); i > 0; i -= 1) {
+    // A move to another album of the same artist (the album exists, so its genres are known).
+    const t = fresh();
+    const other = tracks.find((o) => o.artist === t.artist && o.album !== t.album);
+    if (other) {
+      emu.updateTrack(t.ratingKey as string, { album: other.album, year: other.year, albumGenres: other.albumGenres });
+      done.push('>1');
+    }
+  }
+  const removal = r();
+  if (removal < 0.35) {
+    for (let i = 1 + Math.floor(r() * 3); i > 0; i -= 1) emu.removeTrack(fresh().ratingKey as string);
+    done.push('-few');
+  } else if (removal < 0.6) {
+    // A whole album deleted.
+    const album = pick(r, tracks);
+    const gone = tracks.filter((t) => t.artist === album.artist && t.album === album.album && !touched.has(t.ratingKey as string));
+    for (const t of gone) emu.removeTrack(t.ratingKey as string);
+    done.push(`-album(${gone.length})`);
+  }
+  return done.join(' ');
+}
+
+describe('incremental library refresh', () => {
+  it('gives the same index as a full listing over many random change sets, usually for far fewer requests', async () => {
+    const r = seededRandom(17);
+    plex = await startPlexEmulator({ token: TOKEN, tracks: generateLibrary({ tracks: 600, seed: 5 }) });
+    const emu = plex;
+    const dataDir = mkdtempSync(join(tmpdir(), 'harmoniq-refresh-'));
+    const load = (refresh: boolean, dir = dataDir): Promise<LoadedLibrary> =>
+      loadLibrary({ reader: testClient(emu.url, TOKEN, { pageSize: 25 }).client, sectionTitle: 'Music', dataDir: dir, logger: createMemoryLogger(), refresh });
+
+    await load(false);
+    let partial = 0;
+    const rounds = 24;
+    for (let round = 1; round <= rounds; round += 1) {
+      const what = change(emu, r, round);
+      emu.resetRequests();
+      const incremental = await load(false);
+      const requests = emu.requests.length;
+      const full = await load(true, mkdtempSync(join(tmpdir(), 'harmoniq-refresh-full-')));
+      expect({ round, what, tracks: incremental.tracks }).toEqual({ round, what, tracks: full.tracks });
+      if (incremental.refreshed) {
+        partial += 1;
+        // A full listing of ~600 tracks at 25 a page is 24 track pages plus albums and artists.
+        expect({ round, what, requests: requests <= 3 + 14 }).toEqual({ round, what, requests: true });
+      }
+    }
+    // Most change sets are refreshed partially; the rest fall back to a full listing (and are still identical).
+    expect(partial).toBeGreaterThanOrEqual(rounds / 2);
+  }, 240_000);
+
+  it('lists only what changed: adds and edits cost two filtered listings besides the library check', async () => {
+    plex = await startPlexEmulator({ token: TOKEN, tracks: generateLibrary({ tracks: 2000, seed: 9 }) });
+    const emu = plex;
+    const dataDir = mkdtempSync(join(tmpdir(), 'harmoniq-refresh-'));
+    const load = () => loadLibrary({ reader: testClient(emu.url, TOKEN, { pageSize: 100 }).client, sectionTitle: 'Music', dataDir, logger: createMemoryLogger() });
+    await load();
+    const [first, second] = emu.tracks();
+    emu.addTracks(generateLibrary({ tracks: 15, seed: 99 }).map((t) => ({ ...t, artist: first?.artist ?? t.artist, album: first?.album ?? t.album })));
+    emu.updateTrack(second?.ratingKey as string, { userRating: 6, title: 'Renamed' });
+    emu.resetRequests();
+    const loaded = await load();
+    expect(loaded.refreshed).toEqual({ added: 15, updated: 1, removed: 0, requests: 2 });
+    const listings = emu.requests.filter((q) => q.path.endsWith('/all'));
+    // The count, then one filtered listing each; the new tracks' album and artist are known, so no parent listing.
+    expect(listings.map((q) => Object.keys(q.query).filter((k) => k.endsWith('>>')))).toEqual([[], ['updatedAt>>'], ['addedAt>>']]);
+    expect(emu.requests).toHaveLength(5);
+    expect(loaded.tracks.find((t) => t.ratingKey === second?.ratingKey)?.title).toBe('Renamed');
+  });
+
+  it('falls back to a full listing when finding scattered removals would cost more than half a full listing', async () => {
+    plex = await startPlexEmulator({ token: TOKEN, tracks: generateLibrary({ tracks: 300, seed: 3 }) });
+    const emu = plex;
+    const dataDir = mkdtempSync(join(tmpdir(), 'harmoniq-refresh-'));
+    const logger = createMemoryLogger();
+    const load = (refresh = false, dir = dataDir) =>
+      loadLibrary({ reader: testClient(emu.url, TOKEN, { pageSize: 10 }).client, sectionTitle: 'Music', dataDir: dir, logger, refresh });
+    await load();
+    const tracks = emu.tracks();
+    for (let i = 5; i < tracks.length; i += 37) emu.removeTrack(tracks[i]?.ratingKey as string);
+    emu.resetRequests();
+    const loaded = await load();
+    expect(loaded.refreshed).toBeUndefined();
+    expect(logger.lines.map((l) => l.message).join('\n')).toMatch(/cannot prove complete \(more than \d+ requests\); listing it all/);
+    // The search stops at its budget (half a full listing), then the full listing follows.
+    expect(emu.requests.filter((q) => q.query['X-Plex-Container-Size'] === '0').length).toBeLessThanOrEqual(1 + 16);
+    expect(loaded.tracks).toEqual((await load(true, mkdtempSync(join(tmpdir(), 'harmoniq-refresh-full-')))).tracks);
+    expect(loaded.tracks).toHaveLength(tracks.length - 8);
+  });
+});
