@@ -1,7 +1,8 @@
-// "1 % of the library changed": new tracks added in one batch, plus a few edited and a few removed, chosen by a
-// seeded generator. Few edits and removals because the Plex emulator rebuilds its whole index on each single one
-// (O(library) per call: a third-each mix of 1 % took 3.5 minutes at 100k tracks). Harmoniq's cost does not depend
-// on the mix: any change to the section's markers re-lists the library.
+// "1 % of the library changed": new tracks added in one batch (a new album each, as a scan brings them), 10 tracks
+// edited (plays, rating) and one album deleted, chosen by a seeded generator. Removals come as an album because that
+// is how a library loses tracks (a folder deleted); an incremental refresh finds a cluster of removals with a few
+// count requests, while removals scattered one by one over the whole library each cost a search of their own and
+// soon exceed what a full listing costs (then Harmoniq lists everything, as before).
 import { generateLibrary } from '@harmoniq/testkit';
 
 function mulberry32(seed) {
@@ -15,12 +16,12 @@ function mulberry32(seed) {
   };
 }
 
-export function changeLibrary(plex, { share = 0.01, seed = 7, edits = 10, removals = 10 } = {}) {
+export function changeLibrary(plex, { share = 0.01, seed = 7, edits = 10, removals = 14 } = {}) {
   const rng = mulberry32(seed);
   const tracks = plex.tracks();
   const total = Math.max(3, Math.round(tracks.length * share));
   const updateCount = Math.min(edits, Math.floor(total / 3));
-  const removeCount = Math.min(removals, Math.floor(total / 3));
+  const removeCount = Math.max(3, Math.min(removals, Math.floor(total / 3)));
   const addCount = total - updateCount - removeCount;
   // Distinct tracks for edits and removals.
   const keys = tracks.map((t) => t.ratingKey);
@@ -35,6 +36,22 @@ export function changeLibrary(plex, { share = 0.01, seed = 7, edits = 10, remova
     const t = byKey.get(key);
     plex.updateTrack(key, { viewCount: (t?.viewCount ?? 0) + 1, userRating: 8, lastViewedAt: 1718000000 });
   }
-  for (const key of keys.slice(updateCount, updateCount + removeCount)) plex.removeTrack(key);
-  return { added: addCount, updated: updateCount, removed: removeCount };
+  // One whole album none of whose tracks was edited: the first (in shuffled order) of 3 to `removals` tracks.
+  const edited = new Set(keys.slice(0, updateCount));
+  const albums = new Map();
+  for (const t of tracks) {
+    const id = `${t.artist}\u0000${t.album}`;
+    if (!albums.has(id)) albums.set(id, []);
+    albums.get(id).push(t.ratingKey);
+  }
+  let removed = 0;
+  for (const key of keys.slice(updateCount)) {
+    const t = byKey.get(key);
+    const album = albums.get(`${t.artist}\u0000${t.album}`);
+    if (album.length < 3 || album.length > removeCount || album.some((k) => edited.has(k))) continue;
+    for (const k of album) plex.removeTrack(k);
+    removed = album.length;
+    break;
+  }
+  return { added: addCount, updated: updateCount, removed };
 }
