@@ -12,10 +12,10 @@ export interface CommandDeps {
 export function registerCommands(program: Command, deps: CommandDeps): void {
   program
     .command('sync', { isDefault: true })
-    .description('update the playlists of the named sources, or of every enabled source')
+    .description('update the playlists of the named sources, or of every enabled source (the default command)')
     .argument('[sources...]', 'source names (see `harmoniq sources`)')
     .option('--all', 'every enabled source (the default when no source is named)')
-    .option('--dry-run', 'show what would change, write nothing')
+    .option('--dry-run', 'show what would change (on stdout, and in --json), write nothing')
     .option('--json', 'print one JSON report on stdout (logs stay on stderr)')
     .option('--explain', 'print why each track was or was not found')
     .option('--refresh-library', 'rebuild the library index even if Plex reports no change')
@@ -23,7 +23,11 @@ export function registerCommands(program: Command, deps: CommandDeps): void {
     .option('--adopt', 'take over an existing playlist with the same title instead of leaving it alone')
     .option('--wait <seconds>', 'wait this long for another run to finish (default 120)')
     .action(async (names: string[], flags: SyncFlags) => {
-      const report = await (await import('./sync.js')).syncCommand(await deps.runtime(), names, flags);
+      await assertAllOrNames(names, flags);
+      const rt = await deps.runtime();
+      const report = await (await import('./sync.js')).syncCommand(rt, names, flags).catch(async (error: unknown) => {
+        throw await (await import('./unknown-word.js')).explainUnknownWord(error, rt, names, { program, argv: deps.io.argv });
+      });
       deps.setExitCode(report.exitCode);
     });
 
@@ -101,4 +105,16 @@ export function registerCommands(program: Command, deps: CommandDeps): void {
     .description('try Harmoniq without a Plex server: bundled emulators, sample library, a real sync')
     .option('--json', 'print the sync report as JSON')
     .action(async (flags: { json?: boolean }) => deps.setExitCode(await (await import('./demo.js')).demoCommand(deps.io, flags)));
+}
+
+/** `--all` means every enabled source; with names as well, one of the two would be ignored. */
+async function assertAllOrNames(names: string[], flags: SyncFlags): Promise<void> {
+  if (flags.all && names.length) {
+    const { HarmoniqError } = await import('@harmoniq/core');
+    throw new HarmoniqError({
+      code: 'EUSAGE',
+      message: `--all and source names (${names.join(', ')}) exclude each other`,
+      hint: `Use 'harmoniq sync --all' for every enabled source, or 'harmoniq sync ${names.join(' ')}' for only ${names.length > 1 ? 'those' : 'that one'}.`,
+    });
+  }
 }
