@@ -153,7 +153,7 @@ describe('bad input and faults: one clear line, the documented exit code', () =>
   it('refuses an unknown source name with exit code 2', async () => {
     const r = await runCli(['sync', 'lastfm-chart'], env, dataDir);
     expect(r.code).toBe(2);
-    expect(oneLine(r.stderr)[0]).toMatch(/^harmoniq: EUNKNOWNSOURCE Unknown source: lastfm-chart\. Known sources: .*lastfm-charts/);
+    expect(oneLine(r.stderr)[0]).toMatch(/^harmoniq: EUNKNOWNSOURCE Unknown source 'lastfm-chart'\. Did you mean 'lastfm-charts'\? Known sources: .*lastfm-charts/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 

@@ -74,6 +74,11 @@ export interface SourceContext {
   signal: AbortSignal;
   /** A directory this source may use for its own caches. */
   dataDir: string;
+  /**
+   * `sync --dry-run`: the source fetches as usual but keeps no record of this run (a history that would change
+   * the next real run's choice). Caches of what a service answered may still be written.
+   */
+  dryRun?: boolean;
   /** The common options the core resolved for this source (title, size…). */
   common: CommonSourceOptions;
   /**

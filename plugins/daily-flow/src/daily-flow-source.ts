@@ -77,7 +77,8 @@ async function fetchDailyFlow(options: DailyFlowRunOptions, ctx: SourceContext):
     ctx.logger.info(`At most ${options.maxPerArtist} tracks per artist: the playlist has ${result.selected.length} tracks instead of ${size}`);
   }
   const ratingKeys = result.selected.map((s) => s.track.ratingKey);
-  await writeHistory(ctx.dataDir, { previous: before, current: { occurrence, ratingKeys } }, ctx.logger);
+  // A dry run shows what a real run would pick; recording it would make the real run avoid those very tracks.
+  if (!ctx.dryRun) await writeHistory(ctx.dataDir, { previous: before, current: { occurrence, ratingKeys } }, ctx.logger);
   const ordered = options.order === 'sonic' ? await applyFlowOrder(result.selected, ctx) : result.selected;
   return [{ ...draft, tracks: ordered.map((s) => candidate(s, label)) }];
 }

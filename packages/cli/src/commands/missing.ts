@@ -1,11 +1,26 @@
-import Table from 'cli-table3';
-import { ExitCode, filterMissing, missingPaths, readMissingReport } from '@harmoniq/core';
+import { ExitCode, filterMissing, HarmoniqError, missingPaths, readMissingReport, type MissingReport } from '@harmoniq/core';
+import { closestWord } from '../did-you-mean.js';
+import { loadSources } from '../load-sources.js';
+import { outputWidth, renderTable } from '../render/table.js';
 import type { Runtime } from '../runtime.js';
 
-/** `harmoniq missing [--source X] [--json]`: the wanted tracks that are not in the library, most wanted first. */
-export async function missingCommand(rt: Runtime, flags: { source?: string; user?: string; json?: boolean; limit?: string }): Promise<number> {
+const DEFAULT_LIMIT = 50;
+
+export interface MissingFlags {
+  source?: string;
+  /** A household user's name (docs/household.md). */
+  user?: string;
+  json?: boolean;
+  limit?: string;
+}
+
+/** `harmoniq missing [--source X] [--user U] [--limit N] [--json]`: the wanted tracks that are not in the library, most wanted first. */
+export async function missingCommand(rt: Runtime, flags: MissingFlags): Promise<number> {
+  // Usage first: a bad flag is reported before any file is read.
+  const limit = parseLimit(flags.limit);
   const paths = missingPaths(rt.config.dataDir, rt.config.env.MISSING_TRACKS_PATH);
   const report = await readMissingReport(paths, rt.logger);
+  if (flags.source !== undefined) await assertKnownSource(rt, report, flags.source);
   const tracks = filterMissing(report, flags.source, flags.user);
   if (flags.json) {
     rt.io.stdout.write(`${JSON.stringify({ ...report, tracks }, null, 2)}\n`);
@@ -15,19 +30,37 @@ export async function missingCommand(rt: Runtime, flags: { source?: string; user
     rt.io.stdout.write(report.tracks.length ? `No missing tracks for ${[flags.source && `source '${flags.source}'`, flags.user && `user '${flags.user}'`].filter(Boolean).join(' and ')}.\n` : 'No missing tracks recorded yet: run `harmoniq sync` first.\n');
     return ExitCode.ok;
   }
-  const limit = Number(flags.limit ?? 50) > 0 ? Number(flags.limit ?? 50) : 50;
-  const table = new Table({ head: ['Artist', 'Title', 'Why', 'Nearest in library', 'Wanted by', 'Times'], style: { head: [], border: [] } });
-  for (const t of tracks.slice(0, limit)) {
-    table.push([
-      t.artist,
-      t.title,
-      t.reason,
-      t.nearestMiss ? `${t.nearestMiss.artist} – ${t.nearestMiss.title} (${t.nearestMiss.score})` : '',
-      t.wantedBy.map((w) => (w.user === undefined ? w.playlist : `${w.playlist} @${w.user}`)).join(', '),
-      String(t.timesWanted),
-    ]);
-  }
-  rt.io.stdout.write(`${table.toString()}\n`);
+  const rows = tracks.slice(0, limit).map((t) => [
+    t.artist,
+    t.title,
+    t.reason,
+    t.nearestMiss ? `${t.nearestMiss.artist} – ${t.nearestMiss.title} (${t.nearestMiss.score})` : '',
+    t.wantedBy.map((w) => (w.user === undefined ? w.playlist : `${w.playlist} @${w.user}`)).join(', '),
+    String(t.timesWanted),
+  ]);
+  const table = renderTable({ head: ['Artist', 'Title', 'Why', 'Nearest in library', 'Wanted by', 'Times'], rows, width: outputWidth(rt.io.stdout), fixed: [5] });
+  rt.io.stdout.write(`${table}\n`);
   rt.io.stdout.write(`${tracks.length} missing track${tracks.length === 1 ? '' : 's'}${tracks.length > limit ? ` (showing ${limit}; --limit N for more)` : ''}. Files: ${paths.json}, ${paths.csv}, ${paths.lidarr}\n`);
   return ExitCode.ok;
+}
+
+/** A positive whole number; `abc`, `0`, `-3` and `2.5` are usage errors, not silently the default. */
+function parseLimit(raw: string | undefined): number {
+  if (raw === undefined) return DEFAULT_LIMIT;
+  if (!/^\s*\d+\s*$/.test(raw) || Number(raw) < 1) {
+    throw new HarmoniqError({ code: 'EUSAGE', message: `--limit must be a whole number of rows, 1 or more, got '${raw}'`, hint: `e.g. --limit 20 (default ${DEFAULT_LIMIT}).` });
+  }
+  return Number(raw);
+}
+
+/** A source that exists now, or one that wanted tracks in the past (a removed custom playlist). */
+async function assertKnownSource(rt: Runtime, report: MissingReport, source: string): Promise<void> {
+  const known = new Set([...(await loadSources(rt)).map((s) => s.name), ...report.tracks.flatMap((t) => t.wantedBy.map((w) => w.source))]);
+  if (known.has(source)) return;
+  const guess = closestWord(source, [...known]);
+  throw new HarmoniqError({
+    code: 'EUNKNOWNSOURCE',
+    message: `Unknown source '${source}'.${guess ? ` Did you mean '${guess}'?` : ''}`,
+    hint: `Known sources: ${[...known].join(', ')}. 'harmoniq sources' lists them.`,
+  });
 }

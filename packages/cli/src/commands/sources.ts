@@ -1,8 +1,8 @@
-import Table from 'cli-table3';
 import { ExitCode, issueLine } from '@harmoniq/core';
 import { planHousehold } from '../household.js';
 import { loadSources } from '../load-sources.js';
 import { withLoadProblems } from '../plugins/probe-sources.js';
+import { outputWidth, renderTable } from '../render/table.js';
 import { resolveSources } from '../resolve-sources.js';
 import type { Runtime } from '../runtime.js';
 
@@ -28,10 +28,11 @@ export async function sourcesCommand(rt: Runtime, flags: { json?: boolean }): Pr
     rt.io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     return ExitCode.ok;
   }
-  const table = new Table({ head: ['Source', 'Enabled', 'Playlist', 'Size', 'Status'], style: { head: [], border: [] }, wordWrap: true, colWidths: [20, 9, 28, 6, 60] });
-  for (const r of rows) table.push([r.name, r.enabled ? 'yes' : 'no', r.playlist, String(r.size), r.ready ? 'ready' : r.problems.join('\n')]);
-  rt.io.stdout.write(`${rt.redactor.redact(table.toString())}\n`);
-  for (const r of rows) rt.io.stdout.write(`  ${r.name}: ${r.description}\n`);
+  // The table fits the terminal; each problem is spelled out in full below it.
+  const status = (r: (typeof rows)[number]) => (r.ready ? 'ready' : `${r.problems.length} problem${r.problems.length > 1 ? 's' : ''}, see below`);
+  const table = renderTable({ head: ['Source', 'Enabled', 'Playlist', 'Size', 'Status'], rows: rows.map((r) => [r.name, r.enabled ? 'yes' : 'no', r.playlist, String(r.size), status(r)]), width: outputWidth(rt.io.stdout), fixed: [1, 3] });
+  rt.io.stdout.write(`${rt.redactor.redact(table)}\n`);
+  for (const r of rows) rt.io.stdout.write(rt.redactor.redact(`  ${r.name}: ${r.description}\n${r.problems.map((p) => `    ✗ ${p}\n`).join('')}`));
   for (const p of household.plans) {
     const list = p.sources.map((s) => `${s.source.name} ('${s.common.playlist}')`).join(', ');
     rt.io.stdout.write(`${rt.redactor.redact(`  household user ${p.user.name}: ${list}`)}\n`);

@@ -4,6 +4,7 @@ import { loadSources } from '../load-sources.js';
 import { performSync } from '../perform-sync.js';
 import { parseWaitSeconds } from '../run-lock.js';
 import { renderExplain, renderSummary } from '../render/summary.js';
+import { outputWidth } from '../render/table.js';
 import { resolveSources, selectSources, type SourceResolution } from '../resolve-sources.js';
 import { plexProblems, type Runtime } from '../runtime.js';
 import { stopOnSignals } from '../stop-signals.js';
@@ -32,7 +33,7 @@ export async function syncCommand(rt: Runtime, names: string[], flags: SyncFlags
     if (flags.json) io.stdout.write(`${JSON.stringify(rt.redactor.redactValue(report), null, 2)}\n`);
     else {
       if (flags.explain) io.stdout.write(rt.redactor.redact(renderExplain(report)));
-      io.stdout.write(rt.redactor.redact(renderSummary(report)));
+      io.stdout.write(rt.redactor.redact(renderSummary(report, outputWidth(io.stdout))));
     }
     return report;
   } finally {

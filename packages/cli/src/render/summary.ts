@@ -1,20 +1,20 @@
-import Table from 'cli-table3';
-import type { CandidateReport, SyncReport } from '@harmoniq/core';
+import type { CandidateReport, PlannedTrack, SyncReport } from '@harmoniq/core';
+import { renderTable } from './table.js';
 
-/** The human summary printed at the end of a sync. */
-export function renderSummary(report: SyncReport): string {
-  if (report.error && !report.sources.length) return `Sync failed: ${report.error.code} ${report.error.message}\n`;
-  const table = new Table({
-    head: ['Source', 'Playlist', 'Result', 'Found', 'Added', 'Removed', 'Kept', 'Tracks'],
-    style: { head: [], border: [] },
-  });
+/**
+ * The human summary printed at the end of a sync, `width` columns wide. A run that failed as a whole (Plex
+ * unreachable) prints nothing here: its one error line is already on stderr, and stdout stays empty.
+ */
+export function renderSummary(report: SyncReport, width = 80): string {
+  if (report.error && !report.sources.length) return '';
+  const rows: string[][] = [];
   for (const source of report.sources) {
     if (!source.playlists.length) {
-      table.push([sourceLabel(source), '—', source.ok ? 'nothing to do' : `failed: ${source.error?.code ?? ''}`, '', '', '', '', '']);
+      rows.push([sourceLabel(source), '—', source.ok ? 'nothing to do' : `failed: ${source.error?.code ?? ''}`, '', '', '', '', '']);
       continue;
     }
     for (const p of source.playlists) {
-      table.push([
+      rows.push([
         sourceLabel(source),
         p.title,
         p.action + (p.action === 'skipped' && p.reason ? ` (${shorten(p.reason, 40)})` : ''),
@@ -29,7 +29,27 @@ export function renderSummary(report: SyncReport): string {
   const failed = report.sources.filter((s) => !s.ok);
   const head = `${report.dryRun ? 'Dry run — nothing was changed. ' : ''}${report.sources.length - failed.length} of ${report.sources.length} sources ok in ${(report.durationMs / 1000).toFixed(1)} s.`;
   const errors = failed.map((s) => `  ${sourceLabel(s)}: ${s.error?.code} ${s.error?.message}`);
-  return [table.toString(), head, ...errors, ''].join('\n');
+  const table = renderTable({ head: ['Source', 'Playlist', 'Result', 'Found', 'Added', 'Removed', 'Kept', 'Tracks'], rows, width, fixed: [3, 4, 5, 6, 7] });
+  return [table, ...renderPlan(report), head, ...errors, ''].join('\n');
+}
+
+/** A dry run's plan, one line per track, so `sync --dry-run > plan.txt` and `-q` keep it. */
+function renderPlan(report: SyncReport): string[] {
+  const lines: string[] = [];
+  for (const source of report.sources) {
+    for (const p of source.playlists) {
+      if (!p.plan) continue;
+      const verb = p.action === 'would-create' ? 'would be created' : 'would be updated';
+      lines.push(`${p.title} (${sourceLabel(source)}) ${verb}: +${p.plan.add.length} −${p.plan.remove.length}, ${p.counts.kept} kept`);
+      for (const t of p.plan.add) lines.push(`  + ${trackName(t)}`);
+      for (const t of p.plan.remove) lines.push(`  − ${trackName(t)}`);
+    }
+  }
+  return lines;
+}
+
+function trackName(t: PlannedTrack): string {
+  return t.artist !== undefined && t.title !== undefined ? `${t.artist} – ${t.title}` : `ratingKey ${t.ratingKey}`;
 }
 
 /** `--explain`: one line per candidate saying what the matcher decided and why. */

@@ -29,6 +29,14 @@ export interface PlaylistReport {
   counts: { candidates: number; found: number; missing: number; added: number; removed: number; kept: number; size: number };
   durationMs: number;
   candidates: CandidateReport[];
+  /** Dry run only: the tracks the run would add and remove, in playlist order. */
+  plan?: { add: PlannedTrack[]; remove: PlannedTrack[] };
+}
+
+export interface PlannedTrack {
+  artist?: string;
+  title?: string;
+  ratingKey: string;
 }
 
 export interface ErrorReport {

@@ -7,7 +7,7 @@ import { playlistKey, type ManagedPlaylist } from '../state/state-store.js';
 import { applyPlan } from './apply-plan.js';
 import { planPlaylist, uniqueTop } from './plan-playlist.js';
 import { playlistSummary } from './playlist-summary.js';
-import type { CandidateReport, PlaylistReport } from './report.js';
+import type { CandidateReport, PlannedTrack, PlaylistReport } from './report.js';
 import type { ResolvedSource } from './run-source.js';
 import type { RunContext } from './sync.js';
 import { describeTrack, matchCandidates } from './match-candidates.js';
@@ -124,8 +124,10 @@ export async function syncPlaylist(run: RunContext, resolved: ResolvedSource, dr
     if (options.dryRun) {
       report.action = plan.action === 'create' ? 'would-create' : 'would-update';
       logger.info(`Dry run: '${title}' would be ${plan.action === 'create' ? 'created' : 'updated'}: +${plan.toAdd.length} −${plan.toRemove.length}, ${plan.kept} kept.`);
-      for (const k of plan.toAdd) logger.info(`  + ${describeTrack(run.library.byRatingKey(k), k)}`);
-      for (const e of plan.toRemove) logger.info(`  − ${describeTrack(run.library.byRatingKey(e.ratingKey), e.ratingKey)}`);
+      // The plan itself is in the report (stdout, --json); the log keeps it for --verbose.
+      report.plan = { add: plan.toAdd.map((k) => plannedTrack(run, k)), remove: plan.toRemove.map((e) => plannedTrack(run, e.ratingKey)) };
+      for (const k of plan.toAdd) logger.debug(`  + ${describeTrack(run.library.byRatingKey(k), k)}`);
+      for (const e of plan.toRemove) logger.debug(`  − ${describeTrack(run.library.byRatingKey(e.ratingKey), e.ratingKey)}`);
       return done();
     }
 
@@ -209,4 +211,9 @@ async function stampAfterWrites(store: PlaylistStore, ratingKey: string, count: 
     logger.debug(`Could not read the playlist's new stamp (${(error as Error).message}); the next run reads it once.`);
     return undefined;
   }
+}
+
+function plannedTrack(run: RunContext, ratingKey: string): PlannedTrack {
+  const track = run.library.byRatingKey(ratingKey);
+  return track ? { artist: track.artist, title: track.title, ratingKey } : { ratingKey };
 }

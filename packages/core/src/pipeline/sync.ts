@@ -203,6 +203,7 @@ async function runSources(run: RunContext, sources: readonly ResolvedSource[]): 
       common: resolved.common,
       shared,
       ...(options.answers ? { answers: options.answers } : {}),
+      dryRun: options.dryRun ?? false,
     };
     const started = Date.now();
     const key = fetchKey(resolved);
