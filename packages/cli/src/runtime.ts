@@ -79,12 +79,15 @@ export async function createRuntime(io: MainOptions, flags: GlobalFlags, options
   const config = loaded.ok ? loaded.config : loaded.partial;
   for (const [k, v] of Object.entries(config.env)) if (isSecretName(k)) redactor.add(v);
   redactor.add(config.plex.token);
+  const clock = clockFromEnv(io.env, config.timezone);
   const logger = createLogger({
     level: config.logLevel,
     format: config.logFormat,
     stream: io.stderr,
     redactor,
     tty: Boolean((io.stderr as { isTTY?: boolean }).isTTY),
+    timestamps: !['false', '0', 'no', 'off'].includes(io.env.LOG_TIMESTAMPS?.trim().toLowerCase() ?? ''),
+    clock,
   });
   for (const w of loaded.warnings) logger.warn(w);
   const version = harmoniqVersion();
@@ -95,7 +98,7 @@ export async function createRuntime(io: MainOptions, flags: GlobalFlags, options
     timeoutMs: config.plex.timeoutMs,
     retryBaseMs: Number(io.env.HARMONIQ_RETRY_BASE_MS) > 0 ? Number(io.env.HARMONIQ_RETRY_BASE_MS) : undefined,
   });
-  return { config, warnings: loaded.warnings, logger, redactor, http, clock: clockFromEnv(io.env, config.timezone), version, io, configProblems };
+  return { config, warnings: loaded.warnings, logger, redactor, http, clock, version, io, configProblems };
 }
 
 /**

@@ -75,3 +75,13 @@ describe('a reader that closes the pipe early (`| head`)', () => {
     expect([0, 2]).toContain(r.code);
   });
 });
+
+describe('harmoniq daily-flow windows', () => {
+  it('prints one heading, then the windows', async () => {
+    const r = await runCli(['daily-flow', 'windows'], env(), process.cwd());
+    expect(r.code).toBe(0);
+    expect(r.stdout.match(/Daily Flow windows/g)).toHaveLength(1);
+    expect(r.stdout.split('\n')[0]).toMatch(/^Daily Flow windows in UTC \(now /);
+    expect(r.stdout).toContain('(The default windows: TIME_WINDOWS is not set; the source is not enabled: set ENABLE_TIME_PLAYLIST=true.)');
+  });
+});

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { HISTORY_FILE } from '@harmoniq/plugin-daily-flow';
-import type { PlexEmulator } from '@harmoniq/testkit';
+import { serve, type PlexEmulator } from '@harmoniq/testkit';
 import { runCli, useChartWorld } from './cli-harness.js';
 
 let plex: PlexEmulator;
@@ -65,7 +65,7 @@ describe('output that fits', () => {
     const sync = await runCli(['sync'], { ...env, PLAYLIST_NAME_LASTFM_CHARTS: 'A playlist title long enough to push the summary table past eighty columns' }, dataDir);
     expect(sync.code).toBe(0);
     expect(widest(sync.stdout)).toBeLessThanOrEqual(80);
-    expect(sync.stdout).toContain('│ A playlist…');
+    expect(sync.stdout).toMatch(/│ A playlist [^│]*… │/);
     expect(separators(sync.stdout)).toBe(1);
 
     const sources = await runCli(['sources'], { ...env, ENABLE_LASTFM_RECS: 'true' }, dataDir);
@@ -103,5 +103,50 @@ describe('harmoniq missing flags', () => {
     const r = await runCli(['missing', '--limit', '2'], env, dataDir);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('(showing 2; --limit N for more)');
+  });
+});
+
+describe('PLEX_URL pointing at a web server that is not Plex', () => {
+  it('sync and doctor both say so, and both exit 3', async () => {
+    const web = await serve(() => ({ status: 200, headers: { 'content-type': 'text/html' }, body: '<html><head><title>Router login</title></head></html>' }));
+    try {
+      const wrong = { ...env, PLEX_URL: web.url };
+      const sync = await runCli(['sync'], wrong, dataDir);
+      expect(sync.code).toBe(3);
+      expect(sync.stderr).toContain(`EPLEXUNREACHABLE ${web.url.replace(/\/$/, '')} is not a Plex Media Server: it answered GET / with a web page ("Router login")`);
+      const doctor = await runCli(['doctor'], wrong, dataDir);
+      expect(doctor.code).toBe(3);
+      expect(doctor.stdout).toContain('is not a Plex Media Server');
+    } finally {
+      await web.close();
+    }
+  });
+});
+
+describe('human log lines', () => {
+  it('start with the local time, ISO 8601 with the offset of TIMEZONE', async () => {
+    const r = await runCli(['sync', '--dry-run'], { ...env, TIMEZONE: 'Europe/Berlin', HARMONIQ_CLOCK_START: '2026-07-01T10:00:00Z' }, dataDir);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) expect(line).toMatch(/^2026-07-01T12:0\d:\d\d\+02:00 /);
+    expect(r.stderr).toContain('+02:00 [lastfm-charts] ');
+  });
+
+  it('carry no timestamp with LOG_TIMESTAMPS=false', async () => {
+    const r = await runCli(['sync', '--dry-run'], { ...env, LOG_TIMESTAMPS: 'false' }, dataDir);
+    expect(r.stderr).toMatch(/^Syncing lastfm-charts \(dry run\)\./m);
+    expect(r.stderr).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/);
+  });
+});
+
+describe('harmoniq match', () => {
+  it('exits 0 when the track is found and 1 when it is not', async () => {
+    const track = plex.tracks()[0]!;
+    const found = await runCli(['match', track.trackArtist ?? track.artist, track.title], env, dataDir);
+    expect(found.code).toBe(0);
+    expect(found.stdout).toContain('Result: found');
+    const missing = await runCli(['match', 'Nobody Anyone', 'A Song That Is Not There'], env, dataDir);
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toContain('Result: not found');
   });
 });

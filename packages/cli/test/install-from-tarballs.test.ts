@@ -25,7 +25,24 @@ interface Manifest {
 
 const readManifest = (dir: string): Manifest => JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as Manifest;
 const rootManifest = readManifest(ROOT);
-const shipped = [rootManifest, ...(rootManifest.workspaces ?? []).map((w) => readManifest(join(ROOT, w)))];
+const workspaces = new Map((rootManifest.workspaces ?? []).map((w) => [readManifest(join(ROOT, w)).name, w]));
+
+/** What `npm i -g harmoniq` needs: the root package and every workspace package it depends on, transitively. */
+function shippedClosure(): Manifest[] {
+  const seen = new Map<string, Manifest>([[rootManifest.name, rootManifest]]);
+  const queue = [rootManifest];
+  for (let m = queue.shift(); m; m = queue.shift()) {
+    for (const dep of Object.keys({ ...m.dependencies, ...m.peerDependencies })) {
+      const dir = workspaces.get(dep);
+      if (dir === undefined || seen.has(dep)) continue;
+      const manifest = readManifest(join(ROOT, dir));
+      seen.set(dep, manifest);
+      queue.push(manifest);
+    }
+  }
+  return [...seen.values()];
+}
+const shipped = shippedClosure();
 
 interface Run {
   code: number;
@@ -42,11 +59,12 @@ function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEn
   });
 }
 
-/** `npm pack` of the root and every workspace, then `npm install` of the tarballs into an empty folder. */
+/** `npm pack` of the root and the workspaces it needs, then `npm install` of the tarballs into an empty folder. */
 async function installFromTarballs(tarballs: string, app: string, env: NodeJS.ProcessEnv): Promise<Run> {
   mkdirSync(tarballs);
   // The build is done by `npm test`'s pretest; --ignore-scripts keeps pack from rebuilding.
-  const packed = await run('npm', ['pack', '--ignore-scripts', '--workspaces', '--include-workspace-root', '--pack-destination', tarballs], ROOT);
+  const only = shipped.filter((m) => m !== rootManifest).flatMap((m) => ['--workspace', workspaces.get(m.name)!]);
+  const packed = await run('npm', ['pack', '--ignore-scripts', ...only, '--include-workspace-root', '--pack-destination', tarballs], ROOT);
   if (packed.code !== 0) return packed;
   const files = readdirSync(tarballs).filter((f) => f.endsWith('.tgz')).map((f) => join(tarballs, f));
   mkdirSync(app);
@@ -96,7 +114,8 @@ describe('what ships: the npm packages installed outside the repository, and the
     if (work) rmSync(work, { recursive: true, force: true });
   });
 
-  it('ships every package: none is private, each ships its files, and our own dependencies name exact versions', () => {
+  it('ships every package the CLI needs: none is private, each ships its files, and our own dependencies name exact versions', () => {
+    expect(shipped.map((m) => m.name)).toEqual(expect.arrayContaining(['harmoniq', '@harmoniq/cli', '@harmoniq/core', '@harmoniq/testkit']));
     const versions = new Map(shipped.map((m) => [m.name, m.version]));
     expect(shipped.filter((m) => m.private).map((m) => m.name)).toEqual([]);
     expect(shipped.filter((m) => !m.files?.length).map((m) => m.name)).toEqual([]);

@@ -32,6 +32,21 @@ export function unreachableError(host: string, method: string, path: string, rea
  * Any other status. 408, 429 and 5xx may pass when tried again, except that a 5xx to a write that is not
  * idempotent may have been applied already: those are not retryable, so nothing up the stack repeats them.
  */
+/**
+ * PLEX_URL answers, but not as Plex does: a web page, a router, another app's API. Fatal and exit 3 like an
+ * unreachable server (it is one, at that address), so `sync` and `doctor` say the same thing with the same code.
+ */
+export function notPlexError(host: string, answer: string): HarmoniqError {
+  return new HarmoniqError({
+    code: 'EPLEXUNREACHABLE',
+    message: `${host} is not a Plex Media Server: it answered GET / with ${answer}.`,
+    hint:
+      'Check PLEX_URL: it must be the address of Plex Media Server itself, usually http://<host>:32400, not a web ' +
+      'page, a router or another app on that machine. Open <PLEX_URL>/identity in a browser: Plex answers with its machineIdentifier.',
+    fatal: true,
+  });
+}
+
 export function requestError(method: string, path: string, status: number, detail: string | undefined, idempotent: boolean): HarmoniqError {
   const transient = status >= 500 || status === 429 || status === 408;
   const maybeApplied = status >= 500 && !idempotent;

@@ -50,9 +50,10 @@ export function createLibrary({ query, logger, pageSize }: LibraryOptions) {
 
   return {
     async server(): Promise<ServerInfo> {
-      const res = await query.container({ path: '/' });
+      const res = await query.container({ path: '/', identifiesServer: true });
       const mc = res?.container ?? {};
       const machineIdentifier = id(mc['machineIdentifier']);
+      // A MediaContainer is Plex's own shape: a Plex (or a proxy) answering oddly, not another server.
       if (machineIdentifier === undefined) throw responseError('GET', '/', 'no machineIdentifier', true);
       const info: ServerInfo = { machineIdentifier };
       const name = str(mc['friendlyName']);

@@ -1,5 +1,5 @@
 import { HarmoniqError, isHarmoniqError, networkCode, type Http, type Logger } from '@harmoniq/core';
-import { authError, notFoundError, requestError, responseError, unreachableError, urlTooLongError } from './errors.js';
+import { authError, notFoundError, notPlexError, requestError, responseError, unreachableError, urlTooLongError } from './errors.js';
 import { asObject, header, type JsonObject } from './parse.js';
 
 /** Sent as X-Plex-Version: identifies this client to the server (Plex lists it under devices). */
@@ -24,6 +24,8 @@ export interface QueryRequest {
   allowNotFound?: boolean;
   /** Names the thing a 404 means is missing, for the error message. */
   what?: string;
+  /** The server's identity (`GET /`): an answer only another kind of web server gives means PLEX_URL is wrong. */
+  identifiesServer?: boolean;
 }
 
 export interface QueryResult {
@@ -94,6 +96,7 @@ export function createQuery(options: QueryOptions): Query {
     }
     const { status } = res;
     if (status === 200 || status === 201 || status === 204) return { status, headers: res.headers, text: res.body };
+    if (status === 404 && req.identifiesServer) throw notPlexError(host, `HTTP 404${titleOf(res.body)}`);
     if (status === 404 && req.allowNotFound) return { status, headers: res.headers, text: '' };
     options.logger.debug(`Plex ${method} ${req.path} → ${status}`);
     if (status === 401) throw authError(host);
@@ -108,7 +111,11 @@ export function createQuery(options: QueryOptions): Query {
     for (let attempt = 0; ; attempt += 1) {
       const res = await send(req);
       if (res.status === 404) return undefined;
-      const parsed = parseContainer(res.text, header(res.headers, 'content-type'));
+      const contentType = header(res.headers, 'content-type');
+      // Plex answers JSON when asked to; a web page (or JSON of another shape) at `/` is some other server.
+      if (req.identifiesServer && isWebPage(res.text, contentType)) throw notPlexError(host, `a web page${titleOf(res.text)} (${contentType ?? 'no content type'})`);
+      const parsed = parseContainer(res.text, contentType);
+      if (req.identifiesServer && parsed === NO_CONTAINER) throw notPlexError(host, 'JSON that is not a Plex MediaContainer');
       if (typeof parsed !== 'string') return { container: parsed, headers: res.headers };
       if (!canReread || attempt >= REREADS) throw responseError(method, req.path, parsed, canReread);
       options.logger.debug(`Plex ${method} ${req.path}: ${parsed}; reading it again`);
@@ -155,7 +162,19 @@ function parseContainer(text: string, contentType: string | undefined): JsonObje
     return `a body that is not valid JSON (${contentType ?? 'no content type'}, ${text.length} bytes; truncated?)`;
   }
   const mc = asObject(asObject(value)?.['MediaContainer']);
-  return mc ?? 'JSON without a MediaContainer object';
+  return mc ?? NO_CONTAINER;
+}
+
+const NO_CONTAINER = 'JSON without a MediaContainer object';
+
+function isWebPage(text: string, contentType: string | undefined): boolean {
+  return /^text\/html\b/i.test(contentType ?? '') || /^\s*<(!doctype html|html)\b/i.test(text);
+}
+
+/** ` ("Welcome to nginx!")`: the page's title, when it has one, to help the user recognise what answered. */
+function titleOf(body: string): string {
+  const title = /<title>([^<]{1,80})<\/title>/i.exec(body)?.[1]?.trim();
+  return title ? ` ("${title}")` : '';
 }
 
 function reasonOf(error: HarmoniqError): string {

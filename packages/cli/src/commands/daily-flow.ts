@@ -4,6 +4,12 @@ import { loadSources } from '../load-sources.js';
 import { resolveSources } from '../resolve-sources.js';
 import type { Runtime } from '../runtime.js';
 
+const WINDOWS_FROM: Record<DailyFlowOptions['windowsFrom'], string> = {
+  TIME_WINDOWS: 'Windows from TIME_WINDOWS',
+  config: 'Windows from the config file',
+  default: 'The default windows: TIME_WINDOWS is not set',
+};
+
 /** `harmoniq daily-flow windows`: the parsed windows, which one is active now, and when the next change happens. */
 export async function dailyFlowWindowsCommand(rt: Runtime): Promise<number> {
   const { describeWindows } = await import('@harmoniq/plugin-daily-flow');
@@ -14,7 +20,10 @@ export async function dailyFlowWindowsCommand(rt: Runtime): Promise<number> {
   }
   const options = status.options as DailyFlowOptions;
   const out = (line: string) => rt.io.stdout.write(`${line}\n`);
-  out(`Daily Flow windows (from ${options.windowsFrom}, zone ${rt.clock.zone}${status.enabled ? '' : '; the source is not enabled: ENABLE_TIME_PLAYLIST=true'}):`);
-  for (const line of describeWindows(options.windows, rt.clock.now(), rt.clock.zone)) out(`  ${line}`);
+  // describeWindows' first line is the heading; the windows and the next change are indented under it.
+  const [heading, ...rest] = describeWindows(options.windows, rt.clock.now(), rt.clock.zone);
+  out(heading ?? 'Daily Flow windows:');
+  for (const line of rest) out(`  ${line}`);
+  out(`(${WINDOWS_FROM[options.windowsFrom]}${status.enabled ? '' : '; the source is not enabled: set ENABLE_TIME_PLAYLIST=true'}.)`);
   return ExitCode.ok;
 }

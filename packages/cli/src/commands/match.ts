@@ -2,6 +2,9 @@ import { createMatcher, ensureWritableDir, ExitCode, loadLibrary, type Explained
 import { plexClient, type Runtime } from '../runtime.js';
 import { progressReporter } from '../render/progress.js';
 
+/** Exit code when the track is not in the library (docs/cli.md); 2 and 3 keep their usual meanings. */
+const NOT_FOUND = 1;
+
 export interface MatchFlags {
   artist: string;
   title: string;
@@ -35,7 +38,8 @@ export async function matchCommand(rt: Runtime, flags: MatchFlags): Promise<numb
   }
   if (explanation.candidates.length) out('\nNearest library tracks:');
   explanation.candidates.forEach((c, i) => out(describe(c, i + 1)));
-  return ExitCode.ok;
+  // Like grep: scripts can test `harmoniq match … && …` without parsing the text.
+  return result.status === 'matched' ? ExitCode.ok : NOT_FOUND;
 }
 
 function describe(c: ExplainedCandidate, rank: number): string {

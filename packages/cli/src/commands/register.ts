@@ -104,7 +104,8 @@ export function registerCommands(program: Command, deps: CommandDeps): void {
     .command('demo')
     .description('try Harmoniq without a Plex server: bundled emulators, sample library, a real sync')
     .option('--json', 'print the sync report as JSON')
-    .action(async (flags: { json?: boolean }) => deps.setExitCode(await (await import('./demo.js')).demoCommand(deps.io, flags)));
+    .option('--serve', 'keep the emulators running and print the environment to point harmoniq at them (a playground)')
+    .action(async (flags: { json?: boolean; serve?: boolean }) => deps.setExitCode(await (await import('./demo.js')).demoCommand(deps.io, flags)));
 }
 
 /** `--all` means every enabled source; with names as well, one of the two would be ignored. */

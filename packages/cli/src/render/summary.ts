@@ -10,18 +10,17 @@ export function renderSummary(report: SyncReport, width = 80): string {
   const rows: string[][] = [];
   for (const source of report.sources) {
     if (!source.playlists.length) {
-      rows.push([sourceLabel(source), '—', source.ok ? 'nothing to do' : `failed: ${source.error?.code ?? ''}`, '', '', '', '', '']);
+      rows.push([sourceLabel(source), '—', source.ok ? 'nothing to do' : `failed: ${source.error?.code ?? ''}`, '', '', '']);
       continue;
     }
     for (const p of source.playlists) {
       rows.push([
         sourceLabel(source),
         p.title,
-        p.action + (p.action === 'skipped' && p.reason ? ` (${shorten(p.reason, 40)})` : ''),
+        p.action + (p.action === 'skipped' && p.reason ? ` (${p.reason})` : ''),
         `${p.counts.found}/${p.counts.candidates}`,
-        String(p.counts.added),
-        String(p.counts.removed),
-        String(p.counts.kept),
+        // One column for the diff keeps the table within 80 columns with room for the titles.
+        p.action === 'skipped' || p.action === 'failed' ? '' : `+${p.counts.added} −${p.counts.removed}, ${p.counts.kept} kept`,
         String(p.counts.size),
       ]);
     }
@@ -29,7 +28,7 @@ export function renderSummary(report: SyncReport, width = 80): string {
   const failed = report.sources.filter((s) => !s.ok);
   const head = `${report.dryRun ? 'Dry run — nothing was changed. ' : ''}${report.sources.length - failed.length} of ${report.sources.length} sources ok in ${(report.durationMs / 1000).toFixed(1)} s.`;
   const errors = failed.map((s) => `  ${sourceLabel(s)}: ${s.error?.code} ${s.error?.message}`);
-  const table = renderTable({ head: ['Source', 'Playlist', 'Result', 'Found', 'Added', 'Removed', 'Kept', 'Tracks'], rows, width, fixed: [3, 4, 5, 6, 7] });
+  const table = renderTable({ head: ['Source', 'Playlist', 'Result', 'Found', 'Changes', 'Tracks'], rows, width, fixed: [3, 4, 5] });
   return [table, ...renderPlan(report), head, ...errors, ''].join('\n');
 }
 
@@ -75,8 +74,4 @@ function explainLine(c: CandidateReport): string {
 /** A household user's playlists are labelled with the user: `lastfm-charts @alice`. */
 function sourceLabel(s: { source: string; user?: string }): string {
   return s.user === undefined ? s.source : `${s.source} @${s.user}`;
-}
-
-function shorten(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

@@ -1,3 +1,4 @@
+import { formatInTimeZone } from 'date-fns-tz';
 import winston from 'winston';
 import type { Writable } from 'node:stream';
 import type { Redactor } from './redact.js';
@@ -22,6 +23,19 @@ export interface LoggerOptions {
   redactor: Redactor;
   /** Colours and short timestamps, for a terminal. */
   tty?: boolean;
+  /**
+   * Human lines start with the local time, ISO 8601 with its offset (`2026-12-07T06:00:03+01:00`), so a cron
+   * job's `>> harmoniq.log` is dated and sorts. Off with LOG_TIMESTAMPS=false (journald and `docker logs -t`
+   * add their own). Default on.
+   */
+  timestamps?: boolean;
+  /** The clock and zone of those timestamps (the run's clock, so a rehearsal's accelerated time shows). */
+  clock?: { now(): Date; zone: string };
+}
+
+/** The one timestamp format of human log lines: local time, seconds, and the zone's offset. */
+export function logTimestamp(date: Date, zone: string): string {
+  return formatInTimeZone(date, zone, "yyyy-MM-dd'T'HH:mm:ssxxx");
 }
 
 export function createLogger(options: LoggerOptions): Logger {
@@ -33,10 +47,12 @@ export function createLogger(options: LoggerOptions): Logger {
     }
     return info;
   });
+  const clock = options.clock ?? { now: () => new Date(), zone: Intl.DateTimeFormat().resolvedOptions().timeZone };
+  const stamp = options.timestamps === false ? () => '' : () => `${logTimestamp(clock.now(), clock.zone)} `;
   const human = winston.format.printf((info) => {
     const label = info.label ? `[${String(info.label)}] ` : '';
     const level = info.level === 'info' ? '' : `${String(info.level).toUpperCase()} `;
-    return `${label}${level}${String(info.message)}`;
+    return `${stamp()}${label}${level}${String(info.message)}`;
   });
   const root = winston.createLogger({
     level: options.level,
