@@ -11,6 +11,7 @@ import {
   type CommonSourceOptions,
 } from '@harmoniq/core';
 import { createHousehold, createPlexClient, createPlexTv, type Household } from '@harmoniq/plex';
+import { householdCache } from './household-cache.js';
 import { installId } from './install-id.js';
 import type { Runtime } from './runtime.js';
 
@@ -47,8 +48,9 @@ export function planHousehold(rt: Runtime, all: readonly PlaylistSource<unknown>
 }
 
 /**
- * The run's household targets. plex.tv is asked (at most twice per run, only when a user's playlists are reached)
- * for each user's server token; every token is registered as a secret before it is used.
+ * The run's household targets. Each user's server token comes from plex.tv's answer, kept a day in the data dir
+ * (so a warm run asks plex.tv nothing) and asked again when Plex refuses a token; every token is registered as a
+ * secret before it is used.
  */
 export async function householdTargets(rt: Runtime, plans: readonly UserPlan[]): Promise<SyncTarget[]> {
   if (plans.length === 0) return [];
@@ -59,7 +61,10 @@ export async function householdTargets(rt: Runtime, plans: readonly UserPlan[]):
   let household: { mid: string; value: Household } | undefined;
   const forServer = (mid: string): Household => {
     if (household?.mid !== mid) {
-      household = { mid, value: createHousehold(tv, mid, plans.map((p) => p.user.name), (t) => rt.redactor.add(t)) };
+      household = {
+        mid,
+        value: createHousehold(tv, mid, plans.map((p) => p.user.name), (t) => rt.redactor.add(t), { cache: householdCache(rt.config.dataDir, rt.logger), now: () => rt.clock.now().getTime() }),
+      };
     }
     return household.value;
   };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   sampleLastfmData,
@@ -90,9 +90,12 @@ describe('household: every listed Plex user gets their own playlists', () => {
   it("is cheap when nothing changed: one playlist listing per user beyond the owner's run, and the same playlists", async () => {
     await runCli(['sync', '--all'], { ...env, PLEX_USERS: 'alice' }, dataDir);
     const before = plex.playlist('Global Top 50', 'alice');
+    // plex.tv's answer is kept (owner-only file), so the warm run asks plex.tv nothing.
+    expect(statSync(join(dataDir, 'household.json')).mode & 0o777).toBe(0o600);
     plex.resetRequests();
     const r = await runCli(['sync', '--all'], { ...env, PLEX_USERS: 'alice' }, dataDir);
     expect(r.code).toBe(0);
+    expect(tv.requests).toHaveLength(2);
     const asAlice = plex.requests.filter((q) => q.headers['x-plex-token'] === ALICE);
     expect(asAlice.map((q) => `${q.method} ${q.path}`)).toEqual(['GET /playlists']);
     expect(plex.playlists('alice')).toEqual([before]);
@@ -116,11 +119,25 @@ describe('household: every listed Plex user gets their own playlists', () => {
     plex.setAccountToken('alice', 'alice-server-token-2');
     tv.setUsers([{ id: 1001, title: 'Alice', username: 'alice', serverToken: 'alice-server-token-2' }]);
     lastfm.setData(sampleLastfmData(plex.tracks().slice(0, 20).map((t) => ({ artist: t.trackArtist ?? t.artist, title: t.title, album: t.album }))));
+    tv.resetRequests();
     const r = await runCli(['sync', '--all'], { ...env, PLEX_USERS: 'alice' }, dataDir);
     expect(r.code).toBe(0);
-    expect(tv.requests).toHaveLength(4);
+    expect(tv.requests).toHaveLength(2);
     expect(plex.playlists('alice')).toHaveLength(1);
     expect(r.stderr).not.toContain('alice-server-token-2');
+  });
+
+  it('asks plex.tv again when the kept answer is unreadable or does not know a configured name', async () => {
+    writeFileSync(join(dataDir, 'household.json'), '{"machineIdentifier": 1');
+    const r = await runCli(['sync', '--all'], { ...env, PLEX_USERS: 'alice' }, dataDir);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('is not a household answer Harmoniq wrote');
+    expect(tv.requests).toHaveLength(2);
+    expect(JSON.parse(readFileSync(join(dataDir, 'household.json'), 'utf8'))).toMatchObject({ machineIdentifier: plex.machineIdentifier });
+    tv.resetRequests();
+    tv.setUsers([...USERS, { id: 1004, title: 'Dan', username: 'dan', serverToken: 'kid-server-token' }]);
+    await runCli(['sync', '--all'], { ...env, PLEX_USERS: 'alice,dan' }, dataDir);
+    expect(tv.requests).toHaveLength(2);
   });
 
   it('reports a name listed twice and an unknown source in `only:` with the other problems, before any request (exit 2)', async () => {

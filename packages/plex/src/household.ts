@@ -7,8 +7,8 @@ export type HouseholdMember =
   | { name: string; user?: PlexTvUser; ok: false; error: HarmoniqError };
 
 /**
- * Asks plex.tv at most twice per run (the users and the server's shares, once each) and resolves every configured
- * name. One user's problem is that user's alone; a plex.tv failure is every household user's, never the owner's.
+ * Asks plex.tv (the users and the server's shares, once each) only when no young answer is kept, and resolves every
+ * configured name. One user's problem is that user's alone; a plex.tv failure is every household user's, never the owner's.
  */
 export interface Household {
   members(): Promise<HouseholdMember[]>;
@@ -19,15 +19,57 @@ export interface Household {
   refresh(name: string): Promise<HouseholdMember>;
 }
 
-export function createHousehold(tv: PlexTv, machineIdentifier: string, names: readonly string[], onToken: (token: string) => void): Household {
+/** What plex.tv said, kept between runs (the data dir, owner-only) so a warm run need not ask it at all. */
+export interface HouseholdSnapshot {
+  machineIdentifier: string;
+  /** Epoch ms of the answer. */
+  at: number;
+  users: PlexTvUser[];
+  shares: SharedServer[];
+}
+
+export interface HouseholdCache {
+  load(): Promise<HouseholdSnapshot | undefined>;
+  save(snapshot: HouseholdSnapshot): Promise<void>;
+}
+
+export interface HouseholdOptions {
+  cache?: HouseholdCache;
+  /** A kept answer older than this is asked again; default a day (new shares show up within a day). */
+  maxAgeMs?: number;
+  now?: () => number;
+}
+
+export const HOUSEHOLD_MAX_AGE_MS = 24 * 3_600_000;
+
+export function createHousehold(
+  tv: PlexTv,
+  machineIdentifier: string,
+  names: readonly string[],
+  onToken: (token: string) => void,
+  options: HouseholdOptions = {},
+): Household {
+  const now = options.now ?? Date.now;
+  const maxAge = options.maxAgeMs ?? HOUSEHOLD_MAX_AGE_MS;
   let answer: Promise<{ users: PlexTvUser[]; shares: SharedServer[] }> | undefined;
   let refreshed = false;
-  const ask = (): Promise<{ users: PlexTvUser[]; shares: SharedServer[] }> =>
-    (answer ??= Promise.all([tv.users(), tv.sharedServers(machineIdentifier)]).then(([users, shares]) => ({ users, shares })));
+  const fromPlexTv = async (): Promise<{ users: PlexTvUser[]; shares: SharedServer[] }> => {
+    const [users, shares] = await Promise.all([tv.users(), tv.sharedServers(machineIdentifier)]);
+    await options.cache?.save({ machineIdentifier, at: now(), users, shares }).catch(() => undefined);
+    return { users, shares };
+  };
+  // A kept answer serves while it is young, for this server, and knows every configured name; else plex.tv is asked.
+  const fromCache = async (): Promise<{ users: PlexTvUser[]; shares: SharedServer[] } | undefined> => {
+    const kept = await options.cache?.load().catch(() => undefined);
+    if (!kept || kept.machineIdentifier !== machineIdentifier || !(now() - kept.at < maxAge && kept.at <= now())) return undefined;
+    return names.every((n) => findUser(kept.users, n)) ? { users: kept.users, shares: kept.shares } : undefined;
+  };
+  const ask = (forced = false): Promise<{ users: PlexTvUser[]; shares: SharedServer[] }> =>
+    (answer ??= (forced ? Promise.resolve(undefined) : fromCache()).then((kept) => kept ?? fromPlexTv()));
 
-  const resolveAll = async (): Promise<HouseholdMember[]> => {
+  const resolveAll = async (forced = false): Promise<HouseholdMember[]> => {
     try {
-      const { users, shares } = await ask();
+      const { users, shares } = await ask(forced);
       return names.map((name) => {
         const member = resolveMember(name, users, shares);
         if (member.ok) onToken(member.token);
@@ -41,12 +83,12 @@ export function createHousehold(tv: PlexTv, machineIdentifier: string, names: re
   };
 
   return {
-    members: resolveAll,
+    members: () => resolveAll(),
     refresh: async (name) => {
       if (refreshed) return { name, ok: false, error: userError(name, 'their server token was refused again after it was refreshed from plex.tv', 'Check in Plex (Settings → Users & Sharing) that the share still exists.') };
       refreshed = true;
       answer = undefined;
-      const members = await resolveAll();
+      const members = await resolveAll(true);
       return members.find((m) => m.name === name) ?? { name, ok: false, error: userError(name, 'it is not configured', '') };
     },
   };

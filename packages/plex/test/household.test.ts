@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { createHttp, createMemoryLogger, createRedactor } from '@harmoniq/core';
-import { createHousehold, createPlexTv, type PlexTv } from '@harmoniq/plex';
+import { createHousehold, createPlexTv, type HouseholdSnapshot, type PlexTv } from '@harmoniq/plex';
 import { startPlexTvEmulator, type PlexTvEmulator } from '@harmoniq/testkit';
 
 const MID = 'c997cf82c4158cb986ccc0e8f829a6f5d5086a63';
@@ -55,6 +55,24 @@ describe('household: configured names resolved to server tokens', () => {
     expect(again).toMatchObject({ ok: false, error: { code: 'EPLEXUSER' } });
     expect(tv.requests).toHaveLength(4);
     expect(tokens).toEqual(['alice-1', 'alice-2']);
+  });
+
+  it("serves a young kept answer without asking plex.tv, and asks again when it is old or lacks a name", async () => {
+    let kept: HouseholdSnapshot | undefined;
+    const cache = { load: async () => kept, save: async (s: HouseholdSnapshot) => void (kept = s) };
+    let now = 1_000_000;
+    const make = (names: string[]) => createHousehold(client, MID, names, () => undefined, { cache, now: () => now, maxAgeMs: 60_000 });
+    await make(['alice']).members();
+    expect(tv.requests).toHaveLength(2);
+    expect(await make(['alice']).members()).toMatchObject([{ ok: true, token: 'alice-1' }]);
+    expect(tv.requests).toHaveLength(2);
+    await make(['alice', 'nobody']).members();
+    expect(tv.requests).toHaveLength(4);
+    now += 61_000;
+    await make(['alice']).members();
+    expect(tv.requests).toHaveLength(6);
+    await make(['alice']).refresh('alice');
+    expect(tv.requests).toHaveLength(8);
   });
 
   it('fails every household user, not the run, when plex.tv cannot answer', async () => {
