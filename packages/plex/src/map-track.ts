@@ -81,6 +81,9 @@ export function mapPlaylist(item: JsonObject): PlaylistInfo | undefined {
   assign(info, 'summary', str(item['summary']));
   assign(info, 'leafCount', num(item['leafCount']));
   assign(info, 'updatedAt', num(item['updatedAt']));
+  // python-plexapi reads a playlist's thumb as its composite when no poster was set: that is not a poster.
+  const thumb = str(item['thumb']);
+  if (thumb && !/^\/playlists\/[^/]+\/composite\//.test(thumb)) info.thumb = thumb;
   return info;
 }
 

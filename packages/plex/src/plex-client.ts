@@ -19,7 +19,7 @@ export interface PlexClientOptions {
   pageSize?: number;
 }
 
-export interface PlexClient extends LibraryReader, PlaylistStore, PlaylistPosters {
+export interface PlexClient extends LibraryReader, Omit<PlaylistStore, 'rename' | 'uploadPoster'>, PlaylistPosters {
   /** Every library section of the server (movies and shows too); music ones have type 'artist'. */
   sections(): Promise<Section[]>;
   nearest: NonNullable<LibraryReader['nearest']>;

@@ -1,9 +1,9 @@
-import { HarmoniqError } from '@harmoniq/core';
+import { HarmoniqError, type PosterImage } from '@harmoniq/core';
 import { asObject, objects, str } from './parse.js';
 import type { Query } from './query.js';
 
 /** An image to show as a playlist's poster: bytes Harmoniq made, or a URL Plex fetches itself. */
-export type PosterSource = { bytes: Uint8Array; mimeType: 'image/png' | 'image/jpeg' } | { url: string };
+export type PosterSource = PosterImage;
 
 export interface PlaylistPosters {
   /** Renames in place (`PUT /playlists/{id}?title=`): same ratingKey, same items (api facts §6.3). */

@@ -66,4 +66,10 @@ describe('Plex client: renames and posters, over HTTP', () => {
     await expect(t.client.uploadPoster(id, { bytes: new Uint8Array([1, 2, 3]), mimeType: 'image/png' })).rejects.toMatchObject({ code: 'EPLEXREQUEST' });
     await expect(t.client.uploadPoster('999999', { url: 'https://images.example/a.png' })).rejects.toMatchObject({ code: 'EPLEXREQUEST', message: expect.stringContaining('playlist 999999 does not exist') });
   });
+
+  it('lists a playlist\'s poster as its thumb, and none while it shows the composite', async () => {
+    expect((await t.client.list()).find((p) => p.ratingKey === id)?.thumb).toBeUndefined();
+    const thumb = await t.client.uploadPoster(id, { url: 'https://images.example/a.png' });
+    expect((await t.client.list()).find((p) => p.ratingKey === id)?.thumb).toBe(thumb);
+  });
 });

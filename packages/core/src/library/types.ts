@@ -129,7 +129,12 @@ export interface PlaylistInfo {
   leafCount?: number;
   /** Plex's last-change stamp (epoch seconds); moves when anyone edits the playlist. */
   updatedAt?: number;
+  /** The poster it shows (`/library/metadata/{id}/thumb/{ts}`); absent when it shows the composite of its tracks. */
+  thumb?: string;
 }
+
+/** An image for a playlist's poster: bytes (a generated cover, the user's file) or a URL Plex fetches. */
+export type PosterImage = { bytes: Uint8Array; mimeType: 'image/png' | 'image/jpeg' } | { url: string };
 
 export interface PlaylistEntry {
   /** Identifies this entry of the playlist (one track may appear twice); used to remove and move. */
@@ -153,4 +158,8 @@ export interface PlaylistStore {
   /** Moves an entry after another one, or to the top when `afterItemId` is undefined. */
   move(playlistRatingKey: string, playlistItemId: string, afterItemId: string | undefined): Promise<void>;
   editSummary(playlistRatingKey: string, summary: string): Promise<void>;
+  /** Renames in place: same ratingKey, same items. */
+  rename?(playlistRatingKey: string, title: string): Promise<void>;
+  /** Uploads a poster and returns the `thumb` the playlist then shows (Harmoniq records it as its own). */
+  uploadPoster?(playlistRatingKey: string, poster: PosterImage): Promise<string | undefined>;
 }
