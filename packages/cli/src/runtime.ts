@@ -96,6 +96,7 @@ export async function createRuntime(io: MainOptions, flags: GlobalFlags, options
     redactor,
     logger: logger.child('http'),
     timeoutMs: config.plex.timeoutMs,
+    maxBodyBytes: config.limits.maxBodyMb * 1024 * 1024,
     retryBaseMs: Number(io.env.HARMONIQ_RETRY_BASE_MS) > 0 ? Number(io.env.HARMONIQ_RETRY_BASE_MS) : undefined,
   });
   return { config, warnings: loaded.warnings, logger, redactor, http, clock, version, io, configProblems };
@@ -139,5 +140,5 @@ export function plexClient(rt: Runtime): PlexClient {
       hint: PLEX_HINT,
     });
   }
-  return createPlexClient({ url, token, http: rt.http, logger: rt.logger.child('plex'), pageSize: rt.config.plex.pageSize });
+  return createPlexClient({ url, token, http: rt.http, logger: rt.logger.child('plex'), pageSize: rt.config.plex.pageSize, maxItems: rt.config.limits.maxItems });
 }

@@ -6,6 +6,7 @@ export * from './errors/harmoniq-error.js';
 export * from './logging/redact.js';
 export * from './logging/logger.js';
 export * from './http/http.js';
+export * from './http/bounds.js';
 export * from './library/types.js';
 export * from './library/library-index.js';
 export * from './fs/json-file.js';

@@ -1,4 +1,4 @@
-import { HarmoniqError } from '@harmoniq/core';
+import { HarmoniqError, parseJsonBounded } from '@harmoniq/core';
 import { asRecord, num, text } from './parse.js';
 
 /**
@@ -30,10 +30,12 @@ const TRANSIENT_CODES = new Set([8, 11, 16]);
 
 export function classifyResponse(input: ClassifyInput): Outcome {
   const { method, status } = input;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(input.body);
-  } catch {
+  const bounded = parseJsonBounded(input.body);
+  if ('problem' in bounded && bounded.problem.startsWith('JSON nested')) {
+    return { kind: 'fail', error: lastfmError(method, `answered HTTP ${status} with ${bounded.problem}`) };
+  }
+  const parsed = 'value' in bounded ? bounded.value : undefined;
+  if (!('value' in bounded)) {
     const error = lastfmError(method, `answered HTTP ${status} with a body that is not JSON`, { retryable: true });
     if (status === 429) return { kind: 'retry', rate: true, error: rateError(method) };
     if (status === 200 || status >= 500) return { kind: 'retry', rate: false, error };

@@ -96,3 +96,27 @@ export function smartPlaylistError(ratingKey: string, action: string): HarmoniqE
     hint: 'Smart playlists are filled by their rules. Give Harmoniq a different playlist name so it manages a regular one.',
   });
 }
+
+/** A listing longer than its bound: PLEX_MAX_ITEMS, or what its own count allows (docs/reliability.md). */
+export function listingLimitError(path: string, problem: string): HarmoniqError {
+  return new HarmoniqError({
+    code: 'ELIMIT',
+    message: `Plex listing ${path} ${problem}; Harmoniq stopped reading it.`,
+    hint: 'An honest library never meets this bound. If yours really holds more items, raise PLEX_MAX_ITEMS (docs/reliability.md); otherwise check for a proxy altering Plex answers.',
+    retryable: false,
+  });
+}
+
+/**
+ * A view of Plex that is visibly incomplete (fewer items than Plex counts, repeated entries). Whatever would be
+ * written from it (a playlist diff, a library index) could duplicate or drop tracks, so it is an error: the
+ * caller keeps what it has, and the next run reads everything again.
+ */
+export function incompleteError(what: string, problem: string): HarmoniqError {
+  return new HarmoniqError({
+    code: 'EPLEXINCOMPLETE',
+    message: `Plex sent an incomplete view of ${what}: ${problem}. Nothing that depends on it was changed.`,
+    hint: 'Run the sync again; it reads everything afresh. If it persists, Plex may be scanning or a proxy may be cutting its answers (LOG_LEVEL=debug shows the requests).',
+    retryable: true,
+  });
+}

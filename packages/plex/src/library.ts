@@ -19,10 +19,11 @@ export interface LibraryOptions {
   query: Query;
   logger: Logger;
   pageSize: number;
+  maxItems?: number;
 }
 
 /** The read side: server identity, sections and the paged track listing. */
-export function createLibrary({ query, logger, pageSize }: LibraryOptions) {
+export function createLibrary({ query, logger, pageSize, maxItems }: LibraryOptions) {
   const readSections = async (): Promise<RawSection[]> => {
     // Legacy path first (what PMS and python-plexapi use); the 2025 spec names /library/sections/all.
     const res =
@@ -42,6 +43,7 @@ export function createLibrary({ query, logger, pageSize }: LibraryOptions) {
       path: `/library/sections/${encodeURIComponent(sectionId)}/all`,
       params: { type, ...filter },
       pageSize,
+      maxItems,
       map: mapGenres,
       what: `library section ${sectionId}`,
     });
@@ -98,7 +100,7 @@ export function createLibrary({ query, logger, pageSize }: LibraryOptions) {
       const counted = await countItems(query, path, { type: 10 });
       if (counted !== undefined) return counted;
       logger.debug(`${path}?type=10 reported no total; counting by listing`);
-      const all = await fetchItems(query, logger, { path, params: { type: 10 }, pageSize, map: () => true });
+      const all = await fetchItems(query, logger, { path, params: { type: 10 }, pageSize, maxItems, map: () => true });
       return all?.length ?? 0;
     },
 
@@ -128,7 +130,10 @@ export function createLibrary({ query, logger, pageSize }: LibraryOptions) {
       path: `/library/sections/${encodeURIComponent(sectionId)}/all`,
       params: { type: 10, includeGuids: 1, ...filter },
       pageSize,
+      maxItems,
       what: `library section ${sectionId}`,
+      // An index missing tracks would shrink playlists: fewer distinct tracks than Plex counts is an error.
+      complete: { key: (item) => id(item['ratingKey']) },
       map: (item, container) => {
         const track = mapTrack(item, container, ancestors);
         // A listing that shifts while paged can repeat a track: keep the first.

@@ -1,14 +1,15 @@
 import { HarmoniqError, type Logger, type PlaylistEntry, type PlaylistInfo, type PlaylistStore } from '@harmoniq/core';
-import { responseError, smartPlaylistError } from './errors.js';
+import { incompleteError, responseError, smartPlaylistError } from './errors.js';
 import { fetchItems } from './fetch-items.js';
 import { mapEntry, mapPlaylist } from './map-track.js';
-import { asObject, bool, num, objects } from './parse.js';
+import { asObject, bool, id, num, objects } from './parse.js';
 import type { Query } from './query.js';
 
 export interface PlaylistsOptions {
   query: Query;
   logger: Logger;
   pageSize: number;
+  maxItems?: number;
   contentUri(ratingKeys: readonly string[]): Promise<string>;
 }
 
@@ -17,7 +18,7 @@ export interface PlaylistsOptions {
  * twice. Removes, moves and edits are safe to repeat and opt in to core's retries. What we learn about a
  * playlist being smart is remembered per client so that edits to it are refused before any request.
  */
-export function createPlaylists({ query, logger, pageSize, contentUri }: PlaylistsOptions): PlaylistStore {
+export function createPlaylists({ query, logger, pageSize, maxItems, contentUri }: PlaylistsOptions): PlaylistStore {
   const smart = new Map<string, boolean>();
   const remember = (info: PlaylistInfo): PlaylistInfo => {
     smart.set(info.ratingKey, info.smart);
@@ -34,6 +35,7 @@ export function createPlaylists({ query, logger, pageSize, contentUri }: Playlis
         path: '/playlists',
         params: { playlistType: 'audio' },
         pageSize,
+        maxItems,
         map: mapPlaylist,
       });
       // A server that ignores the filter still must not hand us video or photo playlists.
@@ -54,12 +56,18 @@ export function createPlaylists({ query, logger, pageSize, contentUri }: Playlis
     async items(ratingKey) {
       const path = `${base(ratingKey)}/items`;
       let containerSmart: boolean | undefined;
+      let leafCount: number | undefined;
+      const what = `playlist ${ratingKey}`;
       const entries = await fetchItems<PlaylistEntry>(query, logger, {
         path,
         pageSize,
-        what: `playlist ${ratingKey}`,
+        maxItems,
+        what,
+        // The plan diffs against these entries: a short or repeating answer would make it add tracks already there.
+        complete: { key: (item) => id(item['playlistItemID']) },
         map: (item, container) => {
           containerSmart ??= bool(container['smart']);
+          leafCount ??= num(container['leafCount']);
           const entry = mapEntry(item);
           // Without its playlistItemID an entry can be neither removed nor moved: planning on it would be wrong.
           if (!entry) throw responseError('GET', path, 'an item without playlistItemID or ratingKey', true);
@@ -67,6 +75,9 @@ export function createPlaylists({ query, logger, pageSize, contentUri }: Playlis
         },
       });
       if (containerSmart !== undefined) smart.set(ratingKey, containerSmart);
+      if (entries && leafCount !== undefined && entries.length !== leafCount) {
+        throw incompleteError(what, `the playlist holds ${leafCount} items but Plex sent ${entries.length}`);
+      }
       return entries ?? [];
     },
 

@@ -4,6 +4,7 @@ import { createPlaylists } from './playlists.js';
 import { createPlaylistPosters, type PlaylistPosters } from './posters.js';
 import { createQuery } from './query.js';
 import { createSonic } from './sonic.js';
+import { DEFAULT_MAX_ITEMS } from './fetch-items.js';
 
 export interface PlexClientOptions {
   /** Server address, e.g. http://192.168.1.10:32400 (a path prefix behind a reverse proxy is kept). */
@@ -17,6 +18,8 @@ export interface PlexClientOptions {
   clientIdentifier?: string;
   /** Items per page of every listing; default 1000. */
   pageSize?: number;
+  /** Items one listing may hold (PLEX_MAX_ITEMS); default DEFAULT_MAX_ITEMS. */
+  maxItems?: number;
 }
 
 export interface PlexClient extends LibraryReader, Omit<PlaylistStore, 'rename' | 'uploadPoster'>, PlaylistPosters {
@@ -42,7 +45,8 @@ export function createPlexClient(options: PlexClientOptions): PlexClient {
     clientIdentifier: options.clientIdentifier ?? 'harmoniq',
   });
   const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
-  const library = createLibrary({ query, logger, pageSize });
+  const maxItems = options.maxItems ?? DEFAULT_MAX_ITEMS;
+  const library = createLibrary({ query, logger, pageSize, maxItems });
 
   // Only a successful answer is kept: a failed lookup is tried again next time.
   let machineIdentifier: string | undefined;
@@ -55,7 +59,7 @@ export function createPlexClient(options: PlexClientOptions): PlexClient {
     machineIdentifier ??= (await library.server()).machineIdentifier;
     return `server://${machineIdentifier}/com.plexapp.plugins.library/library/metadata/${ratingKeys.join(',')}`;
   };
-  const playlists = createPlaylists({ query, logger, pageSize, contentUri });
+  const playlists = createPlaylists({ query, logger, pageSize, maxItems, contentUri });
   const sonic = createSonic({ query, logger });
   const posters = createPlaylistPosters(query);
 

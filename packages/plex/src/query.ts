@@ -1,4 +1,4 @@
-import { HarmoniqError, isHarmoniqError, networkCode, type Http, type Logger } from '@harmoniq/core';
+import { HarmoniqError, isHarmoniqError, networkCode, parseJsonBounded, type Http, type Logger } from '@harmoniq/core';
 import { authError, notFoundError, notPlexError, requestError, responseError, unreachableError, urlTooLongError } from './errors.js';
 import { asObject, header, type JsonObject } from './parse.js';
 
@@ -155,13 +155,14 @@ function baseUrl(raw: string): URL {
 /** MediaContainer of a 2xx body, or a description of what is wrong with it. */
 function parseContainer(text: string, contentType: string | undefined): JsonObject | string {
   if (text.trim() === '') return 'an empty body where JSON was expected';
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return `a body that is not valid JSON (${contentType ?? 'no content type'}, ${text.length} bytes; truncated?)`;
+  // Nesting is bounded before parsing: a hostile depth would overflow the stack of whatever walks the value later.
+  const parsed = parseJsonBounded(text);
+  if ('problem' in parsed) {
+    return parsed.problem.startsWith('JSON nested')
+      ? parsed.problem
+      : `a body that is not valid JSON (${contentType ?? 'no content type'}, ${text.length} bytes; truncated?)`;
   }
-  const mc = asObject(asObject(value)?.['MediaContainer']);
+  const mc = asObject(asObject(parsed.value)?.['MediaContainer']);
   return mc ?? NO_CONTAINER;
 }
 

@@ -19,3 +19,4 @@ export { sampleLibrary } from './fixtures/library-sample.js';
 export { generateLibrary } from './fixtures/library-generate.js';
 export type { PlexTvEmulator, PlexTvEmulatorOptions, PlexTvUserFixture } from './plextv/index.js';
 export { startPlexTvEmulator, DEFAULT_PLEX_TV_OWNER_TOKEN } from './plextv/index.js';
+export { startBystander, redirectTo, gzipBomb, startRewritingProxy, type RewriteRule, type RewritingProxy, type JsonRewrite } from './common/hostile.js';

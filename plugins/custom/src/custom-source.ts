@@ -3,7 +3,7 @@ import { HarmoniqError, type CandidateTrack, type ConfigIssue, type PlaylistDraf
 import { envValue, titleFromName, type CustomSpec } from './custom-entries.js';
 import { isModulePath, parseCustomOptions, type CustomOptions } from './custom-options.js';
 import { loadCustomModule, type CustomModule, type ImportModule } from './load-custom-module.js';
-import { readTrackFile } from './track-files/read-track-file.js';
+import { maxTrackFileBytes, readTrackFile } from './track-files/read-track-file.js';
 
 /** A custom playlist as a source, plus what the CLI needs to show its state without running it. */
 export interface CustomSource extends PlaylistSource<CustomOptions> {
@@ -33,6 +33,7 @@ const DEFAULT_SIZE = 50;
 export function createCustomSource(spec: CustomSpec, settings: CustomSourceSettings): CustomSource {
   const { entry, number: n } = spec;
   const defaultTitle = entry && entry.name.trim() !== spec.name ? entry.name.trim() : titleFromName(spec.name);
+  const maxBytes = maxTrackFileBytes(settings.env);
   const load = (o: Extract<CustomOptions, { kind: 'module' }>) => loadCustomModule(o.specifier, o.label, settings.importModule);
   return {
     apiVersion: 1,
@@ -49,7 +50,7 @@ export function createCustomSource(spec: CustomSpec, settings: CustomSourceSetti
 
     async verify(options, ctx) {
       if (options.kind === 'file') {
-        await readTrackFile(options.path, options.label);
+        await readTrackFile(options.path, options.label, maxBytes);
         return;
       }
       const loaded = await load(options);
@@ -60,7 +61,7 @@ export function createCustomSource(spec: CustomSpec, settings: CustomSourceSetti
 
     async fetch(options, ctx) {
       if (options.kind === 'file') {
-        const list = await readTrackFile(options.path, options.label);
+        const list = await readTrackFile(options.path, options.label, maxBytes);
         for (const w of list.warnings.slice(0, 5)) ctx.logger.warn(`${basename(options.path)}: ${w}`);
         if (list.warnings.length > 5) ctx.logger.warn(`${basename(options.path)}: …and ${list.warnings.length - 5} more lines skipped`);
         return [draft(ctx, list.tracks, `From ${basename(options.path)}`)];
@@ -75,7 +76,7 @@ export function createCustomSource(spec: CustomSpec, settings: CustomSourceSetti
       origin: spec.entry ? `custom[${spec.index}]${settings.configFile ? ` in ${settings.configFile}` : ''}` : `CUSTOM_${n}_*`,
       async probe(options) {
         try {
-          if (options.kind === 'file') await readTrackFile(options.path, options.label);
+          if (options.kind === 'file') await readTrackFile(options.path, options.label, maxBytes);
           else moduleOptions(await load(options), options);
           return undefined;
         } catch (error) {

@@ -1,4 +1,4 @@
-import { HarmoniqError, type AnswerCache, type Http, type HttpResponse, type Logger } from '@harmoniq/core';
+import { HarmoniqError, parseJsonBounded, type AnswerCache, type Http, type HttpResponse, type Logger } from '@harmoniq/core';
 import { cachedRecordingMetadata } from './metadata-cache.js';
 import { createRateGate, rateLimitWaitMs } from './rate-gate.js';
 import {
@@ -95,11 +95,9 @@ export function createListenBrainzClient(options: ListenBrainzClientOptions): Li
     const res = await send(call);
     if (res.status === 204) return { status: 204, body: undefined };
     if (res.status >= 200 && res.status < 300) {
-      try {
-        return { status: res.status, body: JSON.parse(res.body) as unknown };
-      } catch {
-        throw unreadable(call);
-      }
+      const parsed = parseJsonBounded(res.body);
+      if ('value' in parsed) return { status: res.status, body: parsed.value };
+      throw unreadable(call);
     }
     throw statusError(res, call);
   }
@@ -173,13 +171,9 @@ export function createListenBrainzClient(options: ListenBrainzClientOptions): Li
       // A missing token gives 400; an invalid one gives 200 with valid: false.
       if (res.status === 400) return { valid: false };
       if (res.status !== 200) throw statusError(res, call);
-      let body: unknown;
-      try {
-        body = JSON.parse(res.body);
-      } catch {
-        throw unreadable(call);
-      }
-      const status = parseTokenStatus(body);
+      const parsed = parseJsonBounded(res.body);
+      if (!('value' in parsed)) throw unreadable(call);
+      const status = parseTokenStatus(parsed.value);
       if (!status) throw unreadable(call);
       return status;
     },

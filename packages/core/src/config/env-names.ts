@@ -6,6 +6,8 @@ export const ENV_NAMES = {
   plexPageSize: 'PLEX_PAGE_SIZE',
   plexTimeoutMs: 'PLEX_TIMEOUT_MS',
   plexIndexMaxAgeHours: 'LIBRARY_INDEX_MAX_AGE_HOURS',
+  maxItems: 'PLEX_MAX_ITEMS',
+  maxBodyMb: 'HARMONIQ_MAX_BODY_MB',
   dataDir: 'HARMONIQ_DATA_DIR',
   timezone: 'TIMEZONE',
   logLevel: 'LOG_LEVEL',

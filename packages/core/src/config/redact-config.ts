@@ -89,6 +89,8 @@ const SOURCED_PATHS = [
   'updateMode',
   'minTracks',
   'serviceCacheMaxAgeHours',
+  'limits.maxItems',
+  'limits.maxBodyMb',
   'schedule.intervalMinutes',
   'schedule.cron',
   'schedule.runOnStart',

@@ -131,6 +131,10 @@ export function resolveSettings(input: SettingsInput): {
       file.serviceCacheMaxAgeHours,
       undefined,
     ),
+    limits: {
+      maxItems: pick('limits.maxItems', E.maxItems, number(LIMITS.maxItems.min, LIMITS.maxItems.max), file.limits?.maxItems, LIMITS.maxItems.default),
+      maxBodyMb: pick('limits.maxBodyMb', E.maxBodyMb, number(LIMITS.maxBodyMb.min, LIMITS.maxBodyMb.max), file.limits?.maxBodyMb, LIMITS.maxBodyMb.default),
+    },
     schedule: {
       intervalMinutes: pick<number | undefined>(
         'schedule.intervalMinutes',

@@ -24,6 +24,10 @@ export const LIMITS = {
   historyRuns: { min: 1, max: 100000 },
   historyDays: { min: 1, max: 36500 },
   port: { min: 0, max: 65535 },
+  /** Items one Plex listing may hold: a million-track library is five times below the default. */
+  maxItems: { min: 1000, max: 1_000_000_000, default: 5_000_000 },
+  /** Largest response body, in MiB, counted after decompression. */
+  maxBodyMb: { min: 1, max: 4096, default: 64 },
 } as const;
 
 interface IssueInput {
@@ -52,7 +56,7 @@ const playlistTitle = () => {
   return z.string(says(rule)).regex(/\S/, says(rule)).max(LIMITS.titleLength, says(rule));
 };
 
-const { size, minTracks, pageSize, timeoutMs, intervalMinutes, indexMaxAgeHours, serviceCacheMaxAgeHours } = LIMITS;
+const { size, minTracks, pageSize, timeoutMs, intervalMinutes, indexMaxAgeHours, serviceCacheMaxAgeHours, maxItems, maxBodyMb } = LIMITS;
 
 /** The options every source section may hold; the rest of a section belongs to the source. */
 export const COMMON_SOURCE_KEYS = ['enabled', 'playlist', 'size', 'minTracks', 'updateMode'] as const;
@@ -119,6 +123,17 @@ export const configFileSchema = z
     serviceCacheMaxAgeHours: wholeNumber(serviceCacheMaxAgeHours.min, serviceCacheMaxAgeHours.max)
       .optional()
       .describe('SERVICE_CACHE_MAX_AGE_HOURS: keep cached service answers (similar artists, recording names) at most this long; 0 turns the cache off. Default: per method (days).'),
+    limits: z
+      .strictObject({
+        maxItems: wholeNumber(maxItems.min, maxItems.max)
+          .optional()
+          .describe(`PLEX_MAX_ITEMS: items one Plex listing may hold. Default ${maxItems.default}.`),
+        maxBodyMb: wholeNumber(maxBodyMb.min, maxBodyMb.max)
+          .optional()
+          .describe(`HARMONIQ_MAX_BODY_MB: largest answer from any service, after decompression. Default ${maxBodyMb.default}.`),
+      })
+      .optional()
+      .describe('Bounds on what services may send (docs/reliability.md).'),
     schedule: z
       .strictObject({
         intervalMinutes: wholeNumber(intervalMinutes.min, intervalMinutes.max)

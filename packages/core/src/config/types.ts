@@ -38,6 +38,13 @@ export interface HarmoniqConfig {
   minTracks: number;
   /** SERVICE_CACHE_MAX_AGE_HOURS: caps every cached service answer's lifetime; 0 turns the cache off; unset = per method. */
   serviceCacheMaxAgeHours?: number;
+  /** Bounds on what services may send (docs/reliability.md). */
+  limits: {
+    /** PLEX_MAX_ITEMS: items one Plex listing may hold. */
+    maxItems: number;
+    /** HARMONIQ_MAX_BODY_MB: largest response body, after decompression. */
+    maxBodyMb: number;
+  };
   schedule: {
     /** RUN_INTERVAL_MINUTES. */
     intervalMinutes?: number;

@@ -2,6 +2,8 @@ import got, { RequestError, type Method, type RetryObject } from 'got';
 import { HarmoniqError } from '../errors/harmoniq-error.js';
 import type { Redactor } from '../logging/redact.js';
 import type { Logger } from '../logging/logger.js';
+import { crossOriginRedirectError, MAX_REDIRECTS, REDIRECT_STATUSES, redirectTarget, sameOrigin } from './origin-guard.js';
+import { bodyTooLargeError, DEFAULT_MAX_BODY_BYTES } from './bounds.js';
 
 export interface HttpRequest {
   url: string;
@@ -20,6 +22,8 @@ export interface HttpRequest {
   /** Overrides the default number of retries for this request. */
   retries?: number;
   signal?: AbortSignal;
+  /** Largest body accepted, counted after decompression; overrides the client's bound for this request. */
+  maxBodyBytes?: number;
 }
 
 export interface HttpResponse {
@@ -32,7 +36,9 @@ export interface HttpResponse {
 
 /**
  * The single HTTP chokepoint. It never throws on an HTTP status (clients map statuses to their own
- * errors); it throws EHTTP only when no response arrived (timeout, refused, reset) after retries.
+ * errors); it throws EHTTP when no response arrived (timeout, refused, reset) after retries, EREDIRECT
+ * when the server redirects to another origin (never followed: see origin-guard.ts), and ELIMIT when a
+ * body grows past the bound (see bounds.ts).
  */
 export interface Http {
   request(req: HttpRequest): Promise<HttpResponse>;
@@ -48,6 +54,8 @@ export interface HttpOptions {
   retryBaseMs?: number;
   /** Longest wait honoured from Retry-After / X-RateLimit-Reset-In; longer means give up. */
   maxRetryAfterMs?: number;
+  /** Largest response body accepted, counted after decompression (default DEFAULT_MAX_BODY_BYTES). */
+  maxBodyBytes?: number;
 }
 
 const RETRY_STATUSES = [408, 429, 500, 502, 503, 504];
@@ -58,6 +66,7 @@ export function createHttp(options: HttpOptions): Http {
   const defaultRetries = options.retries ?? 2;
   const baseMs = options.retryBaseMs ?? 1000;
   const maxRetryAfterMs = options.maxRetryAfterMs ?? 60_000;
+  const defaultMaxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
 
   const calculateDelay = ({ attemptCount, retryOptions, error }: RetryObject): number => {
     if (attemptCount > retryOptions.limit) return 0;
@@ -73,7 +82,7 @@ export function createHttp(options: HttpOptions): Http {
   const client = got.extend({
     headers: { 'user-agent': options.userAgent },
     throwHttpErrors: false,
-    followRedirect: true,
+    maxRedirects: MAX_REDIRECTS,
     responseType: 'text',
   });
 
@@ -85,8 +94,10 @@ export function createHttp(options: HttpOptions): Http {
       const url = new URL(req.url);
       for (const [k, v] of Object.entries(req.searchParams ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
       const shownUrl = redactor.redact(url.toString());
+      const maxBody = req.maxBodyBytes ?? defaultMaxBody;
+      let received = 0;
       try {
-        const res = await client(url, {
+        const pending = client(url, {
           method,
           headers: req.headers,
           ...(req.json !== undefined ? { json: req.json } : {}),
@@ -94,6 +105,11 @@ export function createHttp(options: HttpOptions): Http {
           timeout: { request: req.timeoutMs ?? timeoutMs },
           retry: { limit, methods: [method], statusCodes: RETRY_STATUSES, calculateDelay },
           signal: req.signal,
+          // Only redirects that stay on the request's origin are followed; the others come back as 3xx.
+          followRedirect: (response) => {
+            const to = redirectTarget(response.headers.location, response.url);
+            return to !== undefined && sameOrigin(to, url);
+          },
           hooks: {
             beforeRetry: [
               (error, retryCount) => {
@@ -102,9 +118,20 @@ export function createHttp(options: HttpOptions): Http {
             ],
           },
         });
+        // got counts bytes as they leave the decompressor: a gzip bomb stops at the bound, not at the end.
+        pending.on('downloadProgress', ({ transferred }: { transferred: number }) => {
+          received = transferred;
+          if (transferred > maxBody) pending.cancel();
+        });
+        const res = await pending;
         logger?.debug(`${method} ${shownUrl} → ${res.statusCode}`);
+        if (REDIRECT_STATUSES.has(res.statusCode) && res.headers.location !== undefined) {
+          throw crossOriginRedirectError(method, url, res.statusCode, redirectTarget(res.headers.location, res.url));
+        }
         return { status: res.statusCode, headers: res.headers, body: res.body, url: shownUrl };
       } catch (error) {
+        if (error instanceof HarmoniqError) throw error;
+        if (received > maxBody) throw bodyTooLargeError(method, url, maxBody);
         const reason = error instanceof RequestError ? describe(error) : String(error);
         throw new HarmoniqError({
           code: 'EHTTP',

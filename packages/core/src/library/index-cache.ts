@@ -1,5 +1,6 @@
 import { open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { HarmoniqError } from '../errors/harmoniq-error.js';
 import { writeTextFile } from '../fs/json-file.js';
 import type { Logger } from '../logging/logger.js';
 import { refreshIndex } from './refresh-index.js';
@@ -108,6 +109,15 @@ export async function loadLibrary(options: LoadLibraryOptions): Promise<LoadedLi
 
   logger.info(`Indexing library '${section.title}' (${trackCount} tracks)…`);
   const tracks = await options.reader.listTracks(section.id, options.onProgress);
+  // Fewer tracks than Plex counts would shrink every playlist that wants the missing ones: refuse, cache nothing.
+  if (tracks.length < trackCount) {
+    throw new HarmoniqError({
+      code: 'EPLEXINCOMPLETE',
+      message: `Plex sent an incomplete view of library '${section.title}': it counts ${trackCount} tracks but listed ${tracks.length} distinct ones. No playlist was changed.`,
+      hint: 'Run the sync again; it lists the library afresh. If it persists, Plex may be scanning or a proxy may be cutting its answers (LOG_LEVEL=debug shows the requests).',
+      retryable: true,
+    });
+  }
   const header = headerFor(server.machineIdentifier, section.id, markers, trackCount, tracks, (options.now?.() ?? new Date()).toISOString());
   await save(path, header, tracks, logger);
   logger.info(`Indexed ${tracks.length} tracks from '${section.title}'.`);

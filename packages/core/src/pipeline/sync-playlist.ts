@@ -76,7 +76,7 @@ export async function syncPlaylist(run: RunContext, resolved: ResolvedSource, dr
           logger.info(`'${title}' is up to date (${wanted.length} tracks, ${found} of ${draft.tracks.length} candidates found).`);
           return done();
         }
-        existing = await run.store.items(seen.ratingKey);
+        existing = completeItems(seen, await run.store.items(seen.ratingKey));
       }
     }
     if (!ratingKey) {
@@ -96,7 +96,7 @@ export async function syncPlaylist(run: RunContext, resolved: ResolvedSource, dr
       if (adoptable) {
         logger.info(`Adopting the existing playlist '${title}' (ratingKey ${adoptable.ratingKey}).`);
         ratingKey = adoptable.ratingKey;
-        existing = await run.store.items(adoptable.ratingKey);
+        existing = completeItems(adoptable, await run.store.items(adoptable.ratingKey));
       }
     }
     report.ratingKey = ratingKey;
@@ -196,6 +196,21 @@ function untouchedSince(managed: ManagedPlaylist, seen: PlaylistInfo, wanted: re
     seen.leafCount === wanted.length &&
     managed.contentHash === hashKeys(wanted)
   );
+}
+
+/**
+ * The plan diffs against these entries, so they must be the whole playlist: fewer (or more) than the playlist
+ * listing counts would make it add tracks that are already there. Such a view fails this playlist; the next run
+ * reads it again.
+ */
+function completeItems(info: PlaylistInfo, entries: PlaylistEntry[]): PlaylistEntry[] {
+  if (info.leafCount === undefined || entries.length === info.leafCount) return entries;
+  throw new HarmoniqError({
+    code: 'EPLEXINCOMPLETE',
+    message: `Plex sent an incomplete view of playlist '${info.title}': the playlist list counts ${info.leafCount} items but its items answer held ${entries.length}. Nothing that depends on it was changed.`,
+    hint: 'Run the sync again; it reads everything afresh. If it persists, Plex may be busy or a proxy may be cutting its answers (LOG_LEVEL=debug shows the requests).',
+    retryable: true,
+  });
 }
 
 function hashKeys(keys: readonly string[]): string {

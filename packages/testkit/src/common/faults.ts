@@ -10,7 +10,8 @@ export interface FaultRule {
   /** Answer with this status (and body/headers) instead of the real response. */
   status?: number;
   headers?: Record<string, string>;
-  body?: string;
+  /** Bytes are sent as they are (a gzip bomb is a Uint8Array with Content-Encoding: gzip). */
+  body?: string | Uint8Array;
   /** Wait this long before answering (combine with the other fields, or alone to slow the real answer). */
   delayMs?: number;
   /** Destroy the socket without answering. */
