@@ -77,7 +77,7 @@ export async function householdTargets(rt: Runtime, plans: readonly UserPlan[]):
         const member = fresh ? await h.refresh(plan.user.name) : (await h.members()).find((m) => m.name === plan.user.name);
         if (!member) return new HarmoniqError({ code: 'EPLEXUSER', message: `Household user '${plan.user.name}' was not resolved.` });
         if (!member.ok) return member.error;
-        return createPlexClient({ url, token: member.token, http: rt.http, logger: rt.logger.child(`plex @${plan.user.name}`), pageSize: rt.config.plex.pageSize, clientIdentifier });
+        return createPlexClient({ url, token: member.token, http: rt.http, logger: rt.logger.child(`plex @${plan.user.name}`), pageSize: rt.config.plex.pageSize, maxItems: rt.config.limits.maxItems, clientIdentifier });
       },
     }),
   );
