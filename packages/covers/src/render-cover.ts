@@ -17,7 +17,10 @@ export interface CoverSpec {
   variant?: string;
   /** Replaces the look's label under the title (e.g. a plugin's own wording). */
   label?: string;
-  /** PNG (default; lossless, what Plex shows best) or JPEG (about a quarter of the size, for pages). */
+  /**
+   * JPEG (default) or PNG. Measured at 800 px: JPEG q90 takes ~100 ms and ~47 KB, PNG ~760 ms and ~260 KB (the
+   * gradients defeat PNG's compression), and Plex serves posters as JPEG anyway.
+   */
   format?: 'png' | 'jpeg';
 }
 
@@ -60,8 +63,8 @@ export async function renderCover(spec: CoverSpec): Promise<CoverImage> {
   drawTitle(ctx, spec.title, size);
   drawLabel(ctx, spec.label ?? look.label, look.accent, size);
 
-  if (spec.format === 'jpeg') return { bytes: await canvas.encode('jpeg', 88), mimeType: 'image/jpeg', width: size, height: size };
-  return { bytes: await canvas.encode('png'), mimeType: 'image/png', width: size, height: size };
+  if (spec.format === 'png') return { bytes: await canvas.encode('png'), mimeType: 'image/png', width: size, height: size };
+  return { bytes: await canvas.encode('jpeg', 90), mimeType: 'image/jpeg', width: size, height: size };
 }
 
 function drawTitle(ctx: SKRSContext2D, title: string, size: number): void {

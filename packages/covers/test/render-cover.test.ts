@@ -43,8 +43,8 @@ function meanColour(p: Pixels, x0: number, y0: number, side: number): [number, n
 const cover = (spec: CoverSpec) => renderCover(spec);
 
 describe('renderCover', () => {
-  it('is a square PNG of at least 600 x 600 pixels', async () => {
-    const c = await cover({ title: 'Global Top 50', source: 'lastfm-charts' });
+  it('is a square PNG of at least 600 x 600 pixels when asked for PNG', async () => {
+    const c = await cover({ title: 'Global Top 50', source: 'lastfm-charts', format: 'png' });
     expect(c.bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
     // IHDR: width and height are the first two big-endian words of its data.
     expect([c.bytes.readUInt32BE(16), c.bytes.readUInt32BE(20)]).toEqual([COVER_SIZE, COVER_SIZE]);
@@ -52,10 +52,12 @@ describe('renderCover', () => {
     expect(c.mimeType).toBe('image/png');
   });
 
-  it('can be a JPEG, for pages', async () => {
-    const c = await cover({ title: 'Global Top 50', source: 'lastfm-charts', format: 'jpeg' });
+  it('is a JPEG of the same size by default', async () => {
+    const c = await cover({ title: 'Global Top 50', source: 'lastfm-charts' });
     expect(c.mimeType).toBe('image/jpeg');
     expect([...c.bytes.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
+    const img = await loadImage(c.bytes);
+    expect([img.width, img.height]).toEqual([COVER_SIZE, COVER_SIZE]);
   });
 
   it('gives the same bytes for the same title and source, other bytes for another title', async () => {

@@ -37,7 +37,7 @@ describe('Plex client: renames and posters, over HTTP', () => {
     expect(Buffer.from(plex.playlist(id)?.poster?.bytes ?? []).equals(cover.bytes)).toBe(true);
     const post = plex.requests.find((r) => r.method === 'POST');
     expect(post?.path).toBe(`/library/metadata/${id}/posters`);
-    expect(post?.headers['content-type']).toBe('image/png');
+    expect(post?.headers['content-type']).toBe(cover.mimeType);
     expect(post?.query).toEqual({});
   });
 
