@@ -131,9 +131,10 @@ async function refreshFromCache(options: LoadLibraryOptions, path: string, heade
   const cached = await readTracks(path, header.tracks, logger);
   if (!cached) return undefined;
   const pageSize = reader.pageSize ?? 1000;
-  // A partial refresh that would cost half a full listing is not worth it: give up then and list everything.
+  // A partial refresh must cost less than a full listing (tracks, albums, artists), else it gives up and lists all:
+  // the worst case is then under twice a full listing, the usual case a handful of requests.
   const fullListing = Math.ceil(count / pageSize) + 2;
-  const refreshed = await refreshIndex({ reader, sectionId: header.sectionId, cached, stamp, count, pageSize, maxRequests: Math.max(6, Math.floor(fullListing / 2)), logger });
+  const refreshed = await refreshIndex({ reader, sectionId: header.sectionId, cached, stamp, count, pageSize, maxRequests: Math.max(6, fullListing - 1), logger });
   return refreshed;
 }
 
