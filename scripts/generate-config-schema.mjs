@@ -1,11 +1,13 @@
 // Writes docs/harmoniq.schema.json (the config file's JSON Schema, for editor completion) from the zod schema in
-// the built @harmoniq/core. Run after `npm run build`: node scripts/generate-config-schema.mjs [--check]
+// the built @harmoniq/core and the built-in sources' declared options. Run after `npm run build`:
+// node scripts/generate-config-schema.mjs [--check]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { configJsonSchema } from '@harmoniq/core';
+import { loadBuiltinSources } from '../packages/cli/dist/builtin-sources.js';
 
 const target = fileURLToPath(new URL('../docs/harmoniq.schema.json', import.meta.url));
-const fresh = `${JSON.stringify(configJsonSchema(), null, 2)}\n`;
+const fresh = `${JSON.stringify(configJsonSchema(await loadBuiltinSources()), null, 2)}\n`;
 
 if (process.argv.includes('--check')) {
   let committed = '';

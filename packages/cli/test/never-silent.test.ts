@@ -127,6 +127,20 @@ describe('config file typos are reported, not ignored', () => {
     expect(r.stderr).toMatch(/ECONFIG Invalid configuration \(.*\): playlst is not a known setting of harmoniq\.config\.yaml/);
     expect(r.stderr).not.toMatch(/playlst: playlst/);
   });
+
+  it('a section no installed plugin declares stops the run', async () => {
+    const cwd = withFile('lastfmm:\n  apiKey: x\n');
+    const r = await runCli(['sync', '--all'], { ...env, HOME: cwd }, cwd);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/lastfmm is not a known setting of .*harmoniq\.config\.yaml \(did you mean 'lastfm'\?\)/);
+  });
+
+  it('an unknown option of a source that is not enabled still stops the run (unknown keys alike everywhere)', async () => {
+    const cwd = withFile('sources:\n  listenbrainz:\n    mode: weekly-jams\n');
+    const r = await runCli(['sync', '--all'], { ...env, HOME: cwd }, cwd);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/sources\.listenbrainz\.mode is not an option of listenbrainz \(did you mean 'modes'\?\)/);
+  });
 });
 
 describe('harmoniq config', () => {
@@ -151,5 +165,25 @@ describe('harmoniq config', () => {
     expect(shown.sources['lastfm-charts']).toMatchObject({ enabled: true, from: 'env', playlist: 'Global Top 50' });
     expect(shown.sources['daily-flow']).toMatchObject({ enabled: false, from: 'default' });
     expect(r.stdout).not.toContain(env.LASTFM_API_KEY);
+  });
+});
+
+describe('a plugin reads its own config-file section (no folding into the environment)', () => {
+  it('takes the Last.fm key from `lastfm:` in the file and syncs', async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'harmoniq.config.yaml'), `lastfm:\n  apiKey: ${env.LASTFM_API_KEY}\n  apiUrl: ${env.LASTFM_API_URL}\n`);
+    const { LASTFM_API_KEY: _k, LASTFM_API_URL: _u, ...rest } = env;
+    const r = await runCli(['sync', 'lastfm-charts', '--json'], { ...rest, HOME: cwd }, cwd);
+    expect(r.stderr).not.toMatch(/ECONFIG/);
+    expect(r.code).toBe(0);
+  });
+
+  it('reports a bad value there with its file path, when a source using it is enabled', async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'harmoniq.config.yaml'), 'lastfm:\n  apiUrl: "localhost:9"\n');
+    const { LASTFM_API_URL: _u, ...rest } = env;
+    const r = await runCli(['sync', '--all'], { ...rest, HOME: cwd }, cwd);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/lastfm-charts: lastfm\.apiUrl must be an http:\/\/ or https:\/\/ address/);
   });
 });

@@ -8,6 +8,8 @@ import type { Http } from './http/http.js';
 import type { Clock } from './clock.js';
 import type { LibraryIndex } from './library/library-index.js';
 import type { AnswerCache } from './cache/answer-cache.js';
+import type { OptionDeclarations, OptionValues } from './sources/declare-options.js';
+import { readDeclaredOptions, type RefineContext } from './sources/read-options.js';
 
 /** Environment variables as the user gave them. */
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -141,10 +143,18 @@ export interface PlaylistSource<O = unknown> {
   defaults: SourceDefaults;
   env?: SourceEnvNames;
   /**
+   * Declared options (docs/writing-a-plugin.md): the core reads them with one precedence rule (environment >
+   * `sources.<name>.<key>` > the plugin's shared section > default), checks them, redacts secrets and documents them.
+   * Made by defineSource from `options` (and `refineOptions`); a plugin then writes no parseOptions.
+   */
+  options?: OptionDeclarations;
+  /** With declared options: cross-field rules and the shape the plugin wants; report problems on ctx. Never throws. */
+  refineOptions?(values: Record<string, unknown>, ctx: RefineContext): O;
+  /**
    * Validate this source's own options; never throws. `raw` is the config file's `sources.<name>` section
-   * without the common keys (enabled, playlist, size, minTracks, updateMode); `env` is the environment with
-   * the config file's service sections folded in (e.g. `lastfm.apiKey` appears as LASTFM_API_KEY unless the
-   * real environment sets it).
+   * without the common keys (enabled, playlist, size, minTracks, updateMode); `env` is the environment. For a
+   * source with declared options defineSource derives it (shared config sections are then not seen: the core's
+   * own reading, which sees them, is used in a run).
    */
   parseOptions(raw: unknown, env: Env): ParseResult<O>;
   /** Check credentials and reachability, without side effects. */
@@ -159,7 +169,24 @@ export interface PlaylistSource<O = unknown> {
 
 export const PLUGIN_API_VERSION = 1 as const;
 
-/** Helper for authors: gives type inference on the options without any runtime effect. */
-export function defineSource<O>(source: PlaylistSource<O>): PlaylistSource<O> {
-  return source;
+/** A source whose options are declared: no parseOptions to write. */
+export type DeclaredSource<D extends OptionDeclarations, O> = Omit<PlaylistSource<O>, 'parseOptions' | 'options' | 'refineOptions'> & {
+  options: D;
+  refineOptions?(values: OptionValues<D>, ctx: RefineContext): O;
+};
+
+/**
+ * Helper for authors: type inference on the options. With declared `options`, it also derives parseOptions from
+ * them, so every consumer of the contract (the contract kit, a custom module host) can still call it.
+ */
+export function defineSource<O>(source: PlaylistSource<O>): PlaylistSource<O>;
+export function defineSource<D extends OptionDeclarations, O = OptionValues<D>>(source: DeclaredSource<D, O>): PlaylistSource<O>;
+export function defineSource<O>(source: PlaylistSource<O> | DeclaredSource<OptionDeclarations, O>): PlaylistSource<O> {
+  if (!('options' in source) || source.options === undefined || 'parseOptions' in source) return source as PlaylistSource<O>;
+  const declared = source as PlaylistSource<O> & { options: OptionDeclarations };
+  const refine = declared.refineOptions?.bind(declared);
+  return {
+    ...declared,
+    parseOptions: (raw: unknown, env: Env) => readDeclaredOptions(declared.name, declared.options, { section: raw, env }, refine),
+  };
 }

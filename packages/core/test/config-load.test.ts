@@ -296,7 +296,6 @@ describe('loadConfig config files', () => {
     ['notify:\n  on: sometimes\n', 'notify.on', "notify.on must be one of failure, always, got 'sometimes'"],
     ['notify:\n  format: teams\n', 'notify.format', "notify.format must be one of json, discord, slack, ntfy, gotify, got 'teams'"],
     ['custom:\n  - { playlist: Mine }\n', 'custom[0].name', 'custom[0].name must be non-empty text, got nothing'],
-    ['lastfm:\n  apiUrl: "localhost:9"\n', 'lastfm.apiUrl', 'lastfm.apiUrl must be an http:// or https:// address'],
   ];
   it.each(invalid)('rejects %j at %s', async (yaml, path, message) => {
     const errors = await loadErrors(tree({ 'harmoniq.config.yaml': yaml }));
@@ -351,39 +350,23 @@ describe('loadConfig config files', () => {
   });
 });
 
-describe('loadConfig folds service sections into the environment', () => {
+describe('loadConfig sets plugin sections aside (FOLDED_ENV is gone: plugins read their own sections)', () => {
   const yaml = [
     'plex: { url: "http://file-plex:32400/", token: file-plex-token, library: FileMusic }',
     'lastfm: { apiKey: file-lastfm-key, user: file-lfm-user, apiUrl: "http://127.0.0.1:9/2.0/" }',
-    'listenbrainz: { token: file-lb-token, user: file-lb-user, apiUrl: "http://127.0.0.1:8/" }',
+    'listenbrainz: { token: file-lb-token }',
     'timezone: Asia/Tokyo',
   ].join('\n');
-  const expected: Array<[string, string]> = [
-    ['PLEX_URL', 'http://file-plex:32400'],
-    ['PLEX_TOKEN', 'file-plex-token'],
-    ['PLEX_MUSIC_LIBRARY_NAME', 'FileMusic'],
-    ['LASTFM_API_KEY', 'file-lastfm-key'],
-    ['LASTFM_USER', 'file-lfm-user'],
-    ['LASTFM_API_URL', 'http://127.0.0.1:9/2.0'],
-    ['LISTENBRAINZ_USER_TOKEN', 'file-lb-token'],
-    ['LISTENBRAINZ_USER', 'file-lb-user'],
-    ['LISTENBRAINZ_API_URL', 'http://127.0.0.1:8'],
-    ['TIMEZONE', 'Asia/Tokyo'],
-  ];
-  it.each(expected)('sets %s from the file when the environment does not', async (name, value) => {
-    const config = await loadOk(tree({ 'harmoniq.config.yaml': yaml }));
-    expect(config.env[name]).toBe(value);
+  it('keeps a section the core does not know, for the plugin that declares it, and leaves the environment as given', async () => {
+    const config = await loadOk(tree({ 'harmoniq.config.yaml': yaml }), { LASTFM_USER: 'env-user' });
+    expect(config.sections).toEqual({
+      lastfm: { apiKey: 'file-lastfm-key', user: 'file-lfm-user', apiUrl: 'http://127.0.0.1:9/2.0/' },
+      listenbrainz: { token: 'file-lb-token' },
+    });
+    expect(config.env.LASTFM_USER).toBe('env-user');
+    expect(config.env.LASTFM_API_KEY).toBeUndefined();
   });
-  it.each(expected)('lets the real environment win for %s', async (name) => {
-    const real = name.endsWith('URL') ? 'http://real.example:1' : name === 'TIMEZONE' ? 'Europe/Paris' : 'real-value';
-    const config = await loadOk(tree({ 'harmoniq.config.yaml': yaml }), { [name]: real });
-    expect(config.env[name]).toBe(real);
-  });
-  it('uses the file value when the real variable is blank', async () => {
-    const config = await loadOk(tree({ 'harmoniq.config.yaml': yaml }), { LASTFM_API_KEY: '' });
-    expect(config.env.LASTFM_API_KEY).toBe('file-lastfm-key');
-  });
-  it('mirrors the folded values in the typed settings', async () => {
+  it('reads its own settings from the file', async () => {
     const config = await loadOk(tree({ 'harmoniq.config.yaml': yaml }));
     expect(config.plex).toMatchObject({ url: 'http://file-plex:32400', token: 'file-plex-token', library: 'FileMusic' });
     expect(config.timezone).toBe('Asia/Tokyo');

@@ -80,14 +80,13 @@ describe('redactConfig', () => {
     });
   });
 
-  it('shows the environment Harmoniq reads, folded values included, secrets masked', async () => {
-    const out = redactConfig(await configWith(yaml, { PATH: '/usr/bin', ENABLE_LASTFM_CHARTS: 'true' }));
+  it('shows the environment Harmoniq and its sources read (named by them), secrets masked', async () => {
+    const env = { PATH: '/usr/bin', ENABLE_LASTFM_CHARTS: 'true', LASTFM_API_KEY: 'env-key-0003', LASTFM_USER: 'rj', PLEX_TOKEN: 'plex-token-0004' };
+    const out = redactConfig(await configWith(yaml, env), { envNames: ['LASTFM_API_KEY', 'LASTFM_USER'] });
     expect(out.env).toEqual({
       ENABLE_LASTFM_CHARTS: 'true',
       LASTFM_API_KEY: '[redacted]',
       LASTFM_USER: 'rj',
-      LISTENBRAINZ_USER_TOKEN: '[redacted]',
-      PLEX_MUSIC_LIBRARY_NAME: 'Tunes',
       PLEX_TOKEN: '[redacted]',
     });
   });

@@ -5,7 +5,5 @@ export { createRequestGate } from './request-gate.js';
 export type { RequestGate, RequestGateOptions } from './request-gate.js';
 export { LASTFM_PERIODS } from './types.js';
 export type { LastfmArtist, LastfmPage, LastfmPeriod, LastfmTrack, LastfmUser, ListOptions } from './types.js';
-export { createOptionReader } from './option-reader.js';
-export type { OptionReader } from './option-reader.js';
-export { readCredentials, readUser, clientFor, toCandidate, trackKey, artistKey, LASTFM_KEY_HELP, MAX_RATE_PER_SECOND } from './source-support.js';
+export { lastfmCredentialOptions, lastfmUserOption, clientFor, toCandidate, trackKey, artistKey, LASTFM_KEY_HELP, MAX_RATE_PER_SECOND } from './source-support.js';
 export type { LastfmCredentials } from './source-support.js';

@@ -1,10 +1,9 @@
-import type { CandidateTrack, SourceContext } from '@harmoniq/core';
+import { option, type CandidateTrack, type SourceContext } from '@harmoniq/core';
 import { createLastfmClient, type LastfmClient } from './client.js';
 import { createRequestGate } from './request-gate.js';
-import type { OptionReader } from './option-reader.js';
 import type { LastfmTrack } from './types.js';
 
-/** What every Last.fm source needs from the environment (the core folds the config file's `lastfm:` section in). */
+/** What every Last.fm source needs (declared below; the core reads it from LASTFM_* or the `lastfm:` section). */
 export interface LastfmCredentials {
   apiKey: string;
   /** LASTFM_API_URL: another endpoint (an emulator, a proxy); default Last.fm's own. */
@@ -18,22 +17,17 @@ export interface LastfmCredentials {
 export const LASTFM_KEY_HELP = 'get a key at https://www.last.fm/api/account/create';
 export const MAX_RATE_PER_SECOND = 5;
 
-/** Reads LASTFM_API_KEY, LASTFM_API_URL and the `ratePerSecond` option; problems go to the reader. */
-export function readCredentials(reader: OptionReader): LastfmCredentials {
-  const apiKey = reader.string(undefined, 'LASTFM_API_KEY');
-  if (!apiKey) reader.issue('LASTFM_API_KEY', `is required (lastfm.apiKey in the config file); ${LASTFM_KEY_HELP}`);
-  const baseUrl = reader.string(undefined, 'LASTFM_API_URL');
-  if (baseUrl !== undefined && !isHttpUrl(baseUrl)) reader.issue('LASTFM_API_URL', 'must be an http(s) URL such as https://ws.audioscrobbler.com/2.0/');
-  const ratePerSecond = reader.integer('ratePerSecond', undefined, { min: 1, max: MAX_RATE_PER_SECOND, fallback: MAX_RATE_PER_SECOND });
-  return { apiKey: apiKey ?? '', ratePerSecond, ...(baseUrl !== undefined ? { baseUrl } : {}) };
-}
+/** The options every Last.fm source declares; `lastfm:` in the config file is the Last.fm plugins' shared section. */
+export const lastfmCredentialOptions = {
+  apiKey: option.text({ description: 'Last.fm API key.', env: 'LASTFM_API_KEY', section: 'lastfm', secret: true, required: LASTFM_KEY_HELP }),
+  baseUrl: option.url({ description: 'Another Last.fm endpoint (an emulator, a proxy).', env: 'LASTFM_API_URL', section: 'lastfm', key: 'apiUrl' }),
+  ratePerSecond: option.integer({ description: 'Last.fm requests per second.', min: 1, max: MAX_RATE_PER_SECOND, default: MAX_RATE_PER_SECOND }),
+};
 
-/** LASTFM_USER, required by the per-user sources. */
-export function readUser(reader: OptionReader): string {
-  const user = reader.string(undefined, 'LASTFM_USER');
-  if (!user) reader.issue('LASTFM_USER', 'is required (lastfm.user in the config file): your Last.fm profile name');
-  return user ?? '';
-}
+/** LASTFM_USER, for the per-user sources. */
+export const lastfmUserOption = {
+  user: option.text({ description: 'Your Last.fm profile name.', env: 'LASTFM_USER', section: 'lastfm', required: 'your Last.fm profile name' }),
+};
 
 /**
  * One client per source run: its retries and cache serve every call the source makes. The rate gate is shared
@@ -77,13 +71,4 @@ export function trackKey(artist: string, title: string): string {
 
 export function artistKey(name: string): string {
   return name.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
-}
-
-function isHttpUrl(text: string): boolean {
-  try {
-    const url = new URL(text);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
 }

@@ -5,11 +5,12 @@ import {
   isValidZone,
   type CandidateTrack,
   type PlaylistDraft,
+  type PlaylistSource,
   type SourceContext,
 } from '@harmoniq/core';
 import { closestGenres } from './genre-match.js';
-import { parseDailyFlowOptions } from './options.js';
-import { withOrder, type DailyFlowRunOptions } from './order-option.js';
+import { dailyFlowOptions, refineDailyFlow } from './options.js';
+import type { DailyFlowRunOptions } from './order-option.js';
 import { selectTracks, type SelectedTrack } from './select-tracks.js';
 import { applyFlowOrder } from './flow-order.js';
 import { readHistory, writeHistory } from './selection-history.js';
@@ -18,13 +19,14 @@ import { activeOccurrence, nextBoundary, nextOccurrence, type WindowOccurrence }
 
 const DRAFT_KEY = 'default';
 
-export const dailyFlowSource = defineSource<DailyFlowRunOptions>({
+export const dailyFlowSource: PlaylistSource<DailyFlowRunOptions> = defineSource({
   apiVersion: 1,
   name: 'daily-flow',
   description: 'Tracks from your own library whose genres fit the time of day (TIME_WINDOWS)',
   defaults: { playlist: 'Daily Flow', size: 30, enabled: false },
   env: { enabled: 'ENABLE_TIME_PLAYLIST', playlist: 'PLAYLIST_NAME_TIME', size: 'PLAYLIST_SIZE_TIME' },
-  parseOptions: withOrder(parseDailyFlowOptions),
+  options: dailyFlowOptions,
+  refineOptions: refineDailyFlow,
   fetch: fetchDailyFlow,
   // The playlist changes by itself at every window boundary: the daemon runs it then.
   nextChange: (options, now, zone) => nextBoundary(options.windows, now, zone),

@@ -193,16 +193,18 @@ describe('Daily Flow options', () => {
       { windows: [{ start: '25:00', end: '06:00', genres: ['Ambient'] }], aliases: { Chill: [] }, maxPerArtist: 0, prefer: 'loud', colour: 1 },
       {},
     );
-    expect(errorsOf(result).map((e) => e.path)).toEqual([
-      'sources.daily-flow.windows[0]',
+    // Unknown keys are errors for every source alike (issue 14), so `colour` is reported with the rest.
+    expect(errorsOf(result).map((e) => e.path).sort()).toEqual([
       'sources.daily-flow.aliases.Chill',
+      'sources.daily-flow.colour',
       'sources.daily-flow.maxPerArtist',
       'sources.daily-flow.prefer',
+      'sources.daily-flow.windows[0]',
     ]);
   });
 
-  it('warns about keys it does not know', () => {
+  it('refuses keys it does not know, as every source does, suggesting the one meant', () => {
     const result = parse({ window: [] }, {});
-    expect(result.ok && result.warnings?.[0]).toContain('sources.daily-flow.window is not a Daily Flow option');
+    expect(errorsOf(result)).toEqual([{ path: 'sources.daily-flow.window', message: expect.stringContaining("is not an option of daily-flow (did you mean 'windows'?)") }]);
   });
 });

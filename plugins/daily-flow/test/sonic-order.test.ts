@@ -121,7 +121,7 @@ describe('TIME_PLAYLIST_ORDER', () => {
       ok: false,
       errors: [
         { path: 'DAILY_FLOW_MAX_PER_ARTIST', message: expect.any(String) },
-        { path: 'TIME_PLAYLIST_ORDER', message: "'shuffle' is not one of selection, sonic" },
+        { path: 'TIME_PLAYLIST_ORDER', message: "TIME_PLAYLIST_ORDER must be one of selection, sonic, got 'shuffle'" },
       ],
     });
   });

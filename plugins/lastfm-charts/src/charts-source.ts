@@ -1,8 +1,7 @@
-import { defineSource, type CandidateTrack, type Env, type ParseResult, type SourceContext } from '@harmoniq/core';
+import { defineSource, option, readDeclaredOptions, type PlaylistSource, type CandidateTrack, type Env, type OptionValues, type ParseResult, type RefineContext, type SourceContext } from '@harmoniq/core';
 import {
   clientFor,
-  createOptionReader,
-  readCredentials,
+  lastfmCredentialOptions,
   toCandidate,
   trackKey,
   type LastfmClient,
@@ -25,36 +24,29 @@ const NAME = 'lastfm-charts';
 const OVERFETCH = 3;
 const MAX_ITEMS = 1000;
 
-export function parseChartsOptions(raw: unknown, env: Env): ParseResult<LastfmChartsOptions> {
-  const reader = createOptionReader(raw, NAME, env);
-  const credentials = readCredentials(reader);
-  const country = reader.string('country', 'LASTFM_CHARTS_COUNTRY');
-  const tag = reader.string('tag', 'LASTFM_CHARTS_TAG');
-  const given = reader.oneOf('chart', 'LASTFM_CHARTS_TYPE', ['global', 'country', 'tag'] as const);
-  reader.rejectUnknownKeys();
+const chartOptions = {
+  ...lastfmCredentialOptions,
+  chart: option.choice(['global', 'country', 'tag'] as const, { description: 'Which chart; default global, or the one a country or tag implies.', env: 'LASTFM_CHARTS_TYPE' }),
+  country: option.text({ description: 'Country for the country chart, as Last.fm names it (e.g. Germany).', env: 'LASTFM_CHARTS_COUNTRY' }),
+  tag: option.text({ description: 'Tag (genre, mood) for the tag chart, e.g. indie.', env: 'LASTFM_CHARTS_TAG' }),
+};
 
+/** Which chart: the one asked for, else the one a country or tag implies; each needs its country or tag. */
+function refineChart(v: OptionValues<typeof chartOptions>, ctx: RefineContext): LastfmChartsOptions {
+  const { chart: given, country, tag, ...credentials } = v;
   let chart: ChartKind = given ?? 'global';
   if (given === undefined) {
-    if (country && tag) {
-      reader.issue(`sources.${NAME}.chart`, 'both a country and a tag are set: set chart to "country" or "tag" to say which chart you want');
-    } else if (country) chart = 'country';
-    else if (tag) chart = 'tag';
-  } else if (given === 'country' && !country) {
-    reader.issue('LASTFM_CHARTS_COUNTRY', 'is required for the country chart (sources.lastfm-charts.country), e.g. "Germany"');
-  } else if (given === 'tag' && !tag) {
-    reader.issue('LASTFM_CHARTS_TAG', 'is required for the tag chart (sources.lastfm-charts.tag), e.g. "indie"');
-  } else if (given === 'global' && (country || tag)) {
-    reader.warnings.push(`${NAME}: chart is "global", so ${country ? 'the country' : 'the tag'} setting is ignored`);
-  }
+    if (country && tag) ctx.issue(`sources.${NAME}.chart`, 'both a country and a tag are set: set chart to "country" or "tag" to say which chart you want');
+    else chart = country ? 'country' : tag ? 'tag' : 'global';
+  } else if (given === 'country' && !country) ctx.issue(ctx.pathOf('country'), 'is required for the country chart, e.g. "Germany"');
+  else if (given === 'tag' && !tag) ctx.issue(ctx.pathOf('tag'), 'is required for the tag chart, e.g. "indie"');
+  else if (given === 'global' && (country || tag)) ctx.warn(`${NAME}: chart is "global", so ${country ? 'the country' : 'the tag'} setting is ignored`);
+  return { ...credentials, chart, ...(chart === 'country' && country ? { country } : {}), ...(chart === 'tag' && tag ? { tag } : {}) };
+}
 
-  if (reader.issues.length > 0) return { ok: false, errors: reader.issues };
-  const value: LastfmChartsOptions = {
-    ...credentials,
-    chart,
-    ...(chart === 'country' && country ? { country } : {}),
-    ...(chart === 'tag' && tag ? { tag } : {}),
-  };
-  return { ok: true, value, ...(reader.warnings.length > 0 ? { warnings: reader.warnings } : {}) };
+/** The options as the core reads them, from a config section and the environment (for tests and embedding). */
+export function parseChartsOptions(raw: unknown, env: Env): ParseResult<LastfmChartsOptions> {
+  return readDeclaredOptions(NAME, chartOptions, { section: raw, env }, refineChart);
 }
 
 /** "the global Last.fm chart", "the Last.fm chart for Germany", "the Last.fm "indie" tag chart". */
@@ -70,13 +62,14 @@ function chartTracks(client: LastfmClient, o: LastfmChartsOptions, limit: number
   return client.chartTopTracks({ limit });
 }
 
-export const lastfmChartsSource = defineSource<LastfmChartsOptions>({
+export const lastfmChartsSource: PlaylistSource<LastfmChartsOptions> = defineSource({
   apiVersion: 1,
   name: NAME,
   description: 'Top tracks of a Last.fm chart: global, one country, or one tag.',
   defaults: { playlist: 'Global Top 50', size: 50, enabled: false },
   env: { enabled: 'ENABLE_LASTFM_CHARTS', playlist: 'PLAYLIST_NAME_LASTFM_CHARTS', size: 'PLAYLIST_SIZE_CHARTS' },
-  parseOptions: parseChartsOptions,
+  options: chartOptions,
+  refineOptions: refineChart,
 
   async verify(options, ctx) {
     // One item of the configured chart checks the key and, for a country chart, the country name.

@@ -1,8 +1,8 @@
-import { defineSource, localDate, type CandidateTrack, type Env, type ParseResult } from '@harmoniq/core';
+import { defineSource, option, readDeclaredOptions, type PlaylistSource, localDate, type CandidateTrack, type Env, type ParseResult } from '@harmoniq/core';
 import { clientFor, toCandidate, trackKey, type LastfmPeriod, type LastfmTrack } from '@harmoniq/lastfm';
 import { createDegrader, throwIfAllFailed } from './degrade.js';
 import { seededShuffle } from '@harmoniq/core';
-import { parseUserSource, periodLabel, readPeriod, type UserSourceOptions } from './user-source-options.js';
+import { periodLabel, periodOption, userSourceOptions, type UserSourceOptions } from './user-source-options.js';
 import { widenedNote, widenWhileThin } from './widen-period.js';
 
 export interface LastfmDeepCutsOptions extends UserSourceOptions {
@@ -21,22 +21,26 @@ const ARTIST_TOP_TRACKS = 30;
 /** The user's play counts come from their top lists (overall and the period), one page of Last.fm's largest size each. */
 const PLAYED_POOL = 1000;
 
+const deepCutsOptions = {
+  ...userSourceOptions,
+  period: periodOption('LASTFM_DEEP_CUTS_PERIOD', '6month'),
+  artists: option.integer({ description: "How many of the user's top artists to dig into.", env: 'LASTFM_DEEP_CUTS_ARTISTS', min: 1, max: 100, default: 30 }),
+  perArtist: option.integer({ description: 'At most this many tracks per artist.', env: 'LASTFM_DEEP_CUTS_PER_ARTIST', min: 1, max: 20, default: 3 }),
+  maxPlays: option.integer({ description: 'Tracks played more often than this are not deep cuts.', env: 'LASTFM_DEEP_CUTS_MAX_PLAYS', min: 0, max: 1000, default: 2 }),
+};
+
+/** The options as the core reads them, from a config section and the environment (for tests and embedding). */
 export function parseDeepCutsOptions(raw: unknown, env: Env): ParseResult<LastfmDeepCutsOptions> {
-  return parseUserSource<LastfmDeepCutsOptions>(raw, env, NAME, (reader) => ({
-    period: readPeriod(reader, 'LASTFM_DEEP_CUTS_PERIOD', '6month'),
-    artists: reader.integer('artists', 'LASTFM_DEEP_CUTS_ARTISTS', { min: 1, max: 100, fallback: 30 }),
-    perArtist: reader.integer('perArtist', 'LASTFM_DEEP_CUTS_PER_ARTIST', { min: 1, max: 20, fallback: 3 }),
-    maxPlays: reader.integer('maxPlays', 'LASTFM_DEEP_CUTS_MAX_PLAYS', { min: 0, max: 1000, fallback: 2 }),
-  }));
+  return readDeclaredOptions(NAME, deepCutsOptions, { section: raw, env });
 }
 
-export const lastfmDeepCutsSource = defineSource<LastfmDeepCutsOptions>({
+export const lastfmDeepCutsSource: PlaylistSource<LastfmDeepCutsOptions> = defineSource({
   apiVersion: 1,
   name: NAME,
   description: "Popular tracks by a Last.fm user's top artists that the user has barely played.",
   defaults: { playlist: 'Last.fm Deep Cuts', size: 50, enabled: false },
   env: { enabled: 'ENABLE_LASTFM_DEEP_CUTS', playlist: 'PLAYLIST_NAME_LASTFM_DEEP_CUTS', size: 'PLAYLIST_SIZE_LASTFM_DEEP_CUTS' },
-  parseOptions: parseDeepCutsOptions,
+  options: deepCutsOptions,
 
   async verify(options, ctx) {
     await clientFor(options, ctx).userInfo(options.user);

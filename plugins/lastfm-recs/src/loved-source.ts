@@ -1,7 +1,7 @@
-import { defineSource, formatLocal, localDate, type Env, type LibraryTrack, type ParseResult } from '@harmoniq/core';
+import { defineSource, option, readDeclaredOptions, type PlaylistSource, formatLocal, localDate, type Env, type LibraryTrack, type ParseResult } from '@harmoniq/core';
 import { artistKey, clientFor, toCandidate, type LastfmTrack } from '@harmoniq/lastfm';
 import { seededShuffle } from '@harmoniq/core';
-import { parseUserSource, type UserSourceOptions } from './user-source-options.js';
+import { periodOption, userSourceOptions, type UserSourceOptions } from './user-source-options.js';
 
 export interface LastfmLovedOptions extends UserSourceOptions {
   /** 'recent': newest loves first. 'shuffle': a different mix of all loved tracks each day. */
@@ -13,19 +13,23 @@ const OVERFETCH = 3;
 /** A shuffle draws from this many of the newest loved tracks (Last.fm's largest page). */
 const SHUFFLE_POOL = 1000;
 
+const lovedOptions = {
+  ...userSourceOptions,
+  order: option.choice(['recent', 'shuffle'] as const, { description: 'recent: newest loves first; shuffle: a new mix each day.', env: 'LASTFM_LOVED_ORDER', default: 'recent' }),
+};
+
+/** The options as the core reads them, from a config section and the environment (for tests and embedding). */
 export function parseLovedOptions(raw: unknown, env: Env): ParseResult<LastfmLovedOptions> {
-  return parseUserSource<LastfmLovedOptions>(raw, env, NAME, (reader) => ({
-    order: reader.oneOf('order', 'LASTFM_LOVED_ORDER', ['recent', 'shuffle'] as const, 'recent'),
-  }));
+  return readDeclaredOptions(NAME, lovedOptions, { section: raw, env });
 }
 
-export const lastfmLovedSource = defineSource<LastfmLovedOptions>({
+export const lastfmLovedSource: PlaylistSource<LastfmLovedOptions> = defineSource({
   apiVersion: 1,
   name: NAME,
   description: "A Last.fm user's loved tracks, newest first or shuffled daily.",
   defaults: { playlist: 'Last.fm Loved', size: 50, enabled: false },
   env: { enabled: 'ENABLE_LASTFM_LOVED', playlist: 'PLAYLIST_NAME_LASTFM_LOVED', size: 'PLAYLIST_SIZE_LASTFM_LOVED' },
-  parseOptions: parseLovedOptions,
+  options: lovedOptions,
 
   async verify(options, ctx) {
     await clientFor(options, ctx).userInfo(options.user);

@@ -1,11 +1,11 @@
-import { defineSource, localDate, type Env, type ParseResult } from '@harmoniq/core';
+import { defineSource, option, readDeclaredOptions, type PlaylistSource, localDate, type Env, type ParseResult } from '@harmoniq/core';
 import { clientFor, toCandidate, trackKey, type LastfmPeriod } from '@harmoniq/lastfm';
 import { createDegrader, throwIfAllFailed } from './degrade.js';
 import { expandSeeds } from './recs-expand.js';
 import { noteFor, rankCandidates } from './recs-rank.js';
 import { gatherSeeds } from './recs-seeds.js';
 import { widenedNote } from './widen-period.js';
-import { parseUserSource, periodLabel, readPeriod, type UserSourceOptions } from './user-source-options.js';
+import { periodLabel, periodOption, userSourceOptions, type UserSourceOptions } from './user-source-options.js';
 
 export interface LastfmRecsOptions extends UserSourceOptions {
   period: LastfmPeriod;
@@ -17,22 +17,26 @@ export interface LastfmRecsOptions extends UserSourceOptions {
 const NAME = 'lastfm-recs';
 const OVERFETCH = 3;
 
+const recsOptions = {
+  ...userSourceOptions,
+  period: periodOption('LASTFM_RECS_PERIOD', '3month'),
+  seedArtists: option.integer({ description: 'Top artists to start from.', env: 'LASTFM_RECS_SEED_ARTISTS', min: 0, max: 50, default: 10 }),
+  seedTracks: option.integer({ description: 'Top and loved tracks to start from.', env: 'LASTFM_RECS_SEED_TRACKS', min: 0, max: 50, default: 10 }),
+  perArtist: option.integer({ description: 'At most this many tracks per artist.', env: 'LASTFM_RECS_PER_ARTIST', min: 1, max: 50, default: 2 }),
+};
+
+/** The options as the core reads them, from a config section and the environment (for tests and embedding). */
 export function parseRecsOptions(raw: unknown, env: Env): ParseResult<LastfmRecsOptions> {
-  return parseUserSource<LastfmRecsOptions>(raw, env, NAME, (reader) => ({
-    period: readPeriod(reader, 'LASTFM_RECS_PERIOD', '3month'),
-    seedArtists: reader.integer('seedArtists', 'LASTFM_RECS_SEED_ARTISTS', { min: 0, max: 50, fallback: 10 }),
-    seedTracks: reader.integer('seedTracks', 'LASTFM_RECS_SEED_TRACKS', { min: 0, max: 50, fallback: 10 }),
-    perArtist: reader.integer('perArtist', 'LASTFM_RECS_PER_ARTIST', { min: 1, max: 50, fallback: 2 }),
-  }));
+  return readDeclaredOptions(NAME, recsOptions, { section: raw, env });
 }
 
-export const lastfmRecsSource = defineSource<LastfmRecsOptions>({
+export const lastfmRecsSource: PlaylistSource<LastfmRecsOptions> = defineSource({
   apiVersion: 1,
   name: NAME,
   description: "Discovery: tracks similar to a Last.fm user's top artists, top tracks and loved tracks.",
   defaults: { playlist: 'Last.fm Discovery', size: 50, enabled: false },
   env: { enabled: 'ENABLE_LASTFM_RECS', playlist: 'PLAYLIST_NAME_LASTFM_RECS', size: 'PLAYLIST_SIZE_RECS' },
-  parseOptions: parseRecsOptions,
+  options: recsOptions,
 
   async verify(options, ctx) {
     await clientFor(options, ctx).userInfo(options.user);

@@ -1,6 +1,6 @@
-import { defineSource, type Env, type ParseResult } from '@harmoniq/core';
+import { defineSource, option, readDeclaredOptions, type PlaylistSource, type Env, type ParseResult } from '@harmoniq/core';
 import { clientFor, toCandidate, type LastfmPeriod } from '@harmoniq/lastfm';
-import { parseUserSource, periodLabel, readPeriod, type UserSourceOptions } from './user-source-options.js';
+import { periodLabel, periodOption, userSourceOptions, type UserSourceOptions } from './user-source-options.js';
 import { widenedNote, widenWhileThin } from './widen-period.js';
 
 export interface LastfmTopOptions extends UserSourceOptions {
@@ -10,19 +10,20 @@ export interface LastfmTopOptions extends UserSourceOptions {
 const NAME = 'lastfm-top';
 const OVERFETCH = 2;
 
+const topOptions = { ...userSourceOptions, period: periodOption('LASTFM_TOP_PERIOD', '3month') };
+
+/** The options as the core reads them, from a config section and the environment (for tests and embedding). */
 export function parseTopOptions(raw: unknown, env: Env): ParseResult<LastfmTopOptions> {
-  return parseUserSource<LastfmTopOptions>(raw, env, NAME, (reader) => ({
-    period: readPeriod(reader, 'LASTFM_TOP_PERIOD', '3month'),
-  }));
+  return readDeclaredOptions(NAME, topOptions, { section: raw, env });
 }
 
-export const lastfmTopSource = defineSource<LastfmTopOptions>({
+export const lastfmTopSource: PlaylistSource<LastfmTopOptions> = defineSource({
   apiVersion: 1,
   name: NAME,
   description: "A Last.fm user's own most played tracks over a period.",
   defaults: { playlist: 'Last.fm Top Tracks', size: 50, enabled: false },
   env: { enabled: 'ENABLE_LASTFM_TOP', playlist: 'PLAYLIST_NAME_LASTFM_TOP', size: 'PLAYLIST_SIZE_LASTFM_TOP' },
-  parseOptions: parseTopOptions,
+  options: topOptions,
 
   async verify(options, ctx) {
     await clientFor(options, ctx).userInfo(options.user);

@@ -1,33 +1,17 @@
-import type { Env, ParseResult } from '@harmoniq/core';
-import { createOptionReader, LASTFM_PERIODS, readCredentials, readUser, type LastfmCredentials, type LastfmPeriod, type OptionReader } from '@harmoniq/lastfm';
+import { option } from '@harmoniq/core';
+import { LASTFM_PERIODS, lastfmCredentialOptions, lastfmUserOption, type LastfmCredentials, type LastfmPeriod } from '@harmoniq/lastfm';
 
 /** Options every per-user Last.fm source has. */
 export interface UserSourceOptions extends LastfmCredentials {
   user: string;
 }
 
-/**
- * Shared parseOptions skeleton: credentials and user, then the source's own keys, then unknown-key
- * checks; every problem is collected before returning.
- */
-export function parseUserSource<O>(
-  raw: unknown,
-  env: Env,
-  source: string,
-  readOwn: (reader: OptionReader) => Omit<O, keyof UserSourceOptions>,
-): ParseResult<O & UserSourceOptions> {
-  const reader = createOptionReader(raw, source, env);
-  const credentials = readCredentials(reader);
-  const user = readUser(reader);
-  const own = readOwn(reader);
-  reader.rejectUnknownKeys();
-  if (reader.issues.length > 0) return { ok: false, errors: reader.issues };
-  const value = { ...credentials, user, ...own } as O & UserSourceOptions;
-  return { ok: true, value, ...(reader.warnings.length > 0 ? { warnings: reader.warnings } : {}) };
-}
+/** Declared by every per-user Last.fm source: credentials and the user. */
+export const userSourceOptions = { ...lastfmCredentialOptions, ...lastfmUserOption };
 
-export function readPeriod(reader: OptionReader, envName: string, fallback: LastfmPeriod): LastfmPeriod {
-  return reader.oneOf('period', envName, LASTFM_PERIODS, fallback);
+/** The listening period a source looks at. */
+export function periodOption(env: string, fallback: LastfmPeriod) {
+  return option.choice(LASTFM_PERIODS, { description: 'Listening period: overall, 7day, 1month, 3month, 6month or 12month.', env, default: fallback });
 }
 
 const PERIOD_LABELS: Record<LastfmPeriod, string> = {

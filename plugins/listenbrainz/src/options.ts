@@ -1,4 +1,4 @@
-import type { ConfigIssue, Env, ParseResult } from '@harmoniq/core';
+import { option, readDeclaredOptions, type ConfigIssue, type Env, type OptionValues, type ParseResult, type RefineContext } from '@harmoniq/core';
 
 /** What this source can build: one playlist per enabled mode. */
 export const LISTENBRAINZ_MODES = ['recommendations', 'weekly-jams', 'weekly-exploration', 'daily-jams'] as const;
@@ -29,106 +29,35 @@ export interface ListenBrainzOptions {
   titles: Record<GeneratedMode, string>;
 }
 
-const KNOWN_KEYS = ['token', 'user', 'apiUrl', 'modes', 'titles'];
+/** The declared options; `listenbrainz:` in the config file is this plugin's shared section. */
+export const listenbrainzOptions = {
+  token: option.text({
+    description: 'ListenBrainz user token.',
+    env: 'LISTENBRAINZ_USER_TOKEN',
+    section: 'listenbrainz',
+    secret: true,
+    required: 'copy your user token from https://listenbrainz.org/settings/',
+  }),
+  user: option.text({ description: "User name; default the token's owner.", env: 'LISTENBRAINZ_USER', section: 'listenbrainz' }),
+  apiUrl: option.url({ description: 'Another ListenBrainz API base (for testing).', env: 'LISTENBRAINZ_API_URL', section: 'listenbrainz', default: DEFAULT_API_URL }),
+  modes: option.choices(LISTENBRAINZ_MODES, { description: 'Playlists to build, one per mode.', env: 'LISTENBRAINZ_MODES', default: ['recommendations'] }),
+  titles: option.structured<unknown>({ description: 'Titles of the generated-playlist modes, by mode.', allowed: 'a map of mode to playlist title' }),
+};
 
-/**
- * Reads the options from the environment (which wins) and the config file's `sources.listenbrainz` section.
- * Reports every problem at once; never throws.
- */
-export function parseListenBrainzOptions(raw: unknown, env: Env): ParseResult<ListenBrainzOptions> {
+/** The token's shape, the API base without its /1 prefix, and the titles map. */
+export function refineListenBrainz(v: OptionValues<typeof listenbrainzOptions>, ctx: RefineContext): ListenBrainzOptions {
+  if (/\s/.test(v.token ?? '')) ctx.issue(ctx.pathOf('token'), 'must not contain spaces');
   const errors: ConfigIssue[] = [];
-  const section = raw === undefined || raw === null ? {} : raw;
-  if (typeof section !== 'object' || Array.isArray(section)) {
-    return { ok: false, errors: [{ path: 'sources.listenbrainz', message: 'must be an object' }] };
-  }
-  const cfg = section as Record<string, unknown>;
-  for (const key of Object.keys(cfg)) {
-    if (!KNOWN_KEYS.includes(key)) {
-      errors.push({ path: `sources.listenbrainz.${key}`, message: `unknown option (known: ${KNOWN_KEYS.join(', ')})` });
-    }
-  }
-
-  const token = pickString(env.LISTENBRAINZ_USER_TOKEN, cfg.token, 'sources.listenbrainz.token', errors);
-  if (token === undefined) {
-    errors.push({
-      path: 'LISTENBRAINZ_USER_TOKEN',
-      message: 'is required: copy your user token from https://listenbrainz.org/settings/',
-    });
-  } else if (/\s/.test(token)) {
-    errors.push({ path: 'LISTENBRAINZ_USER_TOKEN', message: 'must not contain spaces' });
-  }
-
-  const user = pickString(env.LISTENBRAINZ_USER, cfg.user, 'sources.listenbrainz.user', errors);
-  const apiUrl = parseApiUrl(pickString(env.LISTENBRAINZ_API_URL, cfg.apiUrl, 'sources.listenbrainz.apiUrl', errors), env, errors);
-  const modes = parseModes(env.LISTENBRAINZ_MODES, cfg.modes, errors);
-  const titles = parseTitles(cfg.titles, errors);
-
-  if (errors.length > 0 || token === undefined || apiUrl === undefined || modes === undefined) return { ok: false, errors };
-  return { ok: true, value: { token, ...(user !== undefined ? { user } : {}), apiUrl, modes, titles } };
-}
-
-/** The environment value when set and non-empty, else the config value (which must be a string). */
-function pickString(envValue: string | undefined, cfgValue: unknown, path: string, errors: ConfigIssue[]): string | undefined {
-  if (envValue !== undefined && envValue.trim() !== '') return envValue.trim();
-  if (cfgValue === undefined || cfgValue === null) return undefined;
-  if (typeof cfgValue !== 'string') {
-    errors.push({ path, message: 'must be a string' });
-    return undefined;
-  }
-  return cfgValue.trim() === '' ? undefined : cfgValue.trim();
-}
-
-function parseApiUrl(value: string | undefined, env: Env, errors: ConfigIssue[]): string | undefined {
-  if (value === undefined) return DEFAULT_API_URL;
-  const path = env.LISTENBRAINZ_API_URL?.trim() ? 'LISTENBRAINZ_API_URL' : 'sources.listenbrainz.apiUrl';
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    errors.push({ path, message: `is not a URL: "${value}"` });
-    return undefined;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    errors.push({ path, message: 'must be an http:// or https:// URL' });
-    return undefined;
-  }
+  const titles = parseTitles(v.titles, errors);
+  for (const e of errors) ctx.issue(e.path, e.message);
   // The API's paths start with /1/: accept the base written with it too (https://api.listenbrainz.org/1/).
-  return value.replace(/\/+$/, '').replace(/\/1$/, '');
+  const apiUrl = (v.apiUrl ?? DEFAULT_API_URL).replace(/\/1$/, '');
+  return { token: v.token, ...(v.user !== undefined ? { user: v.user } : {}), apiUrl, modes: v.modes, titles };
 }
 
-function parseModes(envValue: string | undefined, cfgValue: unknown, errors: ConfigIssue[]): ListenBrainzMode[] | undefined {
-  let path: string;
-  let names: unknown[];
-  if (envValue !== undefined && envValue.trim() !== '') {
-    path = 'LISTENBRAINZ_MODES';
-    names = envValue.split(',').map((s) => s.trim()).filter((s) => s !== '');
-  } else if (cfgValue === undefined || cfgValue === null) {
-    return ['recommendations'];
-  } else if (Array.isArray(cfgValue)) {
-    path = 'sources.listenbrainz.modes';
-    names = cfgValue;
-  } else if (typeof cfgValue === 'string') {
-    path = 'sources.listenbrainz.modes';
-    names = cfgValue.split(',').map((s) => s.trim()).filter((s) => s !== '');
-  } else {
-    errors.push({ path: 'sources.listenbrainz.modes', message: `must be a list of modes (${LISTENBRAINZ_MODES.join(', ')})` });
-    return undefined;
-  }
-  if (names.length === 0) {
-    errors.push({ path, message: `must name at least one mode (${LISTENBRAINZ_MODES.join(', ')})` });
-    return undefined;
-  }
-  const modes: ListenBrainzMode[] = [];
-  let bad = false;
-  for (const name of names) {
-    if (typeof name !== 'string' || !isMode(name)) {
-      errors.push({ path, message: `unknown mode "${String(name)}" (known: ${LISTENBRAINZ_MODES.join(', ')})` });
-      bad = true;
-    } else if (!modes.includes(name)) {
-      modes.push(name);
-    }
-  }
-  return bad ? undefined : modes;
+/** The options as the core reads them, from a config section and the environment (for tests and embedding). */
+export function parseListenBrainzOptions(raw: unknown, env: Env): ParseResult<ListenBrainzOptions> {
+  return readDeclaredOptions('listenbrainz', listenbrainzOptions, { section: raw, env }, refineListenBrainz);
 }
 
 function parseTitles(value: unknown, errors: ConfigIssue[]): Record<GeneratedMode, string> {

@@ -1,20 +1,21 @@
-import { HarmoniqError, defineSource, type PlaylistDraft, type SourceContext } from '@harmoniq/core';
+import { HarmoniqError, defineSource, type PlaylistDraft, type PlaylistSource, type SourceContext } from '@harmoniq/core';
 import { createListenBrainzClient, type ListenBrainzClient } from './client.js';
 import { findNewestPlaylists, generatedDraft, labelOf } from './generated-playlists.js';
-import { parseListenBrainzOptions, type GeneratedMode, type ListenBrainzMode, type ListenBrainzOptions } from './options.js';
+import { listenbrainzOptions, refineListenBrainz, type GeneratedMode, type ListenBrainzMode, type ListenBrainzOptions } from './options.js';
 import { recommendationsDraft } from './recommendations.js';
 
 /** Errors that concern every mode at once: they fail the whole source instead of one playlist. */
 const SOURCE_WIDE = new Set(['ELBTOKEN', 'ELBUSER', 'EABORTED']);
 
-export const listenbrainzSource = defineSource<ListenBrainzOptions>({
+export const listenbrainzSource: PlaylistSource<ListenBrainzOptions> = defineSource({
   apiVersion: 1,
   name: 'listenbrainz',
   description: 'ListenBrainz recommendations and generated playlists (Weekly Jams, Weekly Exploration, Daily Jams)',
   defaults: { playlist: 'ListenBrainz Recommendations', size: 50 },
   env: { enabled: 'ENABLE_LISTENBRAINZ_RECS', playlist: 'PLAYLIST_NAME_LISTENBRAINZ_RECS', size: 'PLAYLIST_SIZE_LISTENBRAINZ_RECS' },
 
-  parseOptions: parseListenBrainzOptions,
+  options: listenbrainzOptions,
+  refineOptions: refineListenBrainz,
 
   async verify(options, ctx) {
     const client = clientFor(options, ctx);

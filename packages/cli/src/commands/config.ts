@@ -1,4 +1,4 @@
-import { ExitCode, issueLine, redactConfig } from '@harmoniq/core';
+import { ExitCode, issueLine, optionEnvNames, redactConfig, type PlaylistSource } from '@harmoniq/core';
 import { planHousehold } from '../household.js';
 import { loadSources } from '../load-sources.js';
 import { resolveSources } from '../resolve-sources.js';
@@ -11,7 +11,7 @@ import type { Runtime } from '../runtime.js';
  */
 export async function configCommand(rt: Runtime): Promise<number> {
   const all = await loadSources(rt);
-  const envNames = all.flatMap((s) => Object.values(s.env ?? {}).filter((n): n is string => typeof n === 'string'));
+  const envNames = optionEnvNames(all);
   const resolution = resolveSources(rt, all);
   const sources = Object.fromEntries(
     resolution.statuses.map((s) => [
@@ -21,7 +21,7 @@ export async function configCommand(rt: Runtime): Promise<number> {
         from: s.enabledBy,
         playlist: s.common?.playlist ?? null,
         size: s.common?.size ?? null,
-        ...(s.options !== undefined ? { options: s.options } : {}),
+        ...(s.options !== undefined ? { options: maskSecrets(s.source, s.options) } : {}),
         ...(s.problems.length ? { problems: s.problems.map((p) => issueLine(p)) } : {}),
       },
     ]),
@@ -40,4 +40,12 @@ export async function configCommand(rt: Runtime): Promise<number> {
   rt.io.stdout.write(`${JSON.stringify({ ...withUsers, problems: rt.redactor.redactValue(problems) }, null, 2)}\n`);
   for (const line of problems) rt.io.stderr.write(`${rt.redactor.redact(`harmoniq: ECONFIG ${line}`)}\n`);
   return problems.length ? ExitCode.usage : ExitCode.ok;
+}
+
+/** Declared secret options are masked by declaration; the key-name and value scrubbing of redactConfig still apply. */
+function maskSecrets(source: PlaylistSource<unknown>, options: unknown): unknown {
+  if (!source.options || typeof options !== 'object' || options === null) return options;
+  const out: Record<string, unknown> = { ...(options as Record<string, unknown>) };
+  for (const [name, spec] of Object.entries(source.options)) if (spec.secret && out[name] !== undefined) out[name] = '[redacted]';
+  return out;
 }

@@ -1,5 +1,4 @@
-import { join } from 'node:path';
-import { createLibraryIndex, createLimit, createSharedRegistry, ensureWritableDir, ExitCode, HarmoniqError, issueLine, toHarmoniqError, type SourceContext } from '@harmoniq/core';
+import { createLibraryIndex, createSharedRegistry, createSourceContext, ensureWritableDir, ExitCode, HarmoniqError, issueLine, toHarmoniqError, verifySource } from '@harmoniq/core';
 import { loadSources } from '../load-sources.js';
 import { resolveSources } from '../resolve-sources.js';
 import { plexClient, type Runtime } from '../runtime.js';
@@ -89,22 +88,23 @@ export async function doctorCommand(rt: Runtime): Promise<number> {
         },
       },
     ];
-    if (s.source.verify) {
+    if (s.source.verify && s.common) {
+      const resolved = { source: s.source, options: s.options, common: s.common };
       stages.push({
         name: 'credentials and service',
         run: async () => {
-          const ctx: SourceContext = {
-            logger: rt.logger.child(s.source.name),
+          const ctx = createSourceContext({
+            source: s.source.name,
+            logger: rt.logger,
             http: rt.http,
-            limit: createLimit(2),
             clock: rt.clock,
             library: createLibraryIndex([]),
-            signal: new AbortController().signal,
-            dataDir: join(rt.config.dataDir, 'sources', s.source.name),
-            common: s.common!,
+            dataDir: rt.config.dataDir,
+            common: resolved.common,
             shared,
-          };
-          await s.source.verify!(s.options, ctx);
+            concurrency: 2,
+          });
+          await verifySource(resolved, ctx);
           return 'ok';
         },
       });

@@ -1,4 +1,4 @@
-import { ExitCode, issueLine } from '@harmoniq/core';
+import { ExitCode, issueLine, optionHelp } from '@harmoniq/core';
 import { planHousehold } from '../household.js';
 import { loadSources } from '../load-sources.js';
 import { withLoadProblems } from '../plugins/probe-sources.js';
@@ -22,6 +22,7 @@ export async function sourcesCommand(rt: Runtime, flags: { json?: boolean }): Pr
     problems: s.problems.map((p) => issueLine(p)),
     description: s.source.description,
     ...(household.plans.length ? { users: usersOf(s.source.name) } : {}),
+    settings: optionHelp(s.source),
   }));
   const fileProblems = resolution.problems.map((p) => issueLine(p));
   if (flags.json) {

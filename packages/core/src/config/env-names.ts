@@ -31,23 +31,6 @@ export const ENV_NAMES = {
   plexTvUrl: 'PLEX_TV_URL',
 } as const;
 
-/**
- * Config-file service settings and the env names the sources read them under. The file's value is folded into
- * `config.env` only when the real environment does not set that name.
- */
-export const FOLDED_ENV: ReadonlyArray<{ path: readonly string[]; env: string }> = [
-  { path: ['plex', 'url'], env: 'PLEX_URL' },
-  { path: ['plex', 'token'], env: 'PLEX_TOKEN' },
-  { path: ['plex', 'library'], env: 'PLEX_MUSIC_LIBRARY_NAME' },
-  { path: ['lastfm', 'apiKey'], env: 'LASTFM_API_KEY' },
-  { path: ['lastfm', 'user'], env: 'LASTFM_USER' },
-  { path: ['lastfm', 'apiUrl'], env: 'LASTFM_API_URL' },
-  { path: ['listenbrainz', 'token'], env: 'LISTENBRAINZ_USER_TOKEN' },
-  { path: ['listenbrainz', 'user'], env: 'LISTENBRAINZ_USER' },
-  { path: ['listenbrainz', 'apiUrl'], env: 'LISTENBRAINZ_API_URL' },
-  { path: ['timezone'], env: 'TIMEZONE' },
-];
-
 /** An env value that counts as set: blank values (`PLEX_URL=` in a compose file) mean "not set". */
 export function envValue(env: Readonly<Record<string, string | undefined>>, name: string): string | undefined {
   const raw = env[name];

@@ -1,4 +1,5 @@
 /** Turns zod's findings about a config file into issues a user can act on: a path, what is wrong, how to fix it. */
+import { distance } from 'fastest-levenshtein';
 import * as z from 'zod';
 import type { ConfigIssue } from '../contract.js';
 import { configFileSchema } from './schema.js';
@@ -101,16 +102,33 @@ function emptySourceSections(content: Record<string, unknown>): Record<string, u
 export function validateConfigFile(
   content: unknown,
   fileName: string,
-): { ok: true; value: z.output<typeof configFileSchema> } | { ok: false; errors: ConfigIssue[] } {
-  if (content === undefined || content === null) return { ok: true, value: {} };
+): { ok: true; value: z.output<typeof configFileSchema>; sections: Record<string, unknown> } | { ok: false; errors: ConfigIssue[] } {
+  if (content === undefined || content === null) return { ok: true, value: {}, sections: {} };
   if (typeof content !== 'object' || Array.isArray(content)) {
     const message = `${fileName} must hold key: value settings at the top level, got ${showValue(content)}`;
     return { ok: false, errors: [{ path: fileName, message }] };
   }
-  const parsed = configFileSchema.safeParse(dropNulls(emptySourceSections(content as Record<string, unknown>)), {
-    reportInput: true,
-  });
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, errors: fileIssues(parsed.error, fileName) };
+  const { core, sections } = splitPluginSections(dropNulls(emptySourceSections(content as Record<string, unknown>)) as Record<string, unknown>);
+  const parsed = configFileSchema.safeParse(core, { reportInput: true });
+  return parsed.success ? { ok: true, value: parsed.data, sections } : { ok: false, errors: fileIssues(parsed.error, fileName) };
+}
+
+/** `plx:` is a typo of `plex:`, not a plugin's section. */
+function nearCoreKey(key: string, known: Set<string>): boolean {
+  const k = key.toLowerCase();
+  return [...known].some((c) => distance(k, c.toLowerCase()) <= (c.length >= 6 ? 2 : 1));
+}
+
+/** Unknown top-level keys holding a section are a plugin's (`lastfm:`); the rest stays for the core's schema. */
+export function splitPluginSections(content: Record<string, unknown>): { core: Record<string, unknown>; sections: Record<string, unknown> } {
+  const known = new Set(Object.keys(configFileSchema.shape));
+  const core: Record<string, unknown> = {};
+  const sections: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(content)) {
+    if (!known.has(key) && isPlainObject(value) && !nearCoreKey(key, known)) sections[key] = value;
+    else core[key] = value;
+  }
+  return { core, sections };
 }
 
 /**
@@ -119,7 +137,7 @@ export function validateConfigFile(
  */
 export function validPartOf(content: unknown): z.output<typeof configFileSchema> {
   if (!isPlainObject(content)) return {};
-  const cleaned = dropNulls(emptySourceSections(content)) as Record<string, unknown>;
+  const cleaned = splitPluginSections(dropNulls(emptySourceSections(content)) as Record<string, unknown>).core;
   const parsed = configFileSchema.safeParse(cleaned);
   if (parsed.success) return parsed.data;
   const bad = new Set(parsed.error.issues.map((i) => String(i.code === 'unrecognized_keys' && i.path.length === 0 ? '' : (i.path[0] ?? ''))));

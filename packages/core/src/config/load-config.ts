@@ -3,10 +3,9 @@
  * trusted HarmoniqConfig or every problem at once. Never throws for user mistakes.
  */
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import type { ConfigIssue, Env } from '../contract.js';
+import type { ConfigIssue } from '../contract.js';
 import { resolveHomeDir } from './data-dir.js';
-import { FOLDED_ENV, envValue } from './env-names.js';
-import { validateConfigFile, validPartOf } from './file-issues.js';
+import { splitPluginSections, validateConfigFile, validPartOf } from './file-issues.js';
 import { readConfigFile } from './read-config-file.js';
 import { findSecretPaths } from './redact-config.js';
 import { readHousehold } from './household.js';
@@ -14,27 +13,7 @@ import { isRelativePath, resolveSettings } from './resolve-settings.js';
 import type { ConfigFile } from './schema.js';
 import type { CustomPlaylistEntry, HarmoniqConfig, LoadConfigOptions, LoadConfigResult } from './types.js';
 
-function valueAt(root: unknown, path: readonly string[]): unknown {
-  let node: unknown = root;
-  for (const key of path) {
-    if (!node || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return node;
-}
-
-/** The real environment, plus the config file's service settings under the names sources read. */
-export function foldServiceSettings(env: Env, file: ConfigFile): Env {
-  const folded: Record<string, string | undefined> = { ...env };
-  for (const { path, env: name } of FOLDED_ENV) {
-    const value = valueAt(file, path);
-    if (typeof value === 'string' && value.trim() !== '' && envValue(env, name) === undefined) {
-      const isUrl = /url$/i.test(path[path.length - 1] ?? '');
-      folded[name] = isUrl ? value.trim().replace(/\/+$/, '') : value.trim();
-    }
-  }
-  return folded;
-}
+const isSection = (v: unknown): boolean => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function resolveCustom(entries: ConfigFile['custom'], baseDir: string): CustomPlaylistEntry[] {
   return (entries ?? []).map((entry) => {
@@ -72,6 +51,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadConfig
   const read = await readConfigFile({ cwd, homeDir: home, ...(options.configPath !== undefined ? { configPath: options.configPath } : {}) });
   let file: ConfigFile = {};
   let fileForDisplay: ConfigFile = {};
+  let sections: Record<string, unknown> = {};
   let configFile: string | undefined;
   let baseDir = cwd;
   if (read.found) {
@@ -84,6 +64,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadConfig
       if (validated.ok) file = validated.value;
       else errors.push(...validated.errors);
       fileForDisplay = validated.ok ? validated.value : validPartOf(read.content);
+      sections = isSection(read.content) ? splitPluginSections(read.content as Record<string, unknown>).sections : {};
       const warning = permissionWarning(read.filepath, read.mode, read.content);
       if (warning) warnings.push(warning);
     }
@@ -96,7 +77,8 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadConfig
     custom: resolveCustom(from.custom, baseDir),
     sources: { ...(from.sources ?? {}) },
     household: readHousehold(env, from).value,
-    env: foldServiceSettings(env, from),
+    sections,
+    env,
     baseDir,
     ...(configFile !== undefined ? { configFile } : {}),
   });

@@ -4,7 +4,7 @@
  * the output is scrubbed of the secret values themselves (a token pasted into an unrelated field stays hidden).
  */
 import { createRedactor, isSecretName } from '../logging/redact.js';
-import { ENV_NAMES, FOLDED_ENV } from './env-names.js';
+import { ENV_NAMES } from './env-names.js';
 import type { HarmoniqConfig, SettingOrigin } from './types.js';
 
 const MASK = '[redacted]';
@@ -46,7 +46,7 @@ function maskByKey(value: unknown): unknown {
 }
 
 /** Env names worth showing: the ones Harmoniq and its sources read, not the whole process environment. */
-const RELEVANT_ENV = /^(HARMONIQ_|PLEX_|LASTFM_|LISTENBRAINZ_|PLAYLIST_|ENABLE_|TIME_|CUSTOM_|NOTIFY_|HISTORY_|STATUS_)/;
+const RELEVANT_ENV = /^(HARMONIQ_|PLEX_|PLAYLIST_|ENABLE_|CUSTOM_|NOTIFY_|HISTORY_|STATUS_)/;
 
 export interface Sourced {
   value: unknown;
@@ -109,10 +109,10 @@ export function redactConfig(config: HarmoniqConfig, options: RedactConfigOption
   out.status = config.status;
   out.custom = config.custom;
   out.sources = options.sources ?? config.sources;
+  out.sections = config.sections;
 
   const names = new Set<string>([
     ...Object.values(ENV_NAMES),
-    ...FOLDED_ENV.map((f) => f.env),
     ...(options.envNames ?? []),
     ...Object.keys(config.env).filter((name) => RELEVANT_ENV.test(name)),
   ]);

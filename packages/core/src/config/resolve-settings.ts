@@ -21,7 +21,7 @@ import {
   type Parsed,
 } from './values.js';
 
-export type ResolvedSettings = Omit<HarmoniqConfig, 'env' | 'configFile' | 'baseDir' | 'sources' | 'custom' | 'household'>;
+export type ResolvedSettings = Omit<HarmoniqConfig, 'env' | 'configFile' | 'baseDir' | 'sources' | 'custom' | 'household' | 'sections'>;
 
 interface SettingsInput {
   env: Env;

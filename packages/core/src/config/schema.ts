@@ -98,6 +98,11 @@ const customEntry = z
   })
   .describe('A user-written playlist; the custom plugin checks the remaining keys.');
 
+/**
+ * The core's part of the file. A top-level key beyond these whose value is a section (`lastfm:`, `listenbrainz:`)
+ * belongs to a plugin: it is set aside as `config.sections` and checked once the sources are known, so the core
+ * names no plugin. Any other unknown key (`playlst: x`) is a typo, reported here.
+ */
 export const configFileSchema = z
   .strictObject({
     $schema: text().optional().describe('The JSON Schema for editors.'),
@@ -154,22 +159,6 @@ export const configFileSchema = z
       .optional()
       .describe('Matching candidates against the library.'),
     plugins: z.array(nonEmptyText(), says(rules.textList)).optional().describe('Extra plugins: package names or paths.'),
-    lastfm: z
-      .strictObject({
-        apiKey: nonEmptyText().optional().describe('LASTFM_API_KEY. Keep this file private.'),
-        user: nonEmptyText().optional().describe('LASTFM_USER.'),
-        apiUrl: httpUrl().optional().describe('LASTFM_API_URL (for testing).'),
-      })
-      .optional()
-      .describe('Last.fm account, shared by the Last.fm sources.'),
-    listenbrainz: z
-      .strictObject({
-        token: nonEmptyText().optional().describe('LISTENBRAINZ_USER_TOKEN. Keep this file private.'),
-        user: nonEmptyText().optional().describe('LISTENBRAINZ_USER.'),
-        apiUrl: httpUrl().optional().describe('LISTENBRAINZ_API_URL (for testing).'),
-      })
-      .optional()
-      .describe('ListenBrainz account.'),
     notify: z
       .strictObject({
         webhookUrl: httpUrl().optional().describe('Where run reports are posted. Keep this file private.'),
@@ -231,8 +220,8 @@ export const configFileSchema = z
 
 export type ConfigFile = z.output<typeof configFileSchema>;
 
-/** The JSON Schema of the config file, for editor completion; docs/harmoniq.schema.json is this, committed. */
-export function configJsonSchema(): Record<string, unknown> {
+/** The JSON Schema of the core's part of the config file; sources/options-schema.ts adds the plugins' parts. */
+export function baseConfigJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(configFileSchema, { io: 'input', target: 'draft-2020-12' });
   return { ...schema, title: 'Harmoniq configuration' };
 }

@@ -73,7 +73,9 @@ export interface HarmoniqConfig {
   custom: CustomPlaylistEntry[];
   /** Raw per-source sections from the config file, keyed by source name; validated by each source. */
   sources: Record<string, Record<string, unknown>>;
-  /** The environment with the config file's service sections folded in; the real environment wins. */
+  /** Top-level config-file sections the core does not know, owned by plugins (`lastfm:`); checked with the sources. */
+  sections: Record<string, unknown>;
+  /** The environment as given. */
   env: Env;
   /** Absolute path of the config file that was read, if any. */
   configFile?: string;

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import pLimit from 'p-limit';
 import type { Clock } from '../clock.js';
-import { createSharedRegistry, type PlaylistDraft, type SourceContext } from '../contract.js';
+import { createSharedRegistry, type PlaylistDraft } from '../contract.js';
+import { createSourceContext } from '../sources/source-context.js';
 import { describeError, HarmoniqError, toHarmoniqError } from '../errors/harmoniq-error.js';
 import { ExitCode } from '../errors/exit-codes.js';
 import type { Http } from '../http/http.js';
@@ -192,19 +193,20 @@ async function runSources(run: RunContext, sources: readonly ResolvedSource[]): 
   const shared = createSharedRegistry();
   const home = run.user === undefined ? options.dataDir : join(options.dataDir, 'users', encodeURIComponent(run.user.toLowerCase()));
   const fetches = sources.map((resolved) => {
-    const ctx: SourceContext = {
+    const ctx = createSourceContext({
+      source: resolved.source.name,
       logger: options.logger.child(run.user === undefined ? resolved.source.name : `${resolved.source.name} @${run.user}`),
+      ownLogger: true,
       http: options.http,
-      limit: pLimit(4),
       clock: options.clock,
       library: run.library,
       signal,
-      dataDir: join(home, 'sources', resolved.source.name),
+      dataDir: home,
       common: resolved.common,
       shared,
       ...(options.answers ? { answers: options.answers } : {}),
       dryRun: options.dryRun ?? false,
-    };
+    });
     const started = Date.now();
     const key = fetchKey(resolved);
     const known = key === undefined ? undefined : run.fetched.get(key);

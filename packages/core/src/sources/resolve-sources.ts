@@ -11,8 +11,10 @@ import { COMMON_SOURCE_KEYS } from '../config/schema.js';
 import type { HarmoniqConfig } from '../config/types.js';
 import { distance } from 'fastest-levenshtein';
 import { suggest } from '../config/values.js';
-import type { ResolvedSource } from '../pipeline/run-source.js';
+import type { ResolvedSource } from './run-steps.js';
 import { configError, issueLine } from './config-problems.js';
+import { readDeclaredOptions, sectionKeys } from './read-options.js';
+import { configFileSchema } from '../config/schema.js';
 
 export interface SourceStatus {
   source: PlaylistSource<unknown>;
@@ -55,7 +57,10 @@ function resolveOne(config: HarmoniqConfig, source: PlaylistSource<unknown>, fla
   const warnings: string[] = [];
   let options: unknown;
   try {
-    const parsed = source.parseOptions(sourceRawOptions(source, config), config.env);
+    const raw = sourceRawOptions(source, config);
+    const parsed = source.options
+      ? readDeclaredOptions(source.name, source.options, { section: raw, sections: config.sections, env: config.env }, source.refineOptions?.bind(source))
+      : source.parseOptions(raw, config.env);
     if (parsed.ok) {
       options = parsed.value;
       warnings.push(...(parsed.warnings ?? []));
@@ -72,12 +77,24 @@ function sectionProblems(config: HarmoniqConfig, sources: readonly PlaylistSourc
   const problems: ConfigIssue[] = [];
   const common = new Set<string>(COMMON_SOURCE_KEYS);
   const file = config.configFile ? ` in ${config.configFile}` : '';
+  problems.push(...unownedSections(config, sources, file));
   for (const [name, section] of Object.entries(config.sources)) {
     const path = `sources.${name}`;
     if (!names.includes(name)) {
       const near = suggest(name, names);
       const hint = near ? `did you mean '${near}'?` : `known sources: ${names.join(', ')}`;
       problems.push({ path, message: `${path}${file} names no known source (${hint})` });
+      continue;
+    }
+    // A source with declared options reports every unknown key itself (readDeclaredOptions), enabled or not.
+    const source = sources.find((s) => s.name === name);
+    if (source?.options) {
+      const known = sectionKeys(source.options);
+      for (const key of Object.keys(section)) {
+        if (known.includes(key)) continue;
+        const near = suggest(key, known);
+        problems.push({ path: `${path}.${key}`, message: `${path}.${key} is not an option of ${name} (${near ? `did you mean '${near}'?` : `known: ${known.join(', ')}`})` });
+      }
       continue;
     }
     for (const key of Object.keys(section)) {
@@ -89,6 +106,27 @@ function sectionProblems(config: HarmoniqConfig, sources: readonly PlaylistSourc
     }
   }
   return problems;
+}
+
+/** Top-level sections no loaded source declares: a typo (`playlst:`) or a plugin that is not installed. */
+function unownedSections(config: HarmoniqConfig, sources: readonly PlaylistSource<unknown>[], file: string): ConfigIssue[] {
+  const owned = new Set(sources.flatMap((s) => Object.values(s.options ?? {}).flatMap((o) => (o.section !== undefined ? [o.section] : []))));
+  const known = [...Object.keys(configFileSchema.shape).filter((k) => k !== '$schema'), ...owned];
+  return Object.keys(config.sections)
+    .filter((key) => !owned.has(key))
+    .map((key) => {
+      const near = suggest(key, known);
+      const hint = near ? `did you mean '${near}'?` : `known keys: ${known.join(', ')}`;
+      return { path: key, message: `${key} is not a known setting of ${file ? file.replace(/^ in /, '') : 'the config file'} (${hint})` };
+    });
+}
+
+/** Env names of every declared option, for `harmoniq config`. */
+export function optionEnvNames(sources: readonly PlaylistSource<unknown>[]): string[] {
+  return sources.flatMap((s) => [
+    ...Object.values(s.env ?? {}).filter((n): n is string => typeof n === 'string'),
+    ...Object.values(s.options ?? {}).flatMap((o) => (o.env !== undefined ? [o.env] : [])),
+  ]);
 }
 
 /** A common key one or two typos away (`enable`, `playlst`, `minTrack`), but not a different word (`tracks`). */

@@ -1,6 +1,6 @@
 import type { Env, PlaylistDraft, PlaylistSource, SourceContext } from '../contract.js';
 import { validateDrafts } from '../pipeline/validate-drafts.js';
-import { sourceShapeProblems } from './source-shape.js';
+import { sourceShapeProblems } from '../sources/source-shape.js';
 
 export interface ContractOptions {
   /** A config section (`sources.<name>` without the common keys) this source accepts. */

@@ -1,9 +1,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pLimit from 'p-limit';
 import { fixedClock } from '../clock.js';
-import { createSharedRegistry, type CommonSourceOptions, type SourceContext } from '../contract.js';
+import type { CommonSourceOptions, SourceContext } from '../contract.js';
+import { createSourceContext } from '../sources/source-context.js';
 import { createHttp, type Http } from '../http/http.js';
 import { createLibraryIndex } from '../library/library-index.js';
 import type { LibraryTrack } from '../library/types.js';
@@ -31,17 +31,21 @@ export type TestContext = SourceContext & { logger: MemoryLogger };
  */
 export function createTestContext(options: TestContextOptions = {}): TestContext {
   const common: CommonSourceOptions = { enabled: true, playlist: 'Test Playlist', size: 10, minTracks: 1, updateMode: 'replace', ...options.common };
-  return {
-    logger: createMemoryLogger('test'),
+  const logger = createMemoryLogger('test');
+  const dir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'harmoniq-test-'));
+  const ctx = createSourceContext({
+    source: 'test',
+    logger,
+    ownLogger: true,
     http: options.http ?? createHttp({ userAgent: 'harmoniq-test', redactor: createRedactor(), retryBaseMs: 5, timeoutMs: 5000 }),
-    limit: pLimit(4),
     clock: fixedClock(options.now ?? '2026-01-15T12:00:00Z', options.zone ?? 'UTC'),
     library: createLibraryIndex(options.tracks ?? []),
-    signal: options.signal ?? new AbortController().signal,
-    dataDir: options.dataDir ?? mkdtempSync(join(tmpdir(), 'harmoniq-test-')),
+    dataDir: dir,
+    ownDataDir: dir,
     common,
-    shared: createSharedRegistry(),
-  };
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  return { ...ctx, logger };
 }
 
 /** A library track with sensible defaults, for fake libraries. */

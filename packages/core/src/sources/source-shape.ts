@@ -26,7 +26,13 @@ export function sourceShapeProblems(value: unknown): string[] {
       }
     }
   }
-  if (typeof s.parseOptions !== 'function') problems.push('parseOptions must be a function');
+  const declared = typeof s.options === 'object' && s.options !== null;
+  if (!declared && typeof s.parseOptions !== 'function') problems.push('parseOptions must be a function (or declare options)');
+  if (declared) {
+    for (const [name, spec] of Object.entries(s.options as Record<string, unknown>)) {
+      if (typeof spec !== 'object' || spec === null || typeof (spec as { read?: unknown }).read !== 'function') problems.push(`options.${name} must be made with option.*() from @harmoniq/core`);
+    }
+  }
   if (typeof s.fetch !== 'function') problems.push('fetch must be a function');
   if (s.verify !== undefined && typeof s.verify !== 'function') problems.push('verify, when present, must be a function');
   if (s.nextChange !== undefined && typeof s.nextChange !== 'function') problems.push('nextChange, when present, must be a function');
