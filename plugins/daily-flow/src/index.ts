@@ -18,5 +18,5 @@ export {
 } from './window-clock.js';
 export { genreKey, expandGenres, closestGenres, type GenreAliases } from './genre-match.js';
 export { HISTORY_FILE } from './selection-history.js';
-export { withOrder, FLOW_ORDERS, ORDER_ENV, type FlowOrder, type DailyFlowRunOptions } from './order-option.js';
+export { FLOW_ORDERS, ORDER_ENV, type FlowOrder, type DailyFlowRunOptions } from './order-option.js';
 export { sonicOrder, chainOrder, distanceTable, SONIC_ORDER_NEIGHBOURS, type SonicOrder, type DistanceTable } from './sonic-order.js';
