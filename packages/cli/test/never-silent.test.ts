@@ -109,7 +109,7 @@ describe('config file typos are reported, not ignored', () => {
     const cwd = withFile('sources:\n  lastfm-recs:\n    enable: true\n');
     const r = await runCli(['sync', '--all'], { ...env, HOME: cwd }, cwd);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/sources\.lastfm-recs\.enable is not a setting of lastfm-recs \(did you mean 'enabled'\?\)/);
+    expect(r.stderr).toMatch(/sources\.lastfm-recs\.enable is not an option of lastfm-recs \(did you mean 'enabled'\?\)/);
     expect(plex.requests).toEqual([]);
   });
 

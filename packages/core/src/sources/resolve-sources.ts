@@ -101,7 +101,7 @@ function sectionProblems(config: HarmoniqConfig, sources: readonly PlaylistSourc
       if (common.has(key)) continue;
       const near = nearMiss(key, COMMON_SOURCE_KEYS);
       if (near !== undefined) {
-        problems.push({ path: `${path}.${key}`, message: `${path}.${key} is not a setting of ${name} (did you mean '${near}'?)` });
+        problems.push({ path: `${path}.${key}`, message: `${path}.${key} is not an option of ${name} (did you mean '${near}'?)` });
       }
     }
   }
@@ -161,10 +161,12 @@ export function selectSources(resolution: SourceResolution, options: SelectOptio
     });
   }
   const chosen = options.names.length ? options.names.map((n) => byName.get(n) as SourceStatus) : statuses.filter((s) => s.enabled);
+  const fileLevel = new Set(resolution.problems.map((p) => p.path));
   const lines = [
     ...(options.otherProblems ?? []),
     ...resolution.problems.map((p) => issueLine(p)),
-    ...chosen.flatMap((s) => s.problems.map((p) => issueLine(p, s.source.name))),
+    // An unknown key is already a file problem above; say it once.
+    ...chosen.flatMap((s) => s.problems.filter((p) => !fileLevel.has(p.path)).map((p) => issueLine(p, s.source.name))),
   ];
   if (!chosen.length) {
     const none = 'No source is enabled.';
