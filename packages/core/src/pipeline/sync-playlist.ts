@@ -9,7 +9,7 @@ import { planPlaylist, uniqueTop } from './plan-playlist.js';
 import { playlistSummary } from './playlist-summary.js';
 import type { CandidateReport, PlannedTrack, PlaylistReport } from './report.js';
 import type { ResolvedSource } from './run-source.js';
-import type { RunContext } from './sync.js';
+import type { RunContext } from './run-context.js';
 import { describeTrack, matchCandidates } from './match-candidates.js';
 
 export interface PlaylistOutcome {

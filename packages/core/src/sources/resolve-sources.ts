@@ -1,5 +1,5 @@
 /**
- * Reads every known source's configuration at once and decides what a run does with it. The rule (ADR 0012):
+ * Reads every known source's configuration at once and decides what a run does with it. The rule (ADR 0008):
  * a source that is enabled (by env, file or name) and has any invalid setting stops the run before any Plex write;
  * a source that is not enabled may have problems, which `harmoniq sources` shows and `sync --all` ignores.
  * Nothing configured is ever dropped silently.
