@@ -22,7 +22,7 @@ describe('docs derived from the declared options', () => {
   });
 
   it('every declared environment variable is documented in docs/configuration.md or the source page', async () => {
-    const pages = ['configuration.md', 'sources/lastfm-charts.md', 'sources/lastfm-recs.md', 'sources/daily-flow.md', 'sources/listenbrainz.md']
+    const pages = ['configuration.md', 'sources/lastfm-charts.md', 'sources/lastfm-recs.md', 'sources/daily-flow.md', 'sources/listenbrainz.md', 'sources/sonic-mix.md']
       .map((p) => { try { return readFileSync(docs(p), 'utf8'); } catch { return ''; } })
       .join('\n');
     const names = (await loadBuiltinSources()).flatMap((s) => optionHelp(s).flatMap((o) => (o.env ? [o.env] : [])));

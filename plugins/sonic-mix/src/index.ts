@@ -4,6 +4,6 @@ export { sonicMixSource, NO_ANALYSIS_HINT, neighboursPerSeed } from './sonic-mix
 /** Every source this plugin offers, for the CLI's registry. */
 export const sources = [sonicMixSource];
 
-export { parseSonicMixOptions, SONIC_MIX_OPTIONS, type SonicMixOptions } from './options.js';
+export { parseSonicMixOptions, sonicMixOptions, refineSonicMix, DEFAULT_MAX_DISTANCE, type SonicMixOptions } from './options.js';
 export { selectSeeds, seedWeight, type Seed, type SeedInput, type SeedResult } from './select-seeds.js';
 export { scoreNeighbours, closeness, type MixInput, type MixTrack, type SeedNeighbours } from './score-neighbours.js';

@@ -1,4 +1,4 @@
-import type { ConfigIssue, Env, ParseResult } from '@harmoniq/core';
+import { option, readDeclaredOptions, type Env, type OptionValues, type ParseResult, type RefineContext } from '@harmoniq/core';
 
 export interface SonicMixOptions {
   /** Seeds are tracks played within this many days. */
@@ -13,54 +13,34 @@ export interface SonicMixOptions {
   maxDistance: number;
 }
 
-export const CONFIG_PATH = 'sources.sonic-mix';
+const MAX_DISTANCE_RULE = 'a sonic distance between 0.01 and 1 (Plex uses 0.25)';
+export const DEFAULT_MAX_DISTANCE = 0.25;
 
-interface NumberOption {
-  key: keyof SonicMixOptions;
-  env: string;
-  fallback: number;
-  min: number;
-  max: number;
-  integer: boolean;
-  what: string;
+/** Sonic Mix's declared options: the core reads them (environment > `sources.sonic-mix.<key>` > default). */
+export const sonicMixOptions = {
+  periodDays: option.integer({ description: 'Seeds are analysed tracks played within this many days.', env: 'SONIC_MIX_PERIOD_DAYS', min: 1, max: 3650, default: 30 }),
+  seeds: option.integer({ description: 'How many seed tracks (one Plex neighbour request each).', env: 'SONIC_MIX_SEEDS', min: 1, max: 50, default: 10 }),
+  maxPerArtist: option.integer({ description: 'At most this many tracks by one artist.', env: 'SONIC_MIX_MAX_PER_ARTIST', min: 1, max: 100, default: 3 }),
+  avoidDays: option.integer({ description: 'Tracks played within this many days go last (0 avoids nothing).', env: 'SONIC_MIX_AVOID_DAYS', min: 0, max: 365, default: 3 }),
+  maxDistance: option.structured<unknown>({
+    description: 'The furthest neighbour asked for, on Plex\'s 0–1 sonic distance scale.',
+    env: 'SONIC_MIX_MAX_DISTANCE',
+    allowed: MAX_DISTANCE_RULE,
+  }),
+};
+
+/** The one option with a decimal value, checked where the core found it. */
+export function refineSonicMix(v: OptionValues<typeof sonicMixOptions>, ctx: RefineContext): SonicMixOptions {
+  let maxDistance = DEFAULT_MAX_DISTANCE;
+  if (v.maxDistance !== undefined && v.maxDistance !== '') {
+    const n = typeof v.maxDistance === 'string' ? Number(v.maxDistance.trim()) : v.maxDistance;
+    if (typeof n === 'number' && Number.isFinite(n) && n >= 0.01 && n <= 1) maxDistance = n;
+    else ctx.issue(ctx.pathOf('maxDistance'), `must be ${MAX_DISTANCE_RULE}, got '${String(v.maxDistance)}'`);
+  }
+  return { periodDays: v.periodDays, seeds: v.seeds, maxPerArtist: v.maxPerArtist, avoidDays: v.avoidDays, maxDistance };
 }
 
-/** Env name, config key, default and bounds of each option: declared once, read by one loop. */
-export const SONIC_MIX_OPTIONS: readonly NumberOption[] = [
-  { key: 'periodDays', env: 'SONIC_MIX_PERIOD_DAYS', fallback: 30, min: 1, max: 3650, integer: true, what: 'a whole number of days (1–3650)' },
-  { key: 'seeds', env: 'SONIC_MIX_SEEDS', fallback: 10, min: 1, max: 50, integer: true, what: 'a whole number of seed tracks (1–50)' },
-  { key: 'maxPerArtist', env: 'SONIC_MIX_MAX_PER_ARTIST', fallback: 3, min: 1, max: 100, integer: true, what: 'a whole number of tracks per artist (1–100)' },
-  { key: 'avoidDays', env: 'SONIC_MIX_AVOID_DAYS', fallback: 3, min: 0, max: 365, integer: true, what: 'a whole number of days (0–365; 0 avoids nothing)' },
-  { key: 'maxDistance', env: 'SONIC_MIX_MAX_DISTANCE', fallback: 0.25, min: 0.01, max: 1, integer: false, what: 'a sonic distance between 0.01 and 1 (Plex uses 0.25)' },
-];
-
-/** The environment wins over `sources.sonic-mix.<key>`, which wins over the default; every problem reported at once. */
+/** The options as the core reads them, from a config section and the environment (for tests and embedding). */
 export function parseSonicMixOptions(raw: unknown, env: Env): ParseResult<SonicMixOptions> {
-  const section = raw === undefined || raw === null ? {} : raw;
-  if (typeof section !== 'object' || Array.isArray(section)) return { ok: false, errors: [{ path: CONFIG_PATH, message: 'must be an object' }] };
-  const config = section as Record<string, unknown>;
-  const errors: ConfigIssue[] = [];
-  const warnings: string[] = [];
-  const known = new Set<string>(SONIC_MIX_OPTIONS.map((o) => o.key));
-  for (const key of Object.keys(config)) {
-    if (!known.has(key)) warnings.push(`${CONFIG_PATH}.${key} is not a Sonic Mix option and is ignored (known: ${[...known].join(', ')})`);
-  }
-  const value = {} as SonicMixOptions;
-  for (const o of SONIC_MIX_OPTIONS) {
-    const fromEnv = env[o.env] !== undefined && env[o.env]?.trim() !== '';
-    const given = fromEnv ? env[o.env] : config[o.key];
-    value[o.key] = readNumber(given, fromEnv ? o.env : `${CONFIG_PATH}.${o.key}`, o, errors);
-  }
-  if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, value, ...(warnings.length > 0 ? { warnings } : {}) };
-}
-
-function readNumber(given: unknown, path: string, o: NumberOption, errors: ConfigIssue[]): number {
-  if (given === undefined || given === '') return o.fallback;
-  const n = typeof given === 'string' ? Number(given.trim()) : given;
-  if (typeof n !== 'number' || !Number.isFinite(n) || (o.integer && !Number.isInteger(n)) || n < o.min || n > o.max) {
-    errors.push({ path, message: `'${String(given)}' is not ${o.what}` });
-    return o.fallback;
-  }
-  return n;
+  return readDeclaredOptions('sonic-mix', sonicMixOptions, { section: raw, env }, refineSonicMix);
 }

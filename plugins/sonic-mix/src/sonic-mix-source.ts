@@ -4,9 +4,10 @@ import {
   localDate,
   type CandidateTrack,
   type PlaylistDraft,
+  type PlaylistSource,
   type SourceContext,
 } from '@harmoniq/core';
-import { parseSonicMixOptions, type SonicMixOptions } from './options.js';
+import { refineSonicMix, sonicMixOptions, type SonicMixOptions } from './options.js';
 import { scoreNeighbours, type MixTrack, type SeedNeighbours } from './score-neighbours.js';
 import { selectSeeds } from './select-seeds.js';
 
@@ -20,13 +21,14 @@ export const NO_ANALYSIS_HINT =
   'Sonic analysis needs Plex Pass and the music library\'s "Perform sonic analysis for tracks" setting ' +
   '(Plex Web: Manage Library → Edit → Advanced); Plex then analyses tracks during scheduled maintenance.';
 
-export const sonicMixSource = defineSource<SonicMixOptions>({
+export const sonicMixSource: PlaylistSource<SonicMixOptions> = defineSource({
   apiVersion: 1,
   name: 'sonic-mix',
   description: "Tracks that sound like your recent favourites, from Plex's sonic analysis (Plex Pass)",
   defaults: { playlist: 'Sonic Mix', size: 50, enabled: false },
   env: { enabled: 'ENABLE_SONIC_MIX', playlist: 'PLAYLIST_NAME_SONIC_MIX', size: 'PLAYLIST_SIZE_SONIC_MIX' },
-  parseOptions: parseSonicMixOptions,
+  options: sonicMixOptions,
+  refineOptions: refineSonicMix,
   fetch: fetchSonicMix,
 });
 
