@@ -4,6 +4,7 @@ export * from './errors/exit-codes.js';
 export * from './errors/catalogue.js';
 export * from './errors/harmoniq-error.js';
 export * from './logging/redact.js';
+export * from './logging/safe-text.js';
 export * from './logging/logger.js';
 export * from './http/http.js';
 export * from './http/bounds.js';

@@ -61,6 +61,14 @@ export interface QueryOptions {
  * identification headers, maps statuses to Harmoniq errors, and parses JSON once.
  */
 export function createQuery(options: QueryOptions): Query {
+  // A token pasted with a line break cannot go into a header: say so, instead of failing as if Plex were unreachable.
+  if (/[\u0000-\u001f\u007f]/.test(options.token)) {
+    throw new HarmoniqError({
+      code: 'ECONFIG',
+      message: 'PLEX_TOKEN contains a line break or another control character, so it cannot be sent to Plex.',
+      hint: 'Copy the token again without the line break (a token is about 20 letters, digits, - and _), e.g. PLEX_TOKEN=$(tr -d "\\n" < token.txt).',
+    });
+  }
   const base = baseUrl(options.url);
   const host = `${base.protocol}//${base.host}`;
   const identity: Record<string, string> = {

@@ -1,23 +1,36 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { constants } from 'node:fs';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { HarmoniqError } from '../errors/harmoniq-error.js';
 
 export type ReadJsonResult<T> = { status: 'ok'; value: T } | { status: 'missing' } | { status: 'corrupt'; error: string };
 
-/** Reads a JSON file; a missing or unreadable file is reported, never thrown. */
+/**
+ * Reads a JSON file of the data directory; a missing or unreadable file is reported, never thrown. A symbolic link
+ * is not followed (every write replaces it with a regular file anyway), and the reason never quotes the contents:
+ * a planted link to another file must not get that file's first bytes into a warning.
+ */
 export async function readJsonFile<T = unknown>(path: string): Promise<ReadJsonResult<T>> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    const handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    try {
+      if (!(await handle.stat()).isFile()) return { status: 'corrupt', error: 'it is not a regular file' };
+      text = await handle.readFile('utf8');
+    } finally {
+      await handle.close();
+    }
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { status: 'missing' };
-    return { status: 'corrupt', error: (error as Error).message };
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { status: 'missing' };
+    if (code === 'ELOOP') return { status: 'corrupt', error: 'it is a symbolic link, which Harmoniq does not follow in its data directory' };
+    return { status: 'corrupt', error: code ?? 'unreadable' };
   }
   try {
     return { status: 'ok', value: JSON.parse(text) as T };
-  } catch (error) {
-    return { status: 'corrupt', error: (error as Error).message };
+  } catch {
+    return { status: 'corrupt', error: `it is not valid JSON (${text.length} characters)` };
   }
 }
 
@@ -61,7 +74,8 @@ function writeProblem(error: unknown): string {
 async function writeWholeThenRename(path: string, data: string | Buffer): Promise<void> {
   const tmp = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
   try {
-    const handle = await open(tmp, 'w');
+    // Exclusive: never write through a file or link someone placed at this name.
+    const handle = await open(tmp, 'wx', 0o600);
     try {
       await handle.writeFile(data, typeof data === 'string' ? 'utf8' : undefined);
       await handle.sync();
@@ -86,12 +100,23 @@ export async function quarantine(path: string, stamp: string): Promise<string | 
   }
 }
 
+/**
+ * Proves the directory takes a write. The probe's name is unpredictable and it is created exclusively without
+ * following links, so a planted `.write-test-<pid>` symlink cannot make Harmoniq write (or delete) elsewhere.
+ */
 export async function ensureWritableDir(dir: string): Promise<void> {
-  const probe = `${dir}/.write-test-${process.pid}`;
+  const probe = join(dir, `.write-test-${randomBytes(12).toString('hex')}`);
+  let created = false;
   try {
     await mkdir(dir, { recursive: true });
-    // Some bytes, not an empty file: a full disk still lets you create an empty one, then fails the state write.
-    await writeFile(probe, 'harmoniq write test\n');
+    const handle = await open(probe, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
+    created = true;
+    try {
+      // Some bytes, not an empty file: a full disk still lets you create an empty one, then fails the state write.
+      await handle.writeFile('harmoniq write test\n');
+    } finally {
+      await handle.close();
+    }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const full = code === 'ENOSPC' || code === 'EDQUOT' || code === 'EFBIG';
@@ -104,6 +129,6 @@ export async function ensureWritableDir(dir: string): Promise<void> {
       cause: error,
     });
   } finally {
-    await rm(probe, { force: true }).catch(() => undefined);
+    if (created) await rm(probe, { force: true }).catch(() => undefined);
   }
 }

@@ -2,6 +2,7 @@ import { formatInTimeZone } from 'date-fns-tz';
 import winston from 'winston';
 import type { Writable } from 'node:stream';
 import type { Redactor } from './redact.js';
+import { neutraliseControls } from './safe-text.js';
 
 export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
 
@@ -52,7 +53,8 @@ export function createLogger(options: LoggerOptions): Logger {
   const human = winston.format.printf((info) => {
     const label = info.label ? `[${String(info.label)}] ` : '';
     const level = info.level === 'info' ? '' : `${String(info.level).toUpperCase()} `;
-    return `${stamp()}${label}${level}${String(info.message)}`;
+    // One event, one line: a newline or escape from a title or config value must not forge another (safe-text.ts).
+    return `${stamp()}${label}${level}${neutraliseControls(String(info.message))}`;
   });
   const root = winston.createLogger({
     level: options.level,

@@ -20,10 +20,17 @@ export interface Redactor {
 
 export function createRedactor(secrets: Iterable<string | undefined> = []): Redactor {
   const values = new Set<string>();
-  const add = (secret: string | undefined): void => {
-    if (!secret || secret.length < 4) return;
+  const addOne = (secret: string): void => {
+    if (secret.length < 4) return;
     values.add(secret);
     values.add(encodeURIComponent(secret));
+  };
+  const add = (secret: string | undefined): void => {
+    if (!secret) return;
+    addOne(secret);
+    // A secret URL (a webhook) is shown as the URL parser spells it: `HTTP://`, `/x/../`, `127.000.000.001` all
+    // normalise. Its normal form and its secret part (path and query) are secrets too.
+    for (const form of urlForms(secret)) addOne(form);
   };
   for (const s of secrets) add(s);
 
@@ -46,6 +53,22 @@ export function createRedactor(secrets: Iterable<string | undefined> = []): Reda
   };
 
   return { add, redact, redactValue };
+}
+
+const MIN_SECRET_PATH = 8;
+
+function urlForms(secret: string): string[] {
+  if (!/^\s*[a-z][a-z0-9+.-]*:\/\//i.test(secret)) return [];
+  let url: URL;
+  try {
+    url = new URL(secret.trim());
+  } catch {
+    return [];
+  }
+  const forms = [url.href, url.href.replace(/\/+$/, '')];
+  const tail = `${url.pathname}${url.search}`;
+  if (tail.replace(/\/+$/, '').length >= MIN_SECRET_PATH) forms.push(tail, tail.replace(/\/+$/, ''));
+  return forms;
 }
 
 /** Env names whose values are secrets; used by `harmoniq config` and the logger. */
