@@ -29,3 +29,4 @@ export * from './notify/run-summary.js';
 export * from './history/index.js';
 export * from './seeded-random.js';
 export * from './sources/index.js';
+export { genreKey } from './exclude/index.js';
