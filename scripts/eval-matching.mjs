@@ -16,7 +16,7 @@ const flag = (name) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-// The brief sits next to the checkout (../shared), or two levels up from a worktree (/work/wt/<branch>).
+// The brief sits next to the checkout (../shared), or two levels up from a git worktree kept in a sibling folder.
 const defaultPairs = ['../shared', '../../shared']
   .map((dir) => resolve(repoRoot, dir, 'matching/dev-pairs.jsonl'))
   .find((file) => existsSync(file)) ?? resolve(repoRoot, '../shared/matching/dev-pairs.jsonl');
