@@ -16,6 +16,8 @@ export * from './library/index-cache.js';
 export * from './cache/answer-cache.js';
 export * from './pipeline/report.js';
 export * from './pipeline/plan-playlist.js';
+export * from './pipeline/decide-playlist.js';
+export type { PlaylistTarget } from './pipeline/playlist-target.js';
 export * from './pipeline/apply-plan.js';
 export * from './pipeline/run-source.js';
 export * from './pipeline/sync.js';

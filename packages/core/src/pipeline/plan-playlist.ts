@@ -18,20 +18,22 @@ export interface PlannedMove {
   after: string | undefined;
 }
 
-export type PlaylistPlan =
-  | { action: 'skip'; reason: string; desired: string[] }
-  | {
-      action: 'create' | 'update' | 'unchanged';
-      /** The playlist's content after the update, in order. */
-      desired: string[];
-      /** Tracks to append, in order. */
-      toAdd: string[];
-      /** Entries to delete: tracks no longer wanted and duplicate entries. */
-      toRemove: PlaylistEntry[];
-      /** Moves, applied in order after adds and removals, that turn the playlist into `desired`. */
-      moves: PlannedMove[];
-      kept: number;
-    };
+/** The new content of a playlist and the writes that get it there. */
+export interface PlannedWrites {
+  /** The playlist's content after the update, in order. */
+  desired: string[];
+  /** Tracks to append, in order. */
+  toAdd: string[];
+  /** Entries to delete: tracks no longer wanted and duplicate entries. */
+  toRemove: PlaylistEntry[];
+  /** Moves, applied in order after adds and removals, that turn the playlist into `desired`. */
+  moves: PlannedMove[];
+  kept: number;
+}
+
+export type WritePlan = PlannedWrites & { action: 'create' | 'update' };
+
+export type PlaylistPlan = { action: 'skip'; reason: string; desired: string[] } | WritePlan | (PlannedWrites & { action: 'unchanged' });
 
 /**
  * Pure: decides the new content of a playlist and the smallest set of writes to get there.

@@ -1,6 +1,6 @@
 /**
- * What a sync is given and what every playlist of a run shares. Its own module so that the steps (sync-playlist.ts)
- * and the run (sync.ts) both depend on it rather than on each other: no import circle.
+ * What a sync is given and what every playlist of a run shares. Its own module so that the steps (sync-playlist.ts
+ * and the step modules it calls) and the run (sync.ts) both depend on it rather than on each other: no import circle.
  */
 import type { Clock } from '../clock.js';
 import type { PlaylistDraft } from '../contract.js';
