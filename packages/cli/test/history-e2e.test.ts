@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import stringWidth from 'string-width';
 import type { LastfmEmulator, PlexEmulator } from '@harmoniq/testkit';
 import { runCli, useChartWorld } from './cli-harness.js';
 
@@ -37,13 +38,15 @@ describe('harmoniq history', () => {
     const r = await runCli(['history'], env, dataDir);
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
-    const failed = lines.findIndex((l) => l.includes('failed (exit 1)'));
+    const failed = lines.findIndex((l) => l.includes('exit 1'));
     const created = lines.findIndex((l) => l.includes('Global Top 50'));
     expect(failed).toBeGreaterThan(0);
     expect(created).toBeGreaterThan(failed);
     expect(lines[failed]).toContain('ELASTFMKEY');
     expect(lines[created]).toMatch(/\+\d+ −0, 0 kept/);
     expect(r.stdout).toContain('2 runs recorded');
+    // A pipe gets the 80 columns a terminal would: long messages are cut with "…", never wrapped.
+    for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(80);
 
     const json = JSON.parse((await runCli(['history', '--json'], env, dataDir)).stdout) as { runs: JsonRun[] };
     expect(json.runs.map((run) => run.ok)).toEqual([false, true]);
@@ -59,6 +62,19 @@ describe('harmoniq history', () => {
     expect(good.requests.plex).toBeGreaterThan(0);
     expect(good.requests.total).toBeGreaterThan(good.requests.plex);
     expect(readFileSync(join(dataDir, 'history.json'), 'utf8')).not.toContain(lastfm.apiKey);
+  });
+
+  it('refuses a --limit that is not a positive whole number (exit 2), and shows at most N runs', async () => {
+    for (const bad of ['0', '-3', 'abc', '2.5']) {
+      const r = await runCli(['history', '--limit', bad], env, dataDir);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`--limit must be a whole number of rows, 1 or more, got '${bad}'`);
+    }
+    expect((await runCli(['sync', '--all'], env, dataDir)).code).toBe(0);
+    expect((await runCli(['sync', '--all'], env, dataDir)).code).toBe(0);
+    const one = await runCli(['history', '--limit', '1'], env, dataDir);
+    expect(one.code).toBe(0);
+    expect(one.stdout).toContain('2 runs recorded (showing 1; --limit N for more)');
   });
 
   it('narrows to one source with --source', async () => {

@@ -38,3 +38,8 @@ export function localDate(clock: Clock): string {
 export function formatLocal(clock: Clock, date: Date = clock.now()): string {
   return formatInTimeZone(date, clock.zone, 'yyyy-MM-dd HH:mm zzz');
 }
+
+/** `Dec 7 07:05` in the clock's zone: a table cell, where the year and zone go without saying. */
+export function formatShortLocal(clock: Clock, date: Date): string {
+  return formatInTimeZone(date, clock.zone, 'MMM d HH:mm');
+}

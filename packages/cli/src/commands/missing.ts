@@ -1,6 +1,7 @@
 import { ExitCode, filterMissing, HarmoniqError, missingPaths, readMissingReport, type MissingReport } from '@harmoniq/core';
 import { closestWord } from '../did-you-mean.js';
 import { loadSources } from '../load-sources.js';
+import { parseRowLimit } from '../render/row-limit.js';
 import { outputWidth, renderTable } from '../render/table.js';
 import type { Runtime } from '../runtime.js';
 
@@ -17,7 +18,7 @@ export interface MissingFlags {
 /** `harmoniq missing [--source X] [--user U] [--limit N] [--json]`: the wanted tracks that are not in the library, most wanted first. */
 export async function missingCommand(rt: Runtime, flags: MissingFlags): Promise<number> {
   // Usage first: a bad flag is reported before any file is read.
-  const limit = parseLimit(flags.limit);
+  const limit = parseRowLimit(flags.limit, DEFAULT_LIMIT);
   const paths = missingPaths(rt.config.dataDir, rt.config.env.MISSING_TRACKS_PATH);
   const report = await readMissingReport(paths, rt.logger);
   if (flags.source !== undefined) await assertKnownSource(rt, report, flags.source);
@@ -42,15 +43,6 @@ export async function missingCommand(rt: Runtime, flags: MissingFlags): Promise<
   rt.io.stdout.write(`${table}\n`);
   rt.io.stdout.write(`${tracks.length} missing track${tracks.length === 1 ? '' : 's'}${tracks.length > limit ? ` (showing ${limit}; --limit N for more)` : ''}. Files: ${paths.json}, ${paths.csv}, ${paths.lidarr}\n`);
   return ExitCode.ok;
-}
-
-/** A positive whole number; `abc`, `0`, `-3` and `2.5` are usage errors, not silently the default. */
-function parseLimit(raw: string | undefined): number {
-  if (raw === undefined) return DEFAULT_LIMIT;
-  if (!/^\s*\d+\s*$/.test(raw) || Number(raw) < 1) {
-    throw new HarmoniqError({ code: 'EUSAGE', message: `--limit must be a whole number of rows, 1 or more, got '${raw}'`, hint: `e.g. --limit 20 (default ${DEFAULT_LIMIT}).` });
-  }
-  return Number(raw);
 }
 
 /** A source that exists now, or one that wanted tracks in the past (a removed custom playlist). */
