@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import { runCli, spawnCli, tempDir } from './cli-harness.js';
 import { installMixtape, sourceModule, writeFiles, writePluginPackage } from './fixtures/plugin-fixtures.js';
@@ -109,6 +110,18 @@ describe('the plugins list (config file and HARMONIQ_PLUGINS)', () => {
   it('loads a package folder or a module path given in HARMONIQ_PLUGINS, relative to the current folder', async () => {
     writeFiles(root, { 'vendor/radio/package.json': JSON.stringify({ type: 'module', main: 'radio.js' }), 'vendor/radio/radio.js': sourceModule('vendored'), 'extra.mjs': sourceModule('extra') });
     expect(names(await sources(root, { HARMONIQ_PLUGINS: './vendor/radio, ./extra.mjs' }))).toEqual(expect.arrayContaining(['vendored', 'extra']));
+  });
+
+  it("prints the config file's JSON Schema with the built-ins and every loaded plugin (config --schema)", async () => {
+    writeFiles(root, { 'extra.mjs': sourceModule('extra') });
+    const r = await runCli(['config', '--schema'], { ...env, HARMONIQ_PLUGINS: './extra.mjs' }, root);
+    expect(r.code).toBe(0);
+    const schema = JSON.parse(r.stdout) as { properties: { sources: { properties: Record<string, unknown> } } };
+    expect(Object.keys(schema.properties.sources.properties)).toEqual(expect.arrayContaining(['lastfm-charts', 'daily-flow', 'extra']));
+    // Without plugins it is the schema shipped in docs/.
+    const plain = await runCli(['config', '--schema'], env, root);
+    const shipped = readFileSync(fileURLToPath(new URL('../../../docs/harmoniq.schema.json', import.meta.url)), 'utf8');
+    expect(JSON.parse(plain.stdout)).toEqual(JSON.parse(shipped));
   });
 
   it('loads a listed plugin that is also installed only once', async () => {

@@ -1,4 +1,4 @@
-import { ExitCode, issueLine, optionEnvNames, redactConfig, type PlaylistSource } from '@harmoniq/core';
+import { configJsonSchema, ExitCode, issueLine, optionEnvNames, redactConfig, type PlaylistSource } from '@harmoniq/core';
 import { planHousehold } from '../household.js';
 import { loadSources } from '../load-sources.js';
 import { resolveSources } from '../resolve-sources.js';
@@ -7,10 +7,15 @@ import type { Runtime } from '../runtime.js';
 /**
  * `harmoniq config`: the resolved configuration (with where each value came from), every secret redacted. It runs
  * on a bad configuration too, since that is when it is needed: what still resolves is shown, with every problem
- * under `problems` (and on stderr, one per line), and the exit code is 2.
+ * under `problems` (and on stderr, one per line), and the exit code is 2. `--schema` prints the file's JSON Schema.
  */
-export async function configCommand(rt: Runtime): Promise<number> {
+export async function configCommand(rt: Runtime, flags: { schema?: boolean } = {}): Promise<number> {
   const all = await loadSources(rt);
+  if (flags.schema) {
+    // The schema describes keys, never values: nothing to redact, and the configuration's problems do not matter.
+    rt.io.stdout.write(`${JSON.stringify(configJsonSchema(all), null, 2)}\n`);
+    return ExitCode.ok;
+  }
   const envNames = optionEnvNames(all);
   const resolution = resolveSources(rt, all);
   const sources = Object.fromEntries(

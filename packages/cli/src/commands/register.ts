@@ -40,7 +40,8 @@ export function registerCommands(program: Command, deps: CommandDeps): void {
   program
     .command('config')
     .description('print the resolved configuration, secrets redacted')
-    .action(async () => deps.setExitCode(await (await import('./config.js')).configCommand(await deps.runtime({ allowConfigProblems: true }))));
+    .option('--schema', "print the config file's JSON Schema instead (every loaded source), for editor completion")
+    .action(async (flags: { schema?: boolean }) => deps.setExitCode(await (await import('./config.js')).configCommand(await deps.runtime({ allowConfigProblems: true }), flags)));
 
   program
     .command('doctor')
