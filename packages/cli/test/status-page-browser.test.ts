@@ -77,6 +77,12 @@ describe('the daemon status page, as a person sees it in Chromium', () => {
     expect(failed.text).toMatch(/✗ Failed/);
     expect(failed.text).toContain('ELASTFMKEY');
     expect(failed.colour).toBe('rgb(180, 35, 24)');
+    // The Lidarr list is served by the daemon itself, so Lidarr can import it from the page's link.
+    const lidarrHref = (await page.evaluate(`document.querySelector('a[href="lidarr.json"]').href`)) as string;
+    expect(lidarrHref).toBe(`${url}lidarr.json`);
+    const served = await fetch(lidarrHref);
+    expect(served.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(await served.json()).toEqual(JSON.parse(readFileSync(join(dataDir, 'lidarr-import.json'), 'utf8')));
     // Fits a phone: nothing wider than the screen.
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     // Self-contained: the browser fetched the page and nothing else (covers are data: URIs inside it).

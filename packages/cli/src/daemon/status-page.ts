@@ -1,4 +1,4 @@
-import { HarmoniqError, readHistory } from '@harmoniq/core';
+import { HarmoniqError, missingPaths, readHistory, readJsonFile } from '@harmoniq/core';
 import { checkHealth } from '../health-check.js';
 import { loadReportInput, type CoverCache } from '../report/load-report-input.js';
 import { renderReport } from '../report/render-report.js';
@@ -35,6 +35,11 @@ export async function startStatusPage(rt: Runtime, requestRun: () => void): Prom
       routes: {
         page: async () => rt.redactor.redact(renderReport(await loadReportInput(rt, { live: true, covers }))),
         health: () => checkHealth(rt),
+        lidarr: async () => {
+          // The file as the last run wrote it; before any run (or if it is damaged) an empty list, which Lidarr accepts.
+          const list = await readJsonFile<unknown>(missingPaths(rt.config.dataDir, rt.config.env.MISSING_TRACKS_PATH).lidarr);
+          return rt.redactor.redact(`${JSON.stringify(list.status === 'ok' && Array.isArray(list.value) ? list.value : [], null, 2)}\n`);
+        },
         metrics: async () => ({ contentType: metrics.registry.contentType, body: await metrics.registry.metrics() }),
         run: () => {
           rt.logger.info('A run was requested on the status page (POST /run).');
@@ -50,7 +55,7 @@ export async function startStatusPage(rt: Runtime, requestRun: () => void): Prom
       cause: error,
     });
   }
-  rt.logger.info(`Status page: ${server.url} (GET /, /healthz, /metrics; POST /run ${token ? 'with the STATUS_TOKEN' : 'is off: STATUS_TOKEN is not set'}).`);
+  rt.logger.info(`Status page: ${server.url} (GET /, /healthz, /metrics, /lidarr.json; POST /run ${token ? 'with the STATUS_TOKEN' : 'is off: STATUS_TOKEN is not set'}).`);
   if (!LOOPBACK.test(host)) {
     rt.logger.warn(`The status page listens on ${host}, reachable from other machines: it shows playlist titles, tracks and errors (never secrets). Put it behind your reverse proxy or firewall.`);
   }

@@ -8,6 +8,8 @@ export interface StatusRoutes {
   page(): Promise<string>;
   /** GET /healthz: the rules of `harmoniq health`. */
   health(): Promise<{ healthy: boolean; line: string }>;
+  /** GET /lidarr.json: the missing artists as a Lidarr custom list (Lidarr imports it from this URL). */
+  lidarr(): Promise<string>;
   /** GET /metrics: Prometheus text format. */
   metrics(): Promise<{ contentType: string; body: string }>;
   /** POST /run: start a run now, or right after the current one. */
@@ -29,7 +31,7 @@ const HEADERS = {
 };
 
 /**
- * The daemon's status page: exactly GET /, GET /healthz, GET /metrics, and POST /run when a token is configured
+ * The daemon's status page: exactly GET /, GET /healthz, GET /metrics, GET /lidarr.json, and POST /run when a token is configured
  * and sent (`Authorization: Bearer <token>`, compared in constant time). Everything else is 404, so the server
  * shows nothing it was not built to show (no files, no listing). Thin: the routes render, this only serves.
  */
@@ -50,6 +52,7 @@ export async function startStatusServer(options: { host: string; port: number; t
       const verdict = await routes.health();
       return send(res, verdict.healthy ? 200 : 503, 'text/plain; charset=utf-8', `${verdict.line}\n`);
     }
+    if (req.method === 'GET' && path === '/lidarr.json') return send(res, 200, 'application/json; charset=utf-8', await routes.lidarr());
     if (req.method === 'GET' && path === '/metrics') {
       const metrics = await routes.metrics();
       return send(res, 200, metrics.contentType, metrics.body);

@@ -28,7 +28,8 @@ export async function loadReportInput(rt: Runtime, options: { outFile?: string; 
     sources: sourceHealth(state.status === 'ok' ? state.value : undefined, history),
     lidarr: {
       path: paths.lidarr,
-      ...(options.outFile ? { href: relative(dirname(options.outFile), paths.lidarr).split('\\').join('/') } : {}),
+      // Live, the daemon serves the list itself (Lidarr can import it from that URL); a file links to it relatively.
+      ...(options.live ? { href: 'lidarr.json' } : options.outFile ? { href: relative(dirname(options.outFile), paths.lidarr).split('\\').join('/') } : {}),
       artists: lidarr.status === 'ok' && Array.isArray(lidarr.value) ? lidarr.value.length : 0,
     },
     covers: await drawCovers(history, options.covers ?? new Map(), rt),
