@@ -8,6 +8,7 @@ import type { Http } from './http/http.js';
 import type { Clock } from './clock.js';
 import type { LibraryIndex } from './library/library-index.js';
 import type { AnswerCache } from './cache/answer-cache.js';
+import type { SourceLook } from './playlist-look/look-options.js';
 import type { OptionDeclarations, OptionValues } from './sources/declare-options.js';
 import { readDeclaredOptions, type RefineContext } from './sources/read-options.js';
 
@@ -51,6 +52,11 @@ export interface CommonSourceOptions {
   /** Fewer matched tracks than this: keep the old playlist and warn. */
   minTracks: number;
   updateMode: 'replace' | 'append';
+  /**
+   * Covers, description template and exclusions (PLAYLIST_POSTER, PLAYLIST_SUMMARY_TEMPLATE, EXCLUDE_*), resolved
+   * by the core for its pipeline; absent in hand-made contexts (then: generated covers, today's text, nothing excluded).
+   */
+  look?: SourceLook;
 }
 
 /** Concurrency limiter as made by p-limit. */
@@ -132,6 +138,8 @@ export interface PlaylistDraft {
   tracks: CandidateTrack[];
   /** A source may ask to leave the existing playlist as it is (e.g. no Daily Flow window active). */
   keepExisting?: { reason: string };
+  /** The time window this playlist is for (`06:00-11:00`): fills a title's `{window}` and tints the cover. */
+  window?: string;
 }
 
 export interface PlaylistSource<O = unknown> {
@@ -142,6 +150,8 @@ export interface PlaylistSource<O = unknown> {
   description: string;
   defaults: SourceDefaults;
   env?: SourceEnvNames;
+  /** Its drafts carry `window` (Daily Flow): titles and descriptions may then use `{window}`. */
+  timeWindows?: boolean;
   /**
    * Declared options (docs/writing-a-plugin.md): the core reads them with one precedence rule (environment >
    * `sources.<name>.<key>` > the plugin's shared section > default), checks them, redacts secrets and documents them.

@@ -37,7 +37,14 @@ describe('resolveCommonOptions', () => {
   it("uses the source's defaults when nothing is configured", async () => {
     expect(resolveCommonOptions(charts, await configWith(undefined))).toEqual({
       ok: true,
-      value: { enabled: false, playlist: 'Global Top 50', size: 50, minTracks: 1, updateMode: 'replace' },
+      value: {
+        enabled: false,
+        playlist: 'Global Top 50',
+        size: 50,
+        minTracks: 1,
+        updateMode: 'replace',
+        look: { poster: { mode: 'generate' }, exclude: { genres: [], artists: [], tracks: [], ratingKeys: [] } },
+      },
     });
     expect(resolveCommonOptions(quiet, await configWith(undefined))).toMatchObject({ ok: true, value: { enabled: true } });
   });

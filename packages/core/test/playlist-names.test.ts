@@ -29,15 +29,15 @@ describe('title templates', () => {
     const { template, problems } = parseTemplate('{sorce} {window} {date', { where: 'PLAYLIST_NAME_CHARTS', allowed: allowedPlaceholders('title', false) });
     expect(template).toBeUndefined();
     expect(problems).toEqual([
-      'PLAYLIST_NAME_CHARTS: unknown placeholder {sorce}; use {source}, {user}, {date}',
-      'PLAYLIST_NAME_CHARTS: {window} is not available here; use {source}, {user}, {date}',
-      "PLAYLIST_NAME_CHARTS: '{' at position 18 is never closed; write {source}, or '{{' for a literal brace",
+      'PLAYLIST_NAME_CHARTS has an unknown placeholder {sorce}; use {source}, {user}, {date}',
+      'PLAYLIST_NAME_CHARTS uses {window}, which is not available here; use {source}, {user}, {date}',
+      "PLAYLIST_NAME_CHARTS has a '{' at position 18 that is never closed; write {source}, or '{{' for a literal brace",
     ]);
   });
 
   it('refuse a stray closing brace and an empty title', () => {
-    expect(parseTemplate('Mix }', { where: 'X', allowed: ['source'] }).problems).toEqual(["X: a '}' at position 5 closes nothing; write '}}' for a literal brace"]);
-    expect(parseTemplate('  ', { where: 'X', allowed: ['source'] }).problems).toEqual(["X: is empty; give it a name, e.g. 'Harmoniq · {source}'"]);
+    expect(parseTemplate('Mix }', { where: 'X', allowed: ['source'] }).problems).toEqual(["X has a '}' at position 5 that closes nothing; write '}}' for a literal brace"]);
+    expect(parseTemplate('  ', { where: 'X', allowed: ['source'] }).problems).toEqual(["X is empty; give it a name, e.g. 'Harmoniq · {source}'"]);
   });
 
   it('know which titles change between runs (a rename follows)', () => {
@@ -66,7 +66,7 @@ describe('naming a playlist', () => {
     const { naming, problems } = parseNaming('{nope}', '{window}', { hasWindows: false, where: { title: 'PLAYLIST_NAME_CHARTS', summary: 'PLAYLIST_SUMMARY_TEMPLATE' } });
     expect(naming).toBeUndefined();
     expect(problems).toHaveLength(2);
-    expect(problems[1]).toMatch(/^PLAYLIST_SUMMARY_TEMPLATE: \{window\} is not available here/);
+    expect(problems[1]).toMatch(/^PLAYLIST_SUMMARY_TEMPLATE uses \{window\}, which is not available here/);
   });
 
   it('never gives an empty title: placeholders that all came out empty fall back to the source', () => {

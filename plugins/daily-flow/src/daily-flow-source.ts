@@ -25,6 +25,8 @@ export const dailyFlowSource: PlaylistSource<DailyFlowRunOptions> = defineSource
   description: 'Tracks from your own library whose genres fit the time of day (TIME_WINDOWS)',
   defaults: { playlist: 'Daily Flow', size: 30, enabled: false },
   env: { enabled: 'ENABLE_TIME_PLAYLIST', playlist: 'PLAYLIST_NAME_TIME', size: 'PLAYLIST_SIZE_TIME' },
+  // Its drafts name their window: a title may say `Daily Flow ({window})`, and the cover follows the hour.
+  timeWindows: true,
   options: dailyFlowOptions,
   refineOptions: refineDailyFlow,
   fetch: fetchDailyFlow,
@@ -66,7 +68,7 @@ async function fetchDailyFlow(options: DailyFlowRunOptions, ctx: SourceContext):
     prefer: options.prefer,
     now,
   });
-  const draft: PlaylistDraft = { key: DRAFT_KEY, title, size, summary: summary(active, zone), tracks: [] };
+  const draft: PlaylistDraft = { key: DRAFT_KEY, title, size, summary: summary(active, zone), window: label, tracks: [] };
   if (result.eligible === 0) {
     warnNothingMatches(active, result.genreMatches, ctx);
     return [draft];

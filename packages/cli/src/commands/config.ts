@@ -26,6 +26,13 @@ export async function configCommand(rt: Runtime, flags: { schema?: boolean } = {
         from: s.enabledBy,
         playlist: s.common?.playlist ?? null,
         size: s.common?.size ?? null,
+        ...(s.common?.look
+          ? {
+              poster: s.common.look.poster.mode === 'file' ? { file: s.common.look.poster.path } : s.common.look.poster.mode,
+              summaryTemplate: s.common.look.summaryTemplate ?? null,
+              exclude: { genres: s.common.look.exclude.genres, artists: s.common.look.exclude.artists, tracks: s.common.look.exclude.tracks.length + s.common.look.exclude.ratingKeys.length },
+            }
+          : {}),
         ...(s.options !== undefined ? { options: maskSecrets(s.source, s.options) } : {}),
         ...(s.problems.length ? { problems: s.problems.map((p) => issueLine(p)) } : {}),
       },

@@ -28,8 +28,24 @@ export function renderSummary(report: SyncReport, width = 80): string {
   const failed = report.sources.filter((s) => !s.ok);
   const head = `${report.dryRun ? 'Dry run — nothing was changed. ' : ''}${report.sources.length - failed.length} of ${report.sources.length} sources ok in ${(report.durationMs / 1000).toFixed(1)} s.`;
   const errors = failed.map((s) => `  ${sourceLabel(s)}: ${s.error?.code} ${s.error?.message}`);
+  const excluded = excludedLine(report);
   const table = renderTable({ head: ['Source', 'Playlist', 'Result', 'Found', 'Changes', 'Tracks'], rows, width, fixed: [3, 4, 5] });
-  return [table, ...renderPlan(report), head, ...errors, ''].join('\n');
+  return [table, ...renderPlan(report), ...excluded, head, ...errors, ''].join('\n');
+}
+
+/** How many candidates the user's exclusions kept out, per playlist: they are neither found nor missing. */
+function excludedLine(report: SyncReport): string[] {
+  const parts: string[] = [];
+  let total = 0;
+  for (const source of report.sources) {
+    for (const p of source.playlists) {
+      const n = p.counts.excluded ?? 0;
+      if (n === 0) continue;
+      total += n;
+      parts.push(`${p.title}: ${n}`);
+    }
+  }
+  return total === 0 ? [] : [`Excluded by your rules: ${total} candidate${total === 1 ? '' : 's'} (${parts.join(', ')}).`];
 }
 
 /** A dry run's plan, one line per track, so `sync --dry-run > plan.txt` and `-q` keep it. */
@@ -66,6 +82,7 @@ export function renderExplain(report: SyncReport): string {
 function explainLine(c: CandidateReport): string {
   const name = `${c.artist} – ${c.title}`;
   const note = c.note ? `  [${c.note}]` : '';
+  if (c.status === 'excluded') return `⊘ ${name}: excluded (${c.excluded ?? 'your exclusions'})${note}`;
   if (c.status === 'matched') return `✓ ${name} → ratingKey ${c.ratingKey} (${c.via}, score ${c.score})${c.used ? '' : ' not used: playlist full or duplicate'}${note}`;
   const best = c.best ? `; nearest: ${c.best.artist} – ${c.best.title} (score ${c.best.score})` : '';
   return `✗ ${name}: ${c.reason}${best}${note}`;

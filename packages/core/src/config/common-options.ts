@@ -8,6 +8,7 @@ import { envValue } from './env-names.js';
 import { COMMON_SOURCE_KEYS, LIMITS, UPDATE_MODES } from './schema.js';
 import type { HarmoniqConfig } from './types.js';
 import { parseBoolean, parseEnum, parseWholeNumber, rules, showValue, type Parsed } from './values.js';
+import { resolveSourceLook } from './source-look.js';
 
 export type CommonOptionFlags = Partial<CommonSourceOptions>;
 
@@ -83,7 +84,19 @@ export function resolveCommonOptions(
       config.updateMode,
     ),
   };
+  const look = resolveSourceLook(source, config, section, { title: value.playlist, titlePath: titlePath(source, config, flags, section) });
+  errors.push(...look.errors);
+  if (look.value) value.look = look.value;
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value };
+}
+
+/** Where the title was set, for template problems: the flag, the env name, the file path, or the source's default. */
+function titlePath(source: PlaylistSource, config: HarmoniqConfig, flags: CommonOptionFlags, section: Record<string, unknown>): string {
+  if (flags.playlist !== undefined) return '--playlist';
+  const envName = source.env?.playlist;
+  if (envName !== undefined && envValue(config.env, envName) !== undefined) return envName;
+  if (section.playlist !== undefined) return `sources.${source.name}.playlist`;
+  return `${source.name}'s default title`;
 }
 
 /**

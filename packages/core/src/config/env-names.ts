@@ -29,6 +29,12 @@ export const ENV_NAMES = {
   statusToken: 'STATUS_TOKEN',
   plexUsers: 'PLEX_USERS',
   plexTvUrl: 'PLEX_TV_URL',
+  poster: 'PLAYLIST_POSTER',
+  posterFile: 'PLAYLIST_POSTER_FILE',
+  summaryTemplate: 'PLAYLIST_SUMMARY_TEMPLATE',
+  excludeGenres: 'EXCLUDE_GENRES',
+  excludeArtists: 'EXCLUDE_ARTISTS',
+  excludeTracksFile: 'EXCLUDE_TRACKS_FILE',
 } as const;
 
 /** An env value that counts as set: blank values (`PLEX_URL=` in a compose file) mean "not set". */

@@ -9,6 +9,7 @@ import { splitPluginSections, validateConfigFile, validPartOf } from './file-iss
 import { readConfigFile } from './read-config-file.js';
 import { findSecretPaths } from './redact-config.js';
 import { readHousehold } from './household.js';
+import { readLookSettings } from './look-settings.js';
 import { isRelativePath, resolveSettings } from './resolve-settings.js';
 import type { ConfigFile } from './schema.js';
 import type { CustomPlaylistEntry, HarmoniqConfig, LoadConfigOptions, LoadConfigResult } from './types.js';
@@ -72,8 +73,9 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadConfig
 
   const settingsFrom = (from: ConfigFile) =>
     resolveSettings({ env, file: from, overrides: options.overrides ?? {}, cwd, baseDir, platform: options.platform ?? process.platform, home });
-  const build = (from: ConfigFile, settings: ReturnType<typeof settingsFrom>['settings']): HarmoniqConfig => ({
+  const build = (from: ConfigFile, settings: ReturnType<typeof settingsFrom>['settings'], look: HarmoniqConfig['look']): HarmoniqConfig => ({
     ...settings,
+    look,
     custom: resolveCustom(from.custom, baseDir),
     sources: { ...(from.sources ?? {}) },
     household: readHousehold(env, from).value,
@@ -83,10 +85,13 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadConfig
     ...(configFile !== undefined ? { configFile } : {}),
   });
   const { settings, errors: settingErrors } = settingsFrom(errors.length > 0 ? fileForDisplay : file);
-  errors.push(...settingErrors, ...readHousehold(env, errors.length > 0 ? fileForDisplay : file).errors);
+  const usable = errors.length > 0 ? fileForDisplay : file;
+  // Read once: the tracks file and the poster file are checked here, at start.
+  const look = readLookSettings({ env, file: usable, cwd, baseDir, origins: settings.origins });
+  errors.push(...settingErrors, ...readHousehold(env, usable).errors, ...look.errors);
   if (errors.length > 0) {
-    const partial = build(fileForDisplay, settings);
+    const partial = build(fileForDisplay, settings, look.value);
     return { ok: false, errors, warnings, partial, ...(configFile !== undefined ? { configFile } : {}) };
   }
-  return { ok: true, config: build(file, settings), warnings };
+  return { ok: true, config: build(file, settings, look.value), warnings };
 }

@@ -107,6 +107,7 @@ export function redactConfig(config: HarmoniqConfig, options: RedactConfigOption
   out.notify = config.notify;
   out.history = config.history;
   out.status = config.status;
+  out.look = lookForDisplay(config.look);
   out.custom = config.custom;
   out.sources = options.sources ?? config.sources;
   out.sections = config.sections;
@@ -139,4 +140,21 @@ export function redactConfig(config: HarmoniqConfig, options: RedactConfigOption
     parent[last] = sourced;
   }
   return createRedactor(secrets).redactValue(masked);
+}
+
+/** The look as `harmoniq config` shows it: the tracks file's lines are counted, not listed. */
+function lookForDisplay(look: HarmoniqConfig['look'] | undefined): Record<string, unknown> | null {
+  if (!look) return null;
+  return {
+    poster: look.poster,
+    posterFile: look.posterFile ?? null,
+    summaryTemplate: look.summaryTemplate ?? null,
+    exclude: {
+      genres: look.exclude.genres,
+      artists: look.exclude.artists,
+      tracksFile: look.excludeTracksFile ?? null,
+      tracks: look.exclude.tracks.length,
+      ratingKeys: look.exclude.ratingKeys.length,
+    },
+  };
 }

@@ -21,7 +21,7 @@ import {
   type Parsed,
 } from './values.js';
 
-export type ResolvedSettings = Omit<HarmoniqConfig, 'env' | 'configFile' | 'baseDir' | 'sources' | 'custom' | 'household' | 'sections'>;
+export type ResolvedSettings = Omit<HarmoniqConfig, 'env' | 'configFile' | 'baseDir' | 'sources' | 'custom' | 'household' | 'sections' | 'look'>;
 
 interface SettingsInput {
   env: Env;

@@ -59,7 +59,30 @@ const playlistTitle = () => {
 const { size, minTracks, pageSize, timeoutMs, intervalMinutes, indexMaxAgeHours, serviceCacheMaxAgeHours, maxItems, maxBodyMb } = LIMITS;
 
 /** The options every source section may hold; the rest of a section belongs to the source. */
-export const COMMON_SOURCE_KEYS = ['enabled', 'playlist', 'size', 'minTracks', 'updateMode'] as const;
+export const COMMON_SOURCE_KEYS = ['enabled', 'playlist', 'size', 'minTracks', 'updateMode', 'poster', 'posterFile', 'summaryTemplate', 'exclude'] as const;
+
+export const POSTER_MODES = ['generate', 'none'] as const;
+
+/** A list of names: a YAML/JSON list, or one comma-separated text as in the environment. */
+const nameList = () => z.union([z.array(nonEmptyText(), says(rules.textList)), z.string()], says('must be a list of names or a comma-separated text'));
+
+const excludeNames = {
+  genres: nameList().optional().describe('Genres kept out of playlists (track, album or artist genre; case and accents ignored).'),
+  artists: nameList().optional().describe('Artists kept out of playlists (any credited artist).'),
+};
+const sourceExclude = z.strictObject(excludeNames);
+const globalExclude = z.strictObject({
+  ...excludeNames,
+  tracksFile: nonEmptyText().optional().describe("EXCLUDE_TRACKS_FILE: a text file, one 'Artist – Title' or ratingKey per line (relative to this file)."),
+});
+
+const lookKeys = {
+  poster: oneOf(POSTER_MODES).optional().describe('PLAYLIST_POSTER: generate a cover for playlists Harmoniq creates, or none. Default generate.'),
+  posterFile: nonEmptyText().optional().describe('PLAYLIST_POSTER_FILE: your own PNG or JPEG cover instead of a generated one (relative to this file).'),
+  summaryTemplate: text()
+    .optional()
+    .describe('PLAYLIST_SUMMARY_TEMPLATE: the playlist description, with {source}, {user}, {date}, {window}, {summary}. Default: the source\'s text and the counts.'),
+};
 
 const sourceSection = z
   .looseObject({
@@ -70,6 +93,8 @@ const sourceSection = z
       .optional()
       .describe('Keep the old playlist when fewer tracks than this are found.'),
     updateMode: oneOf(UPDATE_MODES).optional().describe('replace the playlist, or append to it.'),
+    ...lookKeys,
+    exclude: sourceExclude.optional().describe('Kept out of this source\'s playlists, in addition to the global exclude.'),
   })
   .describe("One source's options; keys other than the common ones are checked by the source itself.");
 
@@ -214,6 +239,8 @@ export const configFileSchema = z
       )
       .optional()
       .describe("Household users (PLEX_USERS): every enabled source also keeps its playlist in each user's own account."),
+    ...lookKeys,
+    exclude: globalExclude.optional().describe('Kept out of every playlist (EXCLUDE_GENRES, EXCLUDE_ARTISTS, EXCLUDE_TRACKS_FILE).'),
     plexTvUrl: httpUrl().optional().describe('PLEX_TV_URL: where the owner\'s token lists the household users. Default https://plex.tv.'),
   })
   .describe('Harmoniq configuration (harmoniq.config.yaml, .harmoniqrc, package.json#harmoniq).');

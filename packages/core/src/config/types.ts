@@ -1,4 +1,5 @@
 import type { HouseholdConfig } from './household.js';
+import type { LookSettings } from './look-settings.js';
 import type { ConfigIssue, Env } from '../contract.js';
 import type { LogLevel } from '../logging/logger.js';
 
@@ -64,6 +65,11 @@ export interface HarmoniqConfig {
   history: { maxRuns: number; maxDays: number };
   /** Household users (PLEX_USERS / `users:`) and where plex.tv is. */
   household: HouseholdConfig;
+  /**
+   * How playlists look and what they keep out, for every source (PLAYLIST_POSTER, PLAYLIST_POSTER_FILE,
+   * PLAYLIST_SUMMARY_TEMPLATE, EXCLUDE_*); a source's section may add to or override it (docs/playlists.md).
+   */
+  look: LookSettings;
   /** The daemon's status page: off unless STATUS_PORT is set; STATUS_HOST default 127.0.0.1; POST /run needs STATUS_TOKEN. */
   status: { port?: number; host: string; token?: string };
   /**

@@ -98,7 +98,7 @@ function playlistRecord(source: string, p: PlaylistReport, before: HistoryTrack[
     kept: after.filter((t) => had.has(identity(t))).length,
     misses: misses.slice(0, MAX_MISSES_PER_PLAYLIST),
     ...(misses.length > MAX_MISSES_PER_PLAYLIST ? { missesOmitted: misses.length - MAX_MISSES_PER_PLAYLIST } : {}),
-    exclusions: [],
+    exclusions: p.candidates.filter((c) => c.status === 'excluded').map((c) => ({ artist: c.artist, title: c.title, rule: c.excluded ?? 'excluded' })),
     durationMs: p.durationMs,
   };
 }

@@ -17,7 +17,7 @@ export interface HistoryMiss {
   nearest?: { artist: string; title: string; score: number };
 }
 
-/** A candidate left out by the user's exclusion rules (filled by the exclusions feature; empty until then). */
+/** A candidate left out by the user's exclusion rules (EXCLUDE_*, `exclude:`), with the rule that matched. */
 export interface HistoryExclusion {
   artist: string;
   title: string;

@@ -53,7 +53,8 @@ export function mergeMissing(previous: MissingReport, run: SyncReport): MissingR
     for (const playlist of source.playlists) {
       for (const c of playlist.candidates) {
         const key = missingKey(c.artist, c.title);
-        if (c.status === 'matched') {
+        // An excluded track is one the user does not want: never missing, even when the library lacks it.
+        if (c.status === 'matched' || c.status === 'excluded') {
           byKey.delete(key);
           continue;
         }

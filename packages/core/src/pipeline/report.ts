@@ -3,7 +3,8 @@ export interface CandidateReport {
   artist: string;
   title: string;
   album?: string;
-  status: 'matched' | 'unmatched';
+  /** `excluded`: kept out by the user's exclusions (EXCLUDE_*, `exclude:`); never used, never reported missing. */
+  status: 'matched' | 'unmatched' | 'excluded';
   ratingKey?: string;
   via?: string;
   score?: number;
@@ -11,6 +12,8 @@ export interface CandidateReport {
   /** Nearest library track for a miss. */
   best?: { artist: string; title: string; album?: string; ratingKey: string; score: number };
   note?: string;
+  /** The rule that excluded it (`genre Christmas (album)`, `artist Mariah Carey`), with status `excluded`. */
+  excluded?: string;
   /** This candidate's track is in the playlist after the run (or would be, in a dry run). */
   used: boolean;
   mbid?: string;
@@ -26,9 +29,12 @@ export interface PlaylistReport {
   action: PlaylistAction;
   /** Why it was skipped or failed. */
   reason?: string;
-  counts: { candidates: number; found: number; missing: number; added: number; removed: number; kept: number; size: number };
+  /** `excluded`: candidates kept out by the user's exclusions (not in `found`, not in `missing`). */
+  counts: { candidates: number; found: number; missing: number; excluded?: number; added: number; removed: number; kept: number; size: number };
   durationMs: number;
   candidates: CandidateReport[];
+  /** The title before this run renamed the playlist in place. */
+  renamedFrom?: string;
   /** Dry run only: the tracks the run would add and remove, in playlist order. */
   plan?: { add: PlannedTrack[]; remove: PlannedTrack[] };
 }

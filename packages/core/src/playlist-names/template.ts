@@ -44,7 +44,7 @@ export function parseTemplate(text: string, check: TemplateCheck): { template?: 
       continue;
     }
     if (c === '}') {
-      problems.push(`${check.where}: a '}' at position ${i + 1} closes nothing; write '}}' for a literal brace`);
+      problems.push(`${check.where} has a '}' at position ${i + 1} that closes nothing; write '}}' for a literal brace`);
       i += 1;
       continue;
     }
@@ -55,14 +55,14 @@ export function parseTemplate(text: string, check: TemplateCheck): { template?: 
     }
     const end = text.indexOf('}', i + 1);
     if (end < 0) {
-      problems.push(`${check.where}: '{' at position ${i + 1} is never closed; write {source}, or '{{' for a literal brace`);
+      problems.push(`${check.where} has a '{' at position ${i + 1} that is never closed; write {source}, or '{{' for a literal brace`);
       break;
     }
     const name = text.slice(i + 1, end).trim();
     if (!(PLACEHOLDERS as readonly string[]).includes(name)) {
-      problems.push(`${check.where}: unknown placeholder {${name}}; use ${listOf(check.allowed)}`);
+      problems.push(`${check.where} has an unknown placeholder {${name}}; use ${listOf(check.allowed)}`);
     } else if (!check.allowed.includes(name as Placeholder)) {
-      problems.push(`${check.where}: {${name}} is not available here; use ${listOf(check.allowed)}`);
+      problems.push(`${check.where} uses {${name}}, which is not available here; use ${listOf(check.allowed)}`);
     } else {
       if (literal !== '') parts.push({ text: literal });
       literal = '';
@@ -73,7 +73,7 @@ export function parseTemplate(text: string, check: TemplateCheck): { template?: 
   }
   if (literal !== '') parts.push({ text: literal });
   if (problems.length === 0 && parts.every((p) => 'text' in p && p.text.trim() === '') && check.allowed.length > 0) {
-    problems.push(`${check.where}: is empty; give it a name, e.g. 'Harmoniq · {source}'`);
+    problems.push(`${check.where} is empty; give it a name, e.g. 'Harmoniq · {source}'`);
   }
   return problems.length > 0 ? { problems } : { template: { source: text, parts, placeholders }, problems };
 }

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { quarantine, readJsonFile, writeJsonFile } from '../fs/json-file.js';
 import type { Logger } from '../logging/logger.js';
+import type { UploadedPoster } from '../playlist-look/poster-decision.js';
 
 /** A playlist Harmoniq manages, identified by its Plex ratingKey (never by its title). */
 export interface ManagedPlaylist {
@@ -16,6 +17,11 @@ export interface ManagedPlaylist {
    * this value (nobody edited it) and the new list hashes the same, the playlist is not even read.
    */
   plexUpdatedAt?: number;
+  /**
+   * The poster Harmoniq uploaded (the `thumb` Plex showed right after, and which cover it was). Any other poster the
+   * playlist shows was set by the user and is never replaced.
+   */
+  poster?: UploadedPoster;
 }
 
 export interface SourceRun {
