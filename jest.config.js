@@ -9,6 +9,7 @@ export default {
   roots: ['<rootDir>/packages', '<rootDir>/plugins'],
   testMatch: ['**/test/**/*.test.ts'],
   moduleNameMapper: {
+    '^@harmoniq/core/pipeline$': '<rootDir>/packages/core/src/pipeline-entry.ts',
     '^@harmoniq/core/testing$': '<rootDir>/packages/core/src/testing/index.ts',
     '^@harmoniq/plugin-(.*)$': '<rootDir>/plugins/$1/src/index.ts',
     '^@harmoniq/(core|plex|lastfm|covers|testkit|cli)$': '<rootDir>/packages/$1/src/index.ts',

@@ -3,7 +3,7 @@
 // node scripts/generate-config-schema.mjs [--check]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { configJsonSchema } from '@harmoniq/core';
+import { configJsonSchema } from '@harmoniq/core/pipeline';
 import { loadBuiltinSources } from '../packages/cli/dist/builtin-sources.js';
 
 const target = fileURLToPath(new URL('../docs/harmoniq.schema.json', import.meta.url));

@@ -1,7 +1,7 @@
 // Matcher throughput against the real index: createMatcher(tracks).match over many realistic candidates.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createMatcher } from '@harmoniq/core';
+import { createMatcher } from '@harmoniq/core/pipeline';
 
 /** The library index the cold run cached: exactly the LibraryTrack[] a sync matches against. */
 export function cachedTracks(dataDir) {

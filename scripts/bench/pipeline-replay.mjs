@@ -4,16 +4,7 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  createHttp,
-  createMemoryLogger,
-  createRedactor,
-  loadConfig,
-  resolveCommonOptions,
-  runSync,
-  sourceRawOptions,
-  systemClock,
-} from '@harmoniq/core';
+import { createHttp, createMemoryLogger, createRedactor, loadConfig, resolveCommonOptions, runSync, sourceRawOptions, systemClock } from '@harmoniq/core/pipeline';
 import { createPlexClient } from '@harmoniq/plex';
 
 const PLUGINS = ['@harmoniq/plugin-lastfm-charts', '@harmoniq/plugin-lastfm-recs', '@harmoniq/plugin-daily-flow', '@harmoniq/plugin-listenbrainz'];

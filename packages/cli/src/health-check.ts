@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { formatLocal, readJsonFile, type RunRecord } from '@harmoniq/core';
+import { formatLocal, readJsonFile } from '@harmoniq/core';
+import { type RunRecord } from '@harmoniq/core/pipeline';
 import { longestGapMinutes } from './daemon/schedule.js';
 import type { Runtime } from './runtime.js';
 

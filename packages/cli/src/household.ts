@@ -1,15 +1,5 @@
-import {
-  configForUser,
-  HarmoniqError,
-  isSecretName,
-  issueLine,
-  resolveSourceStatuses,
-  type HouseholdUser,
-  type PlaylistSource,
-  type ResolvedSource,
-  type SyncTarget,
-  type CommonSourceOptions,
-} from '@harmoniq/core';
+import { HarmoniqError, type PlaylistSource, type CommonSourceOptions } from '@harmoniq/core';
+import { configForUser, isSecretName, issueLine, resolveSourceStatuses, type HouseholdUser, type ResolvedSource, type SyncTarget } from '@harmoniq/core/pipeline';
 import { createHousehold, createPlexClient, createPlexTv, type Household } from '@harmoniq/plex';
 import { householdCache } from './household-cache.js';
 import { installId } from './install-id.js';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeTextFile } from '@harmoniq/core';
+import { writeTextFile } from '@harmoniq/core/pipeline';
 
 /**
  * X-Plex-Client-Identifier for plex.tv: one stable id per installation (per data dir), made once. When the file

@@ -1,4 +1,4 @@
-import { createAnswerCache, ensureWritableDir, missingPaths, notifyRun, runSync, writeMissingReports, type ResolvedSource, type SyncReport } from '@harmoniq/core';
+import { createAnswerCache, ensureWritableDir, missingPaths, notifyRun, runSync, writeMissingReports, type ResolvedSource, type SyncReport } from '@harmoniq/core/pipeline';
 import { countRequests } from './count-requests.js';
 import { householdTargets, type UserPlan } from './household.js';
 import { recordHistory } from './record-history.js';

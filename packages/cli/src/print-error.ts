@@ -1,4 +1,5 @@
-import { createRedactor, describeError, ExitCode, isHarmoniqError, isSecretName } from '@harmoniq/core';
+import { ExitCode, isHarmoniqError } from '@harmoniq/core';
+import { createRedactor, describeError, isSecretName } from '@harmoniq/core/pipeline';
 import type { MainOptions } from './io.js';
 
 /** One line for an expected error (`harmoniq: CODE message hint`); a stack only with --verbose or LOG_LEVEL=debug. */

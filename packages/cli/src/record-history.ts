@@ -1,4 +1,4 @@
-import { appendHistory, type RunHistory, type SyncReport } from '@harmoniq/core';
+import { appendHistory, type RunHistory, type SyncReport } from '@harmoniq/core/pipeline';
 import type { Runtime } from './runtime.js';
 
 /** Appends the run to history.json. Like the missing-tracks files, a failure here is a warning, never a failed sync. */

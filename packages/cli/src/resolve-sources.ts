@@ -1,12 +1,5 @@
-import {
-  HarmoniqError,
-  resolveSourceStatuses,
-  selectSources as selectFrom,
-  type PlaylistSource,
-  type ResolvedSource,
-  type SourceResolution,
-  type SourceStatus,
-} from '@harmoniq/core';
+import { HarmoniqError, type PlaylistSource } from '@harmoniq/core';
+import { resolveSourceStatuses, selectSources as selectFrom, type ResolvedSource, type SourceResolution, type SourceStatus } from '@harmoniq/core/pipeline';
 import type { Runtime } from './runtime.js';
 
 export type { SourceResolution, SourceStatus };

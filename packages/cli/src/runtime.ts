@@ -1,22 +1,7 @@
 import { resolve } from 'node:path';
 import { harmoniqVersion } from './version.js';
-import {
-  configError,
-  createHttp,
-  createLogger,
-  createRedactor,
-  HarmoniqError,
-  isSecretName,
-  issueLine,
-  loadConfig,
-  systemClock,
-  type Clock,
-  type HarmoniqConfig,
-  type Http,
-  type Logger,
-  type LoadConfigOptions,
-  type Redactor,
-} from '@harmoniq/core';
+import { HarmoniqError, type Clock, type Http, type Logger } from '@harmoniq/core';
+import { configError, createHttp, createLogger, createRedactor, isSecretName, issueLine, loadConfig, systemClock, type HarmoniqConfig, type LoadConfigOptions, type Redactor } from '@harmoniq/core/pipeline';
 import { createPlexClient, type PlexClient } from '@harmoniq/plex';
 import type { MainOptions } from './io.js';
 

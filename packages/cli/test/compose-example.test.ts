@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadConfig } from '@harmoniq/core';
+import { loadConfig } from '@harmoniq/core/pipeline';
 import { tempDir } from './cli-harness.js';
 
 /** docker-compose.example.yml tells Docker users each setting's default: it must be the one Harmoniq applies. */

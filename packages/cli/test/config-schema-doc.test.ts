@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { configJsonSchema, optionHelp } from '@harmoniq/core';
+import { configJsonSchema, optionHelp } from '@harmoniq/core/pipeline';
 import { loadBuiltinSources } from '../src/builtin-sources.js';
 
 const docs = (name: string) => fileURLToPath(new URL(`../../../docs/${name}`, import.meta.url));

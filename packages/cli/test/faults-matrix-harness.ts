@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { createMemoryLogger, createStateStore, type HarmoniqState } from '@harmoniq/core';
+import { createMemoryLogger, createStateStore, type HarmoniqState } from '@harmoniq/core/pipeline';
 import { sampleLibrary, startLastfmEmulator, startPlexEmulator, type LastfmEmulator, type PlexEmulator } from '@harmoniq/testkit';
 import { runCli, tempDir } from './cli-harness.js';
 import { expectedOutcome, matrixCases, type RouteCase } from './faults-matrix-cases.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { createHttp, createMemoryLogger, createRedactor, notifyRun, runSummaryText, type SyncReport } from '@harmoniq/core';
+import { createHttp, createMemoryLogger, createRedactor, notifyRun, runSummaryText, type SyncReport } from '@harmoniq/core/pipeline';
 import { json, serve, type Emulator } from '@harmoniq/testkit';
 
 let sink: Emulator;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { appendRun, emptyHistory, emptyMissingReport, type CandidateReport, type MissingReport, type SyncReport } from '@harmoniq/core';
+import { appendRun, emptyHistory, emptyMissingReport, type CandidateReport, type MissingReport, type SyncReport } from '@harmoniq/core/pipeline';
 import { renderReport } from '../src/report/render-report.js';
 import type { ReportInput } from '../src/report/report-input.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { HistoryRun } from '@harmoniq/core';
+import type { HistoryRun } from '@harmoniq/core/pipeline';
 import { createRunMetrics } from '../src/daemon/run-metrics.js';
 
 function run(finishedAt: string, ok: boolean, plex: number): HistoryRun {

@@ -1,34 +1,41 @@
-export * from './contract.js';
-export * from './clock.js';
-export * from './errors/exit-codes.js';
-export * from './errors/catalogue.js';
-export * from './errors/harmoniq-error.js';
-export * from './logging/redact.js';
-export * from './logging/safe-text.js';
-export * from './logging/logger.js';
-export * from './http/http.js';
-export * from './http/bounds.js';
-export * from './library/types.js';
-export * from './library/library-index.js';
-export * from './fs/json-file.js';
-export * from './state/state-store.js';
-export * from './library/index-cache.js';
-export * from './cache/answer-cache.js';
-export * from './pipeline/report.js';
-export * from './pipeline/plan-playlist.js';
-export * from './pipeline/decide-playlist.js';
-export type { PlaylistTarget } from './pipeline/playlist-target.js';
-export * from './pipeline/apply-plan.js';
-export * from './pipeline/run-source.js';
-export * from './pipeline/sync.js';
-export * from './pipeline/playlist-summary.js';
-export * from './pipeline/validate-drafts.js';
-export * from './config/index.js';
-export * from './match/index.js';
-export * from './missing/index.js';
-export * from './notify/notify.js';
-export * from './notify/run-summary.js';
-export * from './history/index.js';
-export * from './seeded-random.js';
-export * from './sources/index.js';
+/**
+ * `@harmoniq/core`: the plugin contract, and only that. A plugin author reads this file to learn everything a
+ * source may use: the contract and defineSource, option declarations, what a SourceContext holds, errors, and the
+ * few helpers a fetch needs (dates in the user's zone, seeded choice, bounded JSON, a data-dir file).
+ * The host's side (config, the sync pipeline, Plex ports, caches, logging, HTTP) is `@harmoniq/core/pipeline`
+ * (docs/decisions/0016-two-entries-and-no-import-circles.md).
+ */
+export {
+  PLUGIN_API_VERSION,
+  defineSource,
+  createLimit,
+  type Env,
+  type ConfigIssue,
+  type ParseResult,
+  type SourceDefaults,
+  type SourceEnvNames,
+  type CommonSourceOptions,
+  type Limit,
+  type SourceContext,
+  type CandidateTrack,
+  type PlaylistDraft,
+  type PlaylistSource,
+  type DeclaredSource,
+} from './contract.js';
+export { option, type OptionKind, type OptionSpec, type OptionDeclarations, type OptionValues } from './sources/declare-options.js';
+export { readDeclaredOptions, type OptionInput, type RefineContext, type RefineOptions } from './sources/read-options.js';
+export { ExitCode } from './errors/exit-codes.js';
+export { ERROR_CODES, docsLink, type ErrorCode } from './errors/catalogue.js';
+export { HarmoniqError, isHarmoniqError, toHarmoniqError, type HarmoniqErrorInit } from './errors/harmoniq-error.js';
+export { formatLocal, isValidZone, localDate, type Clock } from './clock.js';
+export { hashSeed, seededRandom, seededShuffle, seededUnit } from './seeded-random.js';
+export { parseJsonBounded } from './http/bounds.js';
+export { readJsonFile, writeJsonFile, type ReadJsonResult } from './fs/json-file.js';
 export { genreKey } from './exclude/index.js';
+export type { Logger, LogLevel } from './logging/logger.js';
+export type { Http, HttpRequest, HttpResponse } from './http/http.js';
+export type { AnswerCache } from './cache/answer-cache.js';
+export type { LibraryIndex, SonicLookup } from './library/library-index.js';
+export type { LibraryTrack, SonicNeighbour, NearestOptions, SonicPathOptions } from './library/types.js';
+/** The shape of one `custom` entry of the config file, which the custom plugin turns into sources. */
+export type { CustomPlaylistEntry } from './config/types.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { answerCachePath, createAnswerCache, createMemoryLogger, type AnswerCacheOptions } from '@harmoniq/core';
+import { answerCachePath, createAnswerCache, createMemoryLogger, type AnswerCacheOptions } from '@harmoniq/core/pipeline';
 
 const HOUR = 3_600_000;
 const isNames = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');

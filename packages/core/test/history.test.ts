@@ -2,19 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  appendHistory,
-  appendRun,
-  createMemoryLogger,
-  createRedactor,
-  emptyHistory,
-  historyPath,
-  readHistory,
-  runsFor,
-  type CandidateReport,
-  type PlaylistReport,
-  type SyncReport,
-} from '@harmoniq/core';
+import { appendHistory, appendRun, createMemoryLogger, createRedactor, emptyHistory, historyPath, readHistory, runsFor, type CandidateReport, type PlaylistReport, type SyncReport } from '@harmoniq/core/pipeline';
 
 const limits = { maxRuns: 200, maxDays: 30 };
 const facts = { trigger: 'sync', requests: { plex: 4, total: 6 } };

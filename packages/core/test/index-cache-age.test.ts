@@ -2,7 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createMemoryLogger, loadLibrary, type LibraryReader, type LibraryTrack } from '@harmoniq/core';
+import { type LibraryTrack } from '@harmoniq/core';
+import { createMemoryLogger, loadLibrary, type LibraryReader } from '@harmoniq/core/pipeline';
 
 /** An in-memory port: this test is about the cache's decisions, not about Plex. */
 function reader(tracks: LibraryTrack[]): LibraryReader & { listings: number } {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { createMatcher, type LibraryTrack, type MatchCandidate } from '@harmoniq/core';
+import { type LibraryTrack } from '@harmoniq/core';
+import { createMatcher, type MatchCandidate } from '@harmoniq/core/pipeline';
 
 // Durations break ties and veto only where the names alone are weak evidence (issue 16): services report
 // lengths of other releases, 0, or nothing at all.

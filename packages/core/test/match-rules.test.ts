@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { createMatcher, type LibraryTrack, type MatchCandidate } from '@harmoniq/core';
+import { type LibraryTrack } from '@harmoniq/core';
+import { createMatcher, type MatchCandidate } from '@harmoniq/core/pipeline';
 
 type Lib = Omit<LibraryTrack, 'ratingKey'> & { ratingKey?: string };
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { createMatcher, type LibraryTrack } from '@harmoniq/core';
+import { type LibraryTrack } from '@harmoniq/core';
+import { createMatcher } from '@harmoniq/core/pipeline';
 
 const tracks: LibraryTrack[] = [
   { ratingKey: '101', artist: 'Daft Punk', title: 'One More Time', album: 'Discovery', durationMs: 320_000 },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { emptyMissingReport, mergeMissing, missingToCsv, missingToLidarr, type CandidateReport, type SyncReport } from '@harmoniq/core';
+import { emptyMissingReport, mergeMissing, missingToCsv, missingToLidarr, type CandidateReport, type SyncReport } from '@harmoniq/core/pipeline';
 
 const ARTIST_MBID = '0383dadf-2a4e-4d10-a46a-e9e041da8eb3';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { planMoves, planPlaylist, type PlaylistEntry } from '@harmoniq/core';
+import { planMoves, planPlaylist, type PlaylistEntry } from '@harmoniq/core/pipeline';
 
 const entries = (...keys: string[]): PlaylistEntry[] => keys.map((k, i) => ({ playlistItemId: String(100 + i), ratingKey: k }));
 const base = { size: 3, minTracks: 1, mode: 'replace' as const };

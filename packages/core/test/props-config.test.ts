@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '@harmoniq/core';
+import { loadConfig } from '@harmoniq/core/pipeline';
 
 /** Environment maps as hostile as a compose file can make them: never a throw, numbers exact, secrets never echoed. */
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { createMatcher, type LibraryTrack } from '@harmoniq/core';
+import { type LibraryTrack } from '@harmoniq/core';
+import { createMatcher } from '@harmoniq/core/pipeline';
 import { foldText, keyOf, tokensOf } from '../src/match/normalize-text.js';
 import { artistKey } from '../src/match/parse-artist.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { createRedactor } from '@harmoniq/core';
+import { createRedactor } from '@harmoniq/core/pipeline';
 
 describe('redactor', () => {
   it('hides registered secrets in raw and URL-encoded form', () => {

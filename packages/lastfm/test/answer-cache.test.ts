@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { answerCachePath, createAnswerCache, createHttp, createMemoryLogger, createRedactor } from '@harmoniq/core';
+import { answerCachePath, createAnswerCache, createHttp, createMemoryLogger, createRedactor } from '@harmoniq/core/pipeline';
 import { createLastfmClient } from '@harmoniq/lastfm';
 import { startLastfmEmulator, type LastfmEmulator } from '@harmoniq/testkit';
 import { DATA, KEY } from './fixtures.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createHttp, createRedactor } from '@harmoniq/core';
+import { createHttp, createRedactor } from '@harmoniq/core/pipeline';
 import { createLastfmClient, endpointOf } from '@harmoniq/lastfm';
 import { startLastfmEmulator, type LastfmEmulator } from '@harmoniq/testkit';
 

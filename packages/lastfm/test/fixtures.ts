@@ -1,4 +1,4 @@
-import { createHttp, createMemoryLogger, createRedactor, type MemoryLogger } from '@harmoniq/core';
+import { createHttp, createMemoryLogger, createRedactor, type MemoryLogger } from '@harmoniq/core/pipeline';
 import { startLastfmEmulator, type LastfmEmulator, type LastfmEmulatorOptions, type LastfmFixture } from '@harmoniq/testkit';
 import { createLastfmClient, type LastfmClient, type LastfmClientOptions } from '@harmoniq/lastfm';
 

@@ -1,4 +1,5 @@
-import { HarmoniqError, type IndexProgress, type LibraryTrack, type Logger, type ParentGenres, type SectionInfo, type ServerInfo, type TrackFilter } from '@harmoniq/core';
+import { HarmoniqError, type LibraryTrack, type Logger } from '@harmoniq/core';
+import { type IndexProgress, type ParentGenres, type SectionInfo, type ServerInfo, type TrackFilter } from '@harmoniq/core/pipeline';
 import { responseError } from './errors.js';
 import { countItems, fetchItems } from './fetch-items.js';
 import { mapGenres, mapTrack, type AncestorGenres } from './map-track.js';

@@ -1,4 +1,5 @@
-import type { LibraryTrack, PlaylistEntry, PlaylistInfo } from '@harmoniq/core';
+import type { LibraryTrack } from '@harmoniq/core';
+import type { PlaylistEntry, PlaylistInfo } from '@harmoniq/core/pipeline';
 import { bool, id, num, objects, secondsToMs, str, tags, type JsonObject } from './parse.js';
 
 /**

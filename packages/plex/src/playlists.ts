@@ -1,4 +1,5 @@
-import { HarmoniqError, type Logger, type PlaylistEntry, type PlaylistInfo, type PlaylistStore } from '@harmoniq/core';
+import { HarmoniqError, type Logger } from '@harmoniq/core';
+import { type PlaylistEntry, type PlaylistInfo, type PlaylistStore } from '@harmoniq/core/pipeline';
 import { incompleteError, responseError, smartPlaylistError } from './errors.js';
 import { fetchItems } from './fetch-items.js';
 import { mapEntry, mapPlaylist } from './map-track.js';

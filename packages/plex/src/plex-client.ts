@@ -1,4 +1,5 @@
-import { HarmoniqError, type Http, type LibraryReader, type Logger, type PlaylistStore } from '@harmoniq/core';
+import { HarmoniqError, type Http, type Logger } from '@harmoniq/core';
+import { type LibraryReader, type PlaylistStore } from '@harmoniq/core/pipeline';
 import { createLibrary, type Section } from './library.js';
 import { createPlaylists } from './playlists.js';
 import { createPlaylistPosters, type PlaylistPosters } from './posters.js';

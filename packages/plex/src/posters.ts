@@ -1,4 +1,5 @@
-import { HarmoniqError, type PosterImage } from '@harmoniq/core';
+import { HarmoniqError } from '@harmoniq/core';
+import { type PosterImage } from '@harmoniq/core/pipeline';
 import { asObject, objects, str } from './parse.js';
 import type { Query } from './query.js';
 

@@ -1,4 +1,5 @@
-import { HarmoniqError, isHarmoniqError, networkCode, parseJsonBounded, type Http, type Logger } from '@harmoniq/core';
+import { HarmoniqError, isHarmoniqError, parseJsonBounded, type Http, type Logger } from '@harmoniq/core';
+import { networkCode } from '@harmoniq/core/pipeline';
 import { authError, notFoundError, notPlexError, requestError, responseError, unreachableError, urlTooLongError } from './errors.js';
 import { asObject, header, type JsonObject } from './parse.js';
 

@@ -63,7 +63,7 @@ describe('listing bounds', () => {
     const s = await listing((start, size) => ({ items: range(start, start + size) }));
     const logger = testClient(s.url, TOKEN).logger;
     const { createPlexClient } = await import('@harmoniq/plex');
-    const { createHttp, createRedactor } = await import('@harmoniq/core');
+    const { createHttp, createRedactor } = await import('@harmoniq/core/pipeline');
     const http = createHttp({ userAgent: 'harmoniq-test', redactor: createRedactor([TOKEN]), retryBaseMs: 5 });
     const client = createPlexClient({ url: s.url, token: TOKEN, http, logger, pageSize: 100, maxItems: 5_000 });
     await expect(client.listTracks('3')).rejects.toMatchObject({ code: 'ELIMIT' });

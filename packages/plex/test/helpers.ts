@@ -1,4 +1,4 @@
-import { createHttp, createMemoryLogger, createRedactor, type MemoryLogger } from '@harmoniq/core';
+import { createHttp, createMemoryLogger, createRedactor, type MemoryLogger } from '@harmoniq/core/pipeline';
 import { createPlexClient, type PlexClient } from '@harmoniq/plex';
 
 export interface TestClient {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { createHttp, createMemoryLogger, createRedactor } from '@harmoniq/core';
+import { createHttp, createMemoryLogger, createRedactor } from '@harmoniq/core/pipeline';
 import { createHousehold, createPlexTv, type HouseholdSnapshot, type PlexTv } from '@harmoniq/plex';
 import { startPlexTvEmulator, type PlexTvEmulator } from '@harmoniq/testkit';
 

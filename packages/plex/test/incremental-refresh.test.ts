@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createMemoryLogger, loadLibrary, seededRandom, type LoadedLibrary } from '@harmoniq/core';
+import { seededRandom } from '@harmoniq/core';
+import { createMemoryLogger, loadLibrary, type LoadedLibrary } from '@harmoniq/core/pipeline';
 import { generateLibrary, startPlexEmulator, type PlexEmulator } from '@harmoniq/testkit';
 import { testClient } from './helpers.js';
 

@@ -1,14 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  createLibraryIndex,
-  createMemoryLogger,
-  fixedClock,
-  type LibraryTrack,
-  type MemoryLogger,
-  type SourceContext,
-} from '@harmoniq/core';
+import { type LibraryTrack, type SourceContext } from '@harmoniq/core';
+import { createLibraryIndex, createMemoryLogger, fixedClock, type MemoryLogger } from '@harmoniq/core/pipeline';
 
 export interface TestContext extends SourceContext {
   logger: MemoryLogger;

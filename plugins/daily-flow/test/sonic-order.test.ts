@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { createHttp, createLibraryIndex, createMemoryLogger, createRedactor, seededShuffle, sonicLookup, type LibraryTrack } from '@harmoniq/core';
+import { seededShuffle, type LibraryTrack } from '@harmoniq/core';
+import { createHttp, createLibraryIndex, createMemoryLogger, createRedactor, sonicLookup } from '@harmoniq/core/pipeline';
 import { createTestContext } from '@harmoniq/core/testing';
 import { createPlexClient } from '@harmoniq/plex';
 import { sampleLibrary, startPlexEmulator, type PlexEmulator } from '@harmoniq/testkit';

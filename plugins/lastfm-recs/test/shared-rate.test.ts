@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createSharedRegistry } from '@harmoniq/core';
+import { createSharedRegistry } from '@harmoniq/core/pipeline';
 import { lastfmLovedSource, lastfmRecsSource, lastfmTopSource } from '@harmoniq/plugin-lastfm-recs';
 import type { PlaylistSource } from '@harmoniq/core';
 import type { LastfmEmulator } from '@harmoniq/testkit';

@@ -1,15 +1,6 @@
 import { tmpdir } from 'node:os';
-import {
-  createHttp,
-  createLibraryIndex,
-  createMemoryLogger,
-  createRedactor,
-  fixedClock,
-  type Env,
-  type Limit,
-  type MemoryLogger,
-  type SourceContext,
-} from '@harmoniq/core';
+import { type Env, type Limit, type SourceContext } from '@harmoniq/core';
+import { createHttp, createLibraryIndex, createMemoryLogger, createRedactor, fixedClock, type MemoryLogger } from '@harmoniq/core/pipeline';
 import type { ListenBrainzRecording } from '@harmoniq/testkit';
 import { listenbrainzSource, type ListenBrainzOptions } from '@harmoniq/plugin-listenbrainz';
 

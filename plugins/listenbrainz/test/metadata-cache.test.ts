@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { answerCachePath, createAnswerCache } from '@harmoniq/core';
+import { answerCachePath, createAnswerCache } from '@harmoniq/core/pipeline';
 import { startListenBrainzEmulator, type ListenBrainzEmulator } from '@harmoniq/testkit';
 import { listenbrainzSource } from '@harmoniq/plugin-listenbrainz';
 import { TOKEN, USER, makeContext, mbid, options, recordingsFor } from './helpers.js';

@@ -1,4 +1,5 @@
-import { createHttp, createLibraryIndex, createMemoryLogger, createRedactor, sonicLookup, type Limit, type LibraryTrack } from '@harmoniq/core';
+import { type Limit, type LibraryTrack } from '@harmoniq/core';
+import { createHttp, createLibraryIndex, createMemoryLogger, createRedactor, sonicLookup } from '@harmoniq/core/pipeline';
 import { createTestContext, type TestContext } from '@harmoniq/core/testing';
 import { createPlexClient } from '@harmoniq/plex';
 import type { PlexEmulator } from '@harmoniq/testkit';

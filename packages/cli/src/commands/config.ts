@@ -1,4 +1,5 @@
-import { configJsonSchema, ExitCode, issueLine, optionEnvNames, redactConfig, type PlaylistSource } from '@harmoniq/core';
+import { ExitCode, type PlaylistSource } from '@harmoniq/core';
+import { configJsonSchema, issueLine, optionEnvNames, redactConfig } from '@harmoniq/core/pipeline';
 import { planHousehold } from '../household.js';
 import { loadSources } from '../load-sources.js';
 import { resolveSources } from '../resolve-sources.js';

@@ -1,4 +1,5 @@
-import { ExitCode, formatLocal, HarmoniqError, type ResolvedSource } from '@harmoniq/core';
+import { ExitCode, formatLocal, HarmoniqError } from '@harmoniq/core';
+import { type ResolvedSource } from '@harmoniq/core/pipeline';
 import { createRunQueue } from '../daemon/run-queue.js';
 import { nextScheduled, scheduleLabel, validateSchedule, type ScheduleSpec } from '../daemon/schedule.js';
 import { sleepUntil } from '../daemon/sleep-until.js';

@@ -1,4 +1,5 @@
-import { configError, ExitCode, HarmoniqError, issueLine } from '@harmoniq/core';
+import { ExitCode, HarmoniqError } from '@harmoniq/core';
+import { configError, issueLine } from '@harmoniq/core/pipeline';
 import type { DailyFlowOptions } from '@harmoniq/plugin-daily-flow';
 import { loadSources } from '../load-sources.js';
 import { resolveSources } from '../resolve-sources.js';

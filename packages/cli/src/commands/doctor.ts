@@ -1,4 +1,5 @@
-import { createLibraryIndex, createSharedRegistry, createSourceContext, ensureWritableDir, ExitCode, HarmoniqError, issueLine, toHarmoniqError, verifySource } from '@harmoniq/core';
+import { ExitCode, HarmoniqError, toHarmoniqError } from '@harmoniq/core';
+import { createLibraryIndex, createSharedRegistry, createSourceContext, ensureWritableDir, issueLine, verifySource } from '@harmoniq/core/pipeline';
 import { loadSources } from '../load-sources.js';
 import { resolveSources } from '../resolve-sources.js';
 import { plexClient, type Runtime } from '../runtime.js';

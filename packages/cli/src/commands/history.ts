@@ -1,4 +1,5 @@
-import { ExitCode, formatShortLocal, historyPath, readHistory, runsFor, type HistoryRun } from '@harmoniq/core';
+import { ExitCode } from '@harmoniq/core';
+import { formatShortLocal, historyPath, readHistory, runsFor, type HistoryRun } from '@harmoniq/core/pipeline';
 import { parseRowLimit } from '../render/row-limit.js';
 import { outputWidth, renderTable } from '../render/table.js';
 import type { Runtime } from '../runtime.js';

@@ -1,4 +1,5 @@
-import { createMatcher, ensureWritableDir, ExitCode, loadLibrary, type ExplainedCandidate } from '@harmoniq/core';
+import { ExitCode } from '@harmoniq/core';
+import { createMatcher, ensureWritableDir, loadLibrary, type ExplainedCandidate } from '@harmoniq/core/pipeline';
 import { plexClient, type Runtime } from '../runtime.js';
 import { progressReporter } from '../render/progress.js';
 

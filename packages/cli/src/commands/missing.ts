@@ -1,4 +1,5 @@
-import { ExitCode, filterMissing, HarmoniqError, missingPaths, readMissingReport, type MissingReport } from '@harmoniq/core';
+import { ExitCode, HarmoniqError } from '@harmoniq/core';
+import { filterMissing, missingPaths, readMissingReport, type MissingReport } from '@harmoniq/core/pipeline';
 import { closestWord } from '../did-you-mean.js';
 import { loadSources } from '../load-sources.js';
 import { parseRowLimit } from '../render/row-limit.js';

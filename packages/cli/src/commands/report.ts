@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { ExitCode, HarmoniqError, writeTextFile } from '@harmoniq/core';
+import { ExitCode, HarmoniqError } from '@harmoniq/core';
+import { writeTextFile } from '@harmoniq/core/pipeline';
 import { loadReportInput } from '../report/load-report-input.js';
 import { renderReport } from '../report/render-report.js';
 import type { Runtime } from '../runtime.js';

@@ -1,4 +1,5 @@
-import { ExitCode, issueLine, optionHelp } from '@harmoniq/core';
+import { ExitCode } from '@harmoniq/core';
+import { issueLine, optionHelp } from '@harmoniq/core/pipeline';
 import { planHousehold } from '../household.js';
 import { loadSources } from '../load-sources.js';
 import { withLoadProblems } from '../plugins/probe-sources.js';

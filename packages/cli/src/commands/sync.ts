@@ -1,4 +1,5 @@
-import { isHarmoniqError, type ResolvedSource, type SyncReport } from '@harmoniq/core';
+import { isHarmoniqError } from '@harmoniq/core';
+import { type ResolvedSource, type SyncReport } from '@harmoniq/core/pipeline';
 import { planHousehold } from '../household.js';
 import { loadSources } from '../load-sources.js';
 import { performSync } from '../perform-sync.js';

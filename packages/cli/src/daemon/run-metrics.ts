@@ -1,5 +1,5 @@
 import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
-import type { HistoryRun } from '@harmoniq/core';
+import type { HistoryRun } from '@harmoniq/core/pipeline';
 
 export interface RunMetrics {
   registry: Registry;

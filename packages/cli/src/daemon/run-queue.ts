@@ -1,4 +1,5 @@
-import { isHarmoniqError, summaryLine, toHarmoniqError, type ResolvedSource } from '@harmoniq/core';
+import { isHarmoniqError, toHarmoniqError } from '@harmoniq/core';
+import { summaryLine, type ResolvedSource } from '@harmoniq/core/pipeline';
 import { narrowPlans, type UserPlan } from '../household.js';
 import { performSync } from '../perform-sync.js';
 import type { Runtime } from '../runtime.js';

@@ -1,4 +1,5 @@
-import { HarmoniqError, missingPaths, readHistory, readJsonFile } from '@harmoniq/core';
+import { HarmoniqError, readJsonFile } from '@harmoniq/core';
+import { missingPaths, readHistory } from '@harmoniq/core/pipeline';
 import { checkHealth } from '../health-check.js';
 import { loadReportInput, type CoverCache } from '../report/load-report-input.js';
 import { renderReport } from '../report/render-report.js';

@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { HarmoniqError, type PlaylistSource } from '@harmoniq/core';
-import { sourceShapeProblems } from '@harmoniq/core';
+import { sourceShapeProblems } from '@harmoniq/core/pipeline';
 import type { PluginRef } from './discover-plugins.js';
 
 export interface LoadedPlugin {

@@ -1,4 +1,4 @@
-import type { IndexProgress } from '@harmoniq/core';
+import type { IndexProgress } from '@harmoniq/core/pipeline';
 import type { Runtime } from '../runtime.js';
 
 /** Progress of a long index build, on a terminal only (a log file gets the single INFO lines). */

@@ -1,4 +1,4 @@
-import type { CandidateReport, PlannedTrack, SyncReport } from '@harmoniq/core';
+import type { CandidateReport, PlannedTrack, SyncReport } from '@harmoniq/core/pipeline';
 import { renderTable } from './table.js';
 
 /**

@@ -1,5 +1,6 @@
 import { dirname, join, relative } from 'node:path';
-import { missingPaths, readHistory, readJsonFile, readMissingReport, type RunHistory } from '@harmoniq/core';
+import { readJsonFile } from '@harmoniq/core';
+import { missingPaths, readHistory, readMissingReport, type RunHistory } from '@harmoniq/core/pipeline';
 import type { Runtime } from '../runtime.js';
 import type { ReportInput, SourceHealth } from './report-input.js';
 

@@ -1,4 +1,5 @@
-import { formatLocal, summaryHeadline, summaryInputOfRun, type HistoryRun } from '@harmoniq/core';
+import { formatLocal } from '@harmoniq/core';
+import { summaryHeadline, summaryInputOfRun, type HistoryRun } from '@harmoniq/core/pipeline';
 import { esc, plural } from './html.js';
 import type { ReportInput } from './report-input.js';
 import { REPORT_CSS } from './report-styles.js';

@@ -1,4 +1,4 @@
-import type { MissingReport, RunHistory } from '@harmoniq/core';
+import type { MissingReport, RunHistory } from '@harmoniq/core/pipeline';
 
 /** A source's last outcome, from the state file (and the configured sources that never ran). */
 export interface SourceHealth {

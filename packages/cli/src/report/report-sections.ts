@@ -1,4 +1,4 @@
-import type { HistoryPlaylist, HistoryTrack, MissingTrack } from '@harmoniq/core';
+import type { HistoryPlaylist, HistoryTrack, MissingTrack } from '@harmoniq/core/pipeline';
 import { esc, plural, safeHref, safeImageSrc } from './html.js';
 import type { ReportInput } from './report-input.js';
 
