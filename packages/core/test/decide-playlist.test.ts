@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { decidePlaylist, expectedContent, type PlaylistEntry, type PlaylistInfo, type PlaylistTarget } from '@harmoniq/core';
+import { decidePlaylist, expectedContent, type PlaylistEntry, type PlaylistInfo, type PlaylistTarget } from '@harmoniq/core/pipeline';
 
 const info = (ratingKey: string, extra: Partial<PlaylistInfo> = {}): PlaylistInfo => ({ ratingKey, title: 'Mix', smart: false, playlistType: 'audio', ...extra });
 const entries = (...keys: string[]): PlaylistEntry[] => keys.map((k, i) => ({ playlistItemId: String(100 + i), ratingKey: k }));
