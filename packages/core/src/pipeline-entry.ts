@@ -5,7 +5,7 @@
  * (a check in `npm test` enforces it): what a plugin may use is `@harmoniq/core`.
  */
 export { createSharedRegistry } from './contract.js';
-export { fixedClock, systemClock, systemZone } from './clock.js';
+export { fixedClock, formatShortLocal, systemClock, systemZone } from './clock.js';
 export { ERROR_CATALOGUE } from './errors/catalogue.js';
 export { describeError } from './errors/harmoniq-error.js';
 export * from './logging/redact.js';
