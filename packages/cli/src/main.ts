@@ -44,7 +44,7 @@ export async function main(options: MainOptions): Promise<number> {
     .configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(s) });
 
   const runtime = async (options?: RuntimeOptions) => (await import('./runtime.js')).createRuntime(io, program.opts(), options);
-  registerCommands(program, { io, runtime, setExitCode: (code) => (exitCode = code) });
+  registerCommands(program, { io, runtime, setExitCode: (code) => (exitCode = code), main });
 
   try {
     await program.parseAsync(io.argv, { from: 'user' });

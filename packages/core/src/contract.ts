@@ -9,20 +9,11 @@ import type { Clock } from './clock.js';
 import type { LibraryIndex } from './library/library-index.js';
 import type { AnswerCache } from './cache/answer-cache.js';
 import type { SourceLook } from './playlist-look/look-options.js';
+import type { ConfigIssue, Env, ParseResult } from './user-input.js';
 import type { OptionDeclarations, OptionValues } from './sources/declare-options.js';
 import { readDeclaredOptions, type RefineContext } from './sources/read-options.js';
 
-/** Environment variables as the user gave them. */
-export type Env = Readonly<Record<string, string | undefined>>;
-
-/** One problem in user input, with where it is (a dotted path or an env name). */
-export interface ConfigIssue {
-  path: string;
-  message: string;
-}
-
-/** parseOptions never throws: it reports every problem at once. */
-export type ParseResult<O> = { ok: true; value: O; warnings?: string[] } | { ok: false; errors: ConfigIssue[] };
+export type { ConfigIssue, Env, ParseResult } from './user-input.js';
 
 export interface SourceDefaults {
   /** Playlist title. */

@@ -15,18 +15,18 @@ export interface DemoFlags {
  * library, runs a real `sync --all` against them, prints the resulting playlists, and removes what it made.
  * `--serve` keeps the emulators running instead, for trying every command against them.
  */
-export async function demoCommand(io: MainOptions, flags: DemoFlags): Promise<number> {
+export async function demoCommand(io: MainOptions, flags: DemoFlags, main: (options: MainOptions) => Promise<number>): Promise<number> {
   const dataDir = await mkdtemp(join(tmpdir(), 'harmoniq-demo-'));
   const world = await startDemoWorld();
   try {
-    return flags.serve ? await servePlayground(io, world, dataDir) : await runOnce(io, world, dataDir, flags);
+    return flags.serve ? await servePlayground(io, world, dataDir) : await runOnce(io, world, dataDir, flags, main);
   } finally {
     await world.close();
     await rm(dataDir, { recursive: true, force: true });
   }
 }
 
-async function runOnce(io: MainOptions, world: DemoWorld, dataDir: string, flags: DemoFlags): Promise<number> {
+async function runOnce(io: MainOptions, world: DemoWorld, dataDir: string, flags: DemoFlags, main: (options: MainOptions) => Promise<number>): Promise<number> {
   // With --json, stdout carries only the report; the narration goes to stderr.
   const say = (line: string) => (flags.json ? io.stderr : io.stdout).write(`${line}\n`);
   say(`Demo: ${world.describe()}.`);
@@ -36,7 +36,6 @@ async function runOnce(io: MainOptions, world: DemoWorld, dataDir: string, flags
   const hidePath = (text: string) => text.split(dataDir).join('$HARMONIQ_DATA_DIR');
   const stderr = new Writable({ write: (chunk: Buffer, _enc, done) => (io.stderr.write(hidePath(chunk.toString())), done()) });
   const sink = new PassThrough();
-  const { main } = await import('../main.js');
   const code = await main({ ...io, argv: ['sync', ...(flags.json ? ['--json'] : [])], env, cwd: dataDir, stdout: flags.json ? io.stdout : sink, stderr });
   if (flags.json) return code;
   sink.end();

@@ -7,6 +7,8 @@ export interface CommandDeps {
   io: MainOptions;
   runtime: (options?: RuntimeOptions) => Promise<Runtime>;
   setExitCode: (code: number) => void;
+  /** The CLI itself, for `demo`'s in-process `harmoniq sync` (passed in: importing main would be a circle). */
+  main: (options: MainOptions) => Promise<number>;
 }
 
 export function registerCommands(program: Command, deps: CommandDeps): void {
@@ -106,7 +108,7 @@ export function registerCommands(program: Command, deps: CommandDeps): void {
     .description('try Harmoniq without a Plex server: bundled emulators, sample library, a real sync')
     .option('--json', 'print the sync report as JSON')
     .option('--serve', 'keep the emulators running and print the environment to point harmoniq at them (a playground)')
-    .action(async (flags: { json?: boolean; serve?: boolean }) => deps.setExitCode(await (await import('./demo.js')).demoCommand(deps.io, flags)));
+    .action(async (flags: { json?: boolean; serve?: boolean }) => deps.setExitCode(await (await import('./demo.js')).demoCommand(deps.io, flags, deps.main)));
 }
 
 /** `--all` means every enabled source; with names as well, one of the two would be ignored. */

@@ -14,7 +14,7 @@ import { allowedPlaceholders } from '../playlist-names/playlist-naming.js';
 import { imageTypeOf } from '../playlist-look/poster-file.js';
 import { ENV_NAMES, envValue } from './env-names.js';
 import { POSTER_MODES, type ConfigFile } from './schema.js';
-import type { SettingOrigin } from './types.js';
+import type { SettingOrigin } from './setting-origin.js';
 import { showValue } from './values.js';
 
 export type PosterMode = (typeof POSTER_MODES)[number];

@@ -1,5 +1,6 @@
-import type { HouseholdConfig } from './household.js';
+import type { HouseholdConfig } from './household-types.js';
 import type { LookSettings } from './look-settings.js';
+import type { SettingOrigin } from './setting-origin.js';
 import type { ConfigIssue, Env } from '../contract.js';
 import type { LogLevel } from '../logging/logger.js';
 
@@ -91,8 +92,7 @@ export interface HarmoniqConfig {
   origins: Record<string, SettingOrigin>;
 }
 
-/** Where a resolved setting came from, highest precedence first. */
-export type SettingOrigin = 'flag' | 'env' | 'file' | 'default';
+export type { SettingOrigin } from './setting-origin.js';
 
 export interface NotifyConfig {
   webhookUrl?: string;

@@ -3,7 +3,7 @@
  * shared section (`lastfm.apiKey`), then the default. Every problem is collected with the path it is at, in one
  * wording; unknown keys in a source's section are errors for every source alike.
  */
-import type { ConfigIssue, Env, ParseResult } from '../contract.js';
+import type { ConfigIssue, Env, ParseResult } from '../user-input.js';
 import { COMMON_SOURCE_KEYS } from '../config/schema.js';
 import { showValue, suggest } from '../config/values.js';
 import type { OptionDeclarations, OptionSpec } from './declare-options.js';
