@@ -3,8 +3,8 @@ import type { MatchOverride } from '../config/types.js';
 import { artistKey } from './parse-artist.js';
 import { parseTitle } from './parse-title.js';
 import { buildMatcherIndex, type MatcherIndex } from './matcher-index.js';
-import { alternativeForms, recordingKeyOf, titleKeyOf, type PreparedQuery, type PreparedTrack } from './prepare.js';
-import { scoreCandidate, type ScoreContext, type Scored } from './score-candidate.js';
+import { alternativeForms, recordingKeyOf, titleKeyOf, type MatchKeys, type PreparedQuery, type PreparedTrack } from './prepare.js';
+import { reasonsOf, scoreCandidate, type ScoreContext, type Scored } from './score-candidate.js';
 import { artistCouldPass, type ArtistScore } from './score-artist.js';
 import type { Explanation, MatchCandidate, Matcher, MatcherOptions, MatchResult, MatchThresholds } from './types.js';
 
@@ -53,8 +53,12 @@ function rank(a: Scored, b: Scored): number {
   return a.candidate.index - b.candidate.index;
 }
 
+function trackRecordingKey(p: PreparedTrack): string {
+  return (p.recordingKey ??= recordingKeyOf(p));
+}
+
 function nearMiss(s: Scored, why?: string): { track: LibraryTrack; score: number; why: string } {
-  return { track: s.candidate.track, score: s.score, why: why ?? (s.reasons.join('; ') || 'below threshold') };
+  return { track: s.candidate.track, score: s.score, why: why ?? (reasonsOf(s).join('; ') || 'below threshold') };
 }
 
 /**
@@ -63,8 +67,19 @@ function nearMiss(s: Scored, why?: string): { track: LibraryTrack; score: number
  * and two different recordings scoring alike make the result ambiguous rather than a guess.
  */
 export function createMatcher(tracks: readonly LibraryTrack[], options: MatcherOptions = {}): Matcher {
+  return prepareMatcher(tracks, options).matcher;
+}
+
+/**
+ * createMatcher that starts from the parses of an earlier run (`keys`, filled in place with this run's) and says
+ * how many library strings it had to parse: none means the stored keys need no rewriting.
+ */
+export function prepareMatcher(
+  tracks: readonly LibraryTrack[],
+  options: MatcherOptions & { keys?: MatchKeys } = {},
+): { matcher: Matcher; libraryParses: number } {
   const thresholds: MatchThresholds = { ...DEFAULT_THRESHOLDS, ...options.thresholds };
-  const index: MatcherIndex = buildMatcherIndex(tracks);
+  const index: MatcherIndex = buildMatcherIndex(tracks, options.keys);
   const ctx: ScoreContext = {
     thresholds,
     artistThreshold: thresholds.artist,
@@ -117,8 +132,8 @@ export function createMatcher(tracks: readonly LibraryTrack[], options: MatcherO
     const best = list[0];
     if (!best) return { result: { status: 'unmatched', reason: 'not-found' }, scored: list };
     if (!best.pass) return { result: { status: 'unmatched', reason: 'below-threshold', best: nearMiss(best) }, scored: list };
-    const bestKey = recordingKeyOf(best.candidate);
-    const rival = list.find((s) => s.pass && s !== best && recordingKeyOf(s.candidate) !== bestKey);
+    const bestKey = trackRecordingKey(best.candidate);
+    const rival = list.find((s) => s.pass && s !== best && trackRecordingKey(s.candidate) !== bestKey);
     if (rival && best.score - rival.score < thresholds.ambiguityMargin) {
       const t = rival.candidate.track;
       const why = `as good a match as "${t.artist} – ${t.title}" (${rival.score.toFixed(3)}); add an override to choose`;
@@ -163,7 +178,7 @@ export function createMatcher(tracks: readonly LibraryTrack[], options: MatcherO
     return withNotes(decide(scored));
   };
 
-  return {
+  const matcher: Matcher = {
     match: (candidate) => run(candidate, false).result,
     explain(candidate, limit = 5): Explanation {
       const quick = run(candidate, false).result;
@@ -181,9 +196,10 @@ export function createMatcher(tracks: readonly LibraryTrack[], options: MatcherO
           pass: s.pass,
           via: s.via,
           components: s.components,
-          reasons: s.reasons,
+          reasons: reasonsOf(s),
         })),
       };
     },
   };
+  return { matcher, libraryParses: index.libraryParses };
 }

@@ -1,11 +1,13 @@
 import type { LibraryTrack } from '../library/types.js';
 import { tokensOf } from './normalize-text.js';
-import { createPreparer, type PreparedQuery, type PreparedTrack } from './prepare.js';
+import { createPreparer, type MatchKeys, type PreparedQuery, type PreparedTrack } from './prepare.js';
 
 /** Lookup structures over the library, built once per matcher: every lookup is a map access. */
 export interface MatcherIndex {
   tracks: readonly PreparedTrack[];
   preparer: ReturnType<typeof createPreparer>;
+  /** Strings parsed for library tracks while building (0 when the keys of an earlier run had them all). */
+  libraryParses: number;
   byRatingKey: ReadonlyMap<string, PreparedTrack>;
   /** Whole credits and comma-listed names of library tracks. */
   isLibraryArtist(key: string): boolean;
@@ -41,23 +43,25 @@ function size(p: Postings | undefined): number {
   return p === undefined ? 0 : typeof p === 'number' ? 1 : p.length;
 }
 
-export function buildMatcherIndex(library: readonly LibraryTrack[]): MatcherIndex {
-  const preparer = createPreparer();
+export function buildMatcherIndex(library: readonly LibraryTrack[], keys?: MatchKeys): MatcherIndex {
+  const preparer = createPreparer(keys);
+  // Cores repeat (copies on compilations, live albums): their tokens are split once.
+  const tokensByCore = new Map<string, string[]>();
   const tracks: PreparedTrack[] = new Array(library.length);
   const byRatingKey = new Map<string, PreparedTrack>();
   const byCore = new Map<string, Postings>();
   const byArtist = new Map<string, Postings>();
   const byToken = new Map<string, Postings>();
-  // (artist name, title core) pairs as one number: credited() is a few map reads, whatever the title's popularity.
+  // (artist name, title core) pairs: credited() is a few map reads, whatever the title's popularity. Indexed by
+  // core id, then by name id: small-integer keys (a pair packed into one number is a slower heap-number key).
   const coreIds = new Map<string, number>();
   const nameIds = new Map<string, number>();
-  const byNameAndCore = new Map<number, Postings>();
+  const byNameAndCore: Map<number, Postings>[] = [];
   const idOf = (ids: Map<string, number>, key: string): number => {
     let id = ids.get(key);
     if (id === undefined) ids.set(key, (id = ids.size));
     return id;
   };
-  const pairKey = (nameId: number, coreId: number): number => coreId * 0x100000000 + nameId;
   const artists = new Set<string>();
   for (let i = 0; i < library.length; i++) {
     const p = preparer.track(library[i]!, i);
@@ -67,16 +71,20 @@ export function buildMatcherIndex(library: readonly LibraryTrack[]): MatcherInde
     if (!p.artist.unknown) {
       for (const name of p.artist.listed) artists.add(name);
       const coreId = idOf(coreIds, p.title.core);
+      const names = (byNameAndCore[coreId] ??= new Map());
       for (const name of p.artist.all) {
         add(byArtist, name, i);
-        add(byNameAndCore, pairKey(idOf(nameIds, name), coreId), i);
+        add(names, idOf(nameIds, name), i);
       }
     }
-    for (const token of tokensOf(p.title.core)) add(byToken, token, i);
+    let tokens = tokensByCore.get(p.title.core);
+    if (tokens === undefined) tokensByCore.set(p.title.core, (tokens = tokensOf(p.title.core)));
+    for (const token of tokens) add(byToken, token, i);
   }
   return {
     tracks,
     preparer,
+    libraryParses: preparer.parsed,
     byRatingKey,
     isLibraryArtist: (key) => artists.has(key),
     titleOwners(core) {
@@ -89,11 +97,17 @@ export function buildMatcherIndex(library: readonly LibraryTrack[]): MatcherInde
     },
     credited(core, names) {
       const coreId = coreIds.get(core);
-      if (coreId === undefined) return [];
+      const byName = coreId === undefined ? undefined : byNameAndCore[coreId];
+      if (byName === undefined) return [];
+      if (names.length === 1) {
+        // One name (most credits): its postings are already distinct and in library order.
+        const nameId = nameIds.get(names[0]!);
+        return nameId === undefined ? [] : list(byName.get(nameId)).map((i) => tracks[i]!);
+      }
       const found = new Set<number>();
       for (const n of names) {
         const nameId = nameIds.get(n);
-        if (nameId !== undefined) for (const i of list(byNameAndCore.get(pairKey(nameId, coreId)))) found.add(i);
+        if (nameId !== undefined) for (const i of list(byName.get(nameId))) found.add(i);
       }
       return [...found].sort((a, b) => a - b).map((i) => tracks[i]!);
     },

@@ -14,12 +14,17 @@ export interface Prepared {
   /** Edition words of the album ("deluxe"), set only when it has some: a deluxe edition adds versions. */
   edition?: string;
   durationMs: number | undefined;
+  /** Memo of the artist credit's and the title's names together (scoring reads it for every comparison). */
+  people?: ReadonlySet<string>;
 }
 
 export interface PreparedTrack extends Prepared {
   track: LibraryTrack;
   /** Position in the library list: the final, deterministic tie-breaker. */
   index: number;
+  /** Memos of titleKeyOf(title) and recordingKeyOf(this): a track is compared with many queries. */
+  titleKey?: string;
+  recordingKey?: string;
 }
 
 /** How a query form was derived from what the source sent. */
@@ -64,78 +69,114 @@ export function withAlbumVersion(title: ParsedTitle, tag: VersionTag | undefined
   return { ...title, versions, versionKey: versionKeyOf(versions), versionFromAlbum: true };
 }
 
-/** Caches parses of strings many tracks share (artists, albums): building the index parses each once. */
-export function createPreparer(): {
+/** What an album's name gives its tracks: comparison key, the version it implies, edition words. */
+export interface AlbumKeys {
+  key: string | undefined;
+  version: VersionTag | undefined;
+  edition: string;
+}
+
+/**
+ * The preparer's memo of parsed strings, by the (clipped) raw string: artist credits, titles and album names.
+ * A run can start from the previous run's (match-keys-cache.ts), so a warm run parses only what is new.
+ */
+export interface MatchKeys {
+  artists: Map<string, ParsedArtist>;
+  titles: Map<string, ParsedTitle>;
+  albums: Map<string, AlbumKeys>;
+}
+
+export function emptyMatchKeys(): MatchKeys {
+  return { artists: new Map(), titles: new Map(), albums: new Map() };
+}
+
+/** The raw strings a library track is prepared from, each the key of its parse in MatchKeys. */
+export function trackRawKeys(track: LibraryTrack): { artist: string; title: string; album: string | undefined } {
+  return {
+    artist: clip(track.artist && track.artist.trim() !== '' ? track.artist : (track.albumArtist ?? '')),
+    title: clip(track.title),
+    album: track.album === undefined ? undefined : clip(track.album),
+  };
+}
+
+const NO_ALBUM: AlbumKeys = { key: undefined, version: undefined, edition: '' };
+
+/** The preparer's reading of an album's name. */
+export function albumKeysOf(raw: string): AlbumKeys {
+  return { key: albumKeyOf(raw), version: raw.trim() === '' ? undefined : albumVersionOf(raw), edition: editionOf(raw) };
+}
+
+/**
+ * Caches parses of strings many tracks share (artists, titles, albums): building the index parses each once,
+ * into `keys` (fresh, or the previous run's). `parsed` counts the parses a library track needed.
+ */
+export function createPreparer(keys: MatchKeys = emptyMatchKeys()): {
   track(track: LibraryTrack, index: number): PreparedTrack;
   query(candidate: MatchCandidate): PreparedQuery;
   artist(raw: string): ParsedArtist;
+  readonly keys: MatchKeys;
+  readonly parsed: number;
 } {
-  const artists = new Map<string, ParsedArtist>();
-  const albums = new Map<string, string | undefined>();
-  const albumVersions = new Map<string, VersionTag | undefined>();
-  const editions = new Map<string, string>();
-  const edition = (raw: string | undefined): string => {
-    if (raw === undefined) return '';
-    let e = editions.get(raw);
-    if (e === undefined) {
-      e = editionOf(raw);
-      editions.set(raw, e);
+  const { artists, titles, albums } = keys;
+  let parsed = 0;
+  const albumOf = (raw: string | undefined): AlbumKeys => {
+    if (raw === undefined) return NO_ALBUM;
+    let a = albums.get(raw);
+    if (a === undefined) {
+      a = albumKeysOf(raw);
+      albums.set(raw, a);
+      parsed++;
     }
-    return e;
-  };
-  const albumVersion = (raw: string | undefined): VersionTag | undefined => {
-    if (raw === undefined || raw.trim() === '') return undefined;
-    if (!albumVersions.has(raw)) albumVersions.set(raw, albumVersionOf(raw));
-    return albumVersions.get(raw);
+    return a;
   };
   // Titles repeat across a library (remasters, live albums, compilations, "Intro"): parse and keep each once.
-  const titles = new Map<string, ParsedTitle>();
   const trackTitle = (raw: string): ParsedTitle => {
-    let parsed = titles.get(raw);
-    if (!parsed) {
-      parsed = parseTitle(raw);
-      titles.set(raw, parsed);
+    let p = titles.get(raw);
+    if (!p) {
+      p = parseTitle(raw);
+      titles.set(raw, p);
+      parsed++;
     }
-    return parsed;
+    return p;
   };
   const artist = (raw: string): ParsedArtist => {
-    let parsed = artists.get(raw);
-    if (!parsed) {
-      parsed = parseArtist(raw);
-      artists.set(raw, parsed);
+    let p = artists.get(raw);
+    if (!p) {
+      p = parseArtist(raw);
+      artists.set(raw, p);
+      parsed++;
     }
-    return parsed;
-  };
-  const album = (raw: string | undefined): string | undefined => {
-    if (raw === undefined) return undefined;
-    if (!albums.has(raw)) albums.set(raw, albumKeyOf(raw));
-    return albums.get(raw);
+    return p;
   };
   return {
     artist,
+    keys,
+    get parsed() {
+      return parsed;
+    },
     track(track, index) {
-      const a = artist(clip(track.artist && track.artist.trim() !== '' ? track.artist : (track.albumArtist ?? '')));
-      const albumRaw = track.album === undefined ? undefined : clip(track.album);
-      const title = withAlbumVersion(trackTitle(clip(track.title)), albumVersion(albumRaw));
-      const prepared: PreparedTrack = { track, index, artist: a, title, album: album(albumRaw), durationMs: validDuration(track.durationMs) };
-      const trackEdition = edition(albumRaw);
-      if (trackEdition !== '') prepared.edition = trackEdition;
+      const raw = trackRawKeys(track);
+      const a = artist(raw.artist);
+      const albumKeys = albumOf(raw.album);
+      const title = withAlbumVersion(trackTitle(raw.title), albumKeys.version);
+      const prepared: PreparedTrack = { track, index, artist: a, title, album: albumKeys.key, durationMs: validDuration(track.durationMs) };
+      if (albumKeys.edition !== '') prepared.edition = albumKeys.edition;
       return prepared;
     },
     query(candidate) {
       const albumRaw = candidate.album === undefined ? undefined : clip(candidate.album);
-      const title = withAlbumVersion(parseTitle(clip(candidate.title)), albumVersion(albumRaw));
+      const albumKeys = albumOf(albumRaw);
+      const title = withAlbumVersion(parseTitle(clip(candidate.title)), albumKeys.version);
       const prepared: PreparedQuery = {
         form: 'given',
         // Sources repeat artists (and name library artists): their parse is shared with the index.
         artist: artist(clip(candidate.artist)),
         title,
         titleKey: titleKeyOf(title),
-        album: albumKeyOf(albumRaw),
+        album: albumKeys.key,
         durationMs: validDuration(candidate.durationMs),
       };
-      const queryEdition = editionOf(albumRaw);
-      if (queryEdition !== '') prepared.edition = queryEdition;
+      if (albumKeys.edition !== '') prepared.edition = albumKeys.edition;
       return prepared;
     },
   };
@@ -165,18 +206,20 @@ export function alternativeForms(
   artistOf: (raw: string) => ParsedArtist,
 ): PreparedQuery[] {
   const forms: PreparedQuery[] = [];
+  // Another artist or title names other people: the given form's memo of them must not be copied.
+  const { people: _people, ...base } = given;
   const albumTag = given.title.versionFromAlbum ? given.title.versions[0] : undefined;
   const numbered = TRACK_NUMBER_RE.exec(candidate.title);
   if (numbered?.[1]) {
     const title = withAlbumVersion(parseTitle(numbered[1]), albumTag);
-    forms.push({ ...given, form: 'track-number', title, titleKey: titleKeyOf(title) });
+    forms.push({ ...base, form: 'track-number', title, titleKey: titleKeyOf(title) });
   }
   const dashed = ARTIST_DASH_RE.exec(candidate.title);
   if (dashed?.[1] && dashed[2]) {
     const prefix = artistOf(dashed[1]);
     if (given.artist.unknown || prefix.key === given.artist.key || isLibraryArtist(prefix.key)) {
       const title = withAlbumVersion(parseTitle(dashed[2]), albumTag);
-      forms.push({ ...given, form: 'artist-in-title', artist: prefix, title, titleKey: titleKeyOf(title) });
+      forms.push({ ...base, form: 'artist-in-title', artist: prefix, title, titleKey: titleKeyOf(title) });
     }
   }
   return forms;

@@ -1,4 +1,4 @@
-import { titleKeyOf, type PreparedQuery, type PreparedTrack } from './prepare.js';
+import { titleKeyOf, type Prepared, type PreparedQuery, type PreparedTrack } from './prepare.js';
 import { coreWordsOf } from './parse-title.js';
 import { scoreArtist, type ArtistContext, type ArtistScore } from './score-artist.js';
 import { scoreTitle, scoreVersion, type TitleScore, type VersionScore } from './score-title.js';
@@ -17,7 +17,19 @@ export interface Scored {
   pass: boolean;
   via: MatchVia;
   components: ScoredComponents;
-  reasons: string[];
+  /** Set when a quick comparison stopped at its first failing component: the one reason it reports. */
+  stoppedAt?: string;
+}
+
+/**
+ * Human-readable reasons: why it passed, or every reason it failed. Built on demand (only near misses and
+ * explain() show them), from components that are never changed after scoring.
+ */
+export function reasonsOf(s: Scored): string[] {
+  if (s.stoppedAt !== undefined) return [s.stoppedAt];
+  return (Object.entries(s.components) as [string, ComponentScore][])
+    .filter(([, c]) => (s.pass ? c.score !== undefined : !c.pass))
+    .map(([name, c]) => `${name}: ${c.detail}`);
 }
 
 // Title and artist decide; version is pass/fail; album and duration only break ties.
@@ -51,16 +63,16 @@ export function scoreCandidate(
     const score = WEIGHTS.artist * artist.score + (sameTitle ? WEIGHTS.title : 0);
     const title: ComponentScore = sameTitle ? { score: 1, pass: true, detail: 'same title' } : NOT_COMPARED;
     const components = { artist, title, version: NOT_COMPARED, album: NOT_COMPARED, duration: NOT_COMPARED };
-    return { candidate: l, score: Math.round(score * 10000) / 10000, pass: false, via: 'fuzzy', components, reasons: [`artist: ${artist.detail}`] };
+    return { candidate: l, score: Math.round(score * 10000) / 10000, pass: false, via: 'fuzzy', components, stoppedAt: `artist: ${artist.detail}` };
   }
   const title = scoreTitle(q.title, l.title, t.title);
   if (quick && !title.pass) {
     const score = WEIGHTS.artist * artist.score + WEIGHTS.title * title.score;
     const components = { artist, title, version: NOT_COMPARED_TITLE, album: NOT_COMPARED_TITLE, duration: NOT_COMPARED_TITLE };
-    return { candidate: l, score: Math.round(score * 10000) / 10000, pass: false, via: 'fuzzy', components, reasons: [`title: ${title.detail}`] };
+    return { candidate: l, score: Math.round(score * 10000) / 10000, pass: false, via: 'fuzzy', components, stoppedAt: `title: ${title.detail}` };
   }
-  const qPeople = new Set([...q.artist.all, ...q.title.credits]);
-  const lPeople = new Set([...l.artist.all, ...l.title.credits]);
+  const qPeople = peopleOf(q);
+  const lPeople = peopleOf(l);
   const version = scoreVersion(q.title, l.title, qPeople, lPeople);
   const album = scoreAlbum(q.album, l.album);
   let duration = scoreDuration(q.durationMs, l.durationMs, t);
@@ -109,12 +121,18 @@ export function scoreCandidate(
     WEIGHTS.album * (album.score ?? 0.5) +
     WEIGHTS.duration * (duration.score ?? 0.5);
   let via: MatchVia = 'fuzzy';
-  if (q.form === 'given' && artist.how === 'same' && !version.needsConfirmation && q.titleKey === titleKeyOf(l.title)) via = 'exact';
+  if (q.form === 'given' && artist.how === 'same' && !version.needsConfirmation && q.titleKey === trackTitleKey(l)) via = 'exact';
   else if (title.sameCore && (namesAgree || artist.how === 'unknown')) via = 'relaxed';
-  const reasons = (Object.entries(components) as [string, ComponentScore][])
-    .filter(([, c]) => (pass ? c.score !== undefined : !c.pass))
-    .map(([name, c]) => `${name}: ${c.detail}`);
-  return { candidate: l, score: Math.round(score * 10000) / 10000, pass, via, components, reasons };
+  return { candidate: l, score: Math.round(score * 10000) / 10000, pass, via, components };
+}
+
+/** Everyone a track or query names (artist credit and title credits), computed once per prepared object. */
+function peopleOf(p: Prepared): ReadonlySet<string> {
+  return (p.people ??= new Set([...p.artist.all, ...p.title.credits]));
+}
+
+function trackTitleKey(l: PreparedTrack): string {
+  return (l.titleKey ??= titleKeyOf(l.title));
 }
 
 /**

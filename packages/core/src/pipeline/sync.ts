@@ -12,7 +12,7 @@ import { loadLibrary } from '../library/index-cache.js';
 import type { IndexProgress, LibraryReader, PlaylistInfo, PlaylistStore, ServerInfo } from '../library/types.js';
 import type { Logger } from '../logging/logger.js';
 import type { MatchOverride } from '../config/types.js';
-import { createMatcher, type Matcher } from '../match/index.js';
+import { createCachedMatcher } from '../cache/match-keys-cache.js';
 import { createStateStore, type HarmoniqState, type StateStore } from '../state/state-store.js';
 import { fetchDrafts, type ResolvedSource } from './run-source.js';
 import { syncPlaylist } from './sync-playlist.js';
@@ -54,7 +54,15 @@ export async function runSync(options: SyncOptions): Promise<SyncReport> {
       options,
       server: loaded.server,
       library: createLibraryIndex(loaded.tracks, sonicLookup(options.reader, loaded.section.id)),
-      matcher: createMatcher(loaded.tracks, { overrides: options.overrides ?? [] }),
+      matcher: await createCachedMatcher({
+        dataDir: options.dataDir,
+        machineIdentifier: loaded.server.machineIdentifier,
+        sectionId: loaded.section.id,
+        tracks: loaded.tracks,
+        overrides: options.overrides ?? [],
+        fromCache: loaded.fromCache,
+        logger,
+      }),
       state,
       current,
       store: options.store,
