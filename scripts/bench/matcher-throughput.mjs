@@ -1,17 +1,14 @@
 // Matcher throughput against the real index: createMatcher(tracks).match over many realistic candidates.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createMatcher } from '@harmoniq/core/pipeline';
+import { createMatcher, readCachedTracks } from '@harmoniq/core/pipeline';
 
 /** The library index the cold run cached: exactly the LibraryTrack[] a sync matches against. */
-export function cachedTracks(dataDir) {
+export async function cachedTracks(dataDir) {
   const dir = join(dataDir, 'cache');
   const file = readdirSync(dir).find((f) => f.startsWith('library-') && f.endsWith('.json'));
   if (!file) throw new Error(`no library index in ${dir}`);
-  // JSON lines (index cache format 3): a header, then arrays of tracks. An older single-document cache has `tracks`.
-  const [first, ...rest] = readFileSync(join(dir, file), 'utf8').split('\n').filter((line) => line !== '');
-  const head = JSON.parse(first);
-  return Array.isArray(head.tracks) ? head.tracks : rest.flatMap((line) => JSON.parse(line));
+  return readCachedTracks(join(dir, file));
 }
 
 /**

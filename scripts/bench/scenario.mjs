@@ -70,7 +70,7 @@ export async function measureSize(opts) {
 
     let matcher;
     if (!opts.skipMatcher) {
-      const indexTracks = cachedTracks(dataDir);
+      const indexTracks = await cachedTracks(dataDir);
       matcher = measureMatcher(indexTracks, serviceCandidates(world), { minSeconds: opts.matchSeconds });
       log(`  matcher: ${Math.round(matcher.perSecond)} candidates/s over ${matcher.candidates} distinct candidates (index built in ${Math.round(matcher.buildMs)} ms)`);
     }

@@ -16,7 +16,7 @@ let env: Record<string, string>;
 
 const keysOf = () => plex.playlists().filter((p) => p.title === TITLE).map((p) => p.items.map((i) => i.ratingKey));
 const statePath = () => join(dataDir, 'state.json');
-const cacheFile = () => join(dataDir, 'cache', readdirSync(join(dataDir, 'cache')).find((f) => f.endsWith('.json'))!);
+const cacheFile = () => join(dataDir, 'cache', readdirSync(join(dataDir, 'cache')).find((f) => f.startsWith('library-') && f.endsWith('.json'))!);
 const oneLineOf = (r: CliResult, code: string) => r.stderr.split('\n').filter((l) => l.includes(code));
 
 beforeAll(async () => {

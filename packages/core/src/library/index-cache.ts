@@ -3,17 +3,20 @@ import { join } from 'node:path';
 import { HarmoniqError } from '../errors/harmoniq-error.js';
 import { writeTextFile } from '../fs/json-file.js';
 import type { Logger } from '../logging/logger.js';
+import { createDecoder, createEncoder } from './index-codec.js';
 import { refreshIndex } from './refresh-index.js';
 import type { IndexProgress, LibraryReader, LibraryTrack, SectionInfo, ServerInfo } from './types.js';
 
 /** Bump when the cached shape changes: an old-format cache is rebuilt, never misread. */
-export const INDEX_CACHE_FORMAT = 5;
+export const INDEX_CACHE_FORMAT = 6;
 
 /**
- * File layout (format 3; 4 adds `sonicAnalysis` to tracks; 5 adds tracks' `updatedAt` and the header's `stamp`), JSON lines: line 1 is the header (everything but the tracks), then the tracks as JSON
- * arrays of up to TRACKS_PER_LINE. The header alone decides whether the index is reused, so a stale index is never
- * parsed; and no step holds the whole index as one string (a 100k-track index is ~40 MB of JSON, twice that as a
- * JS string), which keeps the sync's peak memory down. JSON.stringify escapes newlines, so lines split safely.
+ * File layout (format 3; 4 adds `sonicAnalysis` to tracks; 5 adds tracks' `updatedAt` and the header's `stamp`; 6
+ * stores compact rows, index-codec.ts), JSON lines: line 1 is the header (everything but the tracks), line 2 the
+ * table of shared names, line 3 the table of genre lists, then the tracks as JSON arrays of up to TRACKS_PER_LINE
+ * rows. The header alone decides whether the index is reused, so a stale index is never parsed; and no step holds
+ * the whole index as one string, which keeps the sync's peak memory down. JSON.stringify escapes newlines, so lines
+ * split safely.
  */
 const TRACKS_PER_LINE = 1000;
 /** The header is a few hundred bytes; a first line longer than this is not a format-3 header. */
@@ -162,11 +165,14 @@ async function save(path: string, header: CacheHeader, tracks: readonly LibraryT
 }
 
 function serialise(header: CacheHeader, tracks: readonly LibraryTrack[]): Buffer {
-  const parts = [Buffer.from(`${JSON.stringify(header)}\n`, 'utf8')];
+  const encoder = createEncoder();
+  const rows: Buffer[] = [];
   for (let i = 0; i < tracks.length; i += TRACKS_PER_LINE) {
-    parts.push(Buffer.from(`${JSON.stringify(tracks.slice(i, i + TRACKS_PER_LINE))}\n`, 'utf8'));
+    const line = tracks.slice(i, i + TRACKS_PER_LINE).map(encoder.row);
+    rows.push(Buffer.from(`${JSON.stringify(line)}\n`, 'utf8'));
   }
-  return Buffer.concat(parts);
+  const tables = `${JSON.stringify(header)}\n${JSON.stringify(encoder.strings)}\n${JSON.stringify(encoder.lists)}\n`;
+  return Buffer.concat([Buffer.from(tables, 'utf8'), ...rows]);
 }
 
 /** The header line only; undefined (after a log line) when the file is missing, unreadable or of another format. */
@@ -201,26 +207,39 @@ async function readHeader(path: string, logger: Logger): Promise<CacheHeader | u
   return h as CacheHeader;
 }
 
-/** The tracks after the header, line by line; undefined (after a warning) when any line is damaged. */
+/** The tracks after the header and the tables, line by line; undefined (after a warning) when any line is damaged. */
 async function readTracks(path: string, expected: number, logger: Logger): Promise<LibraryTrack[] | undefined> {
   try {
-    const bytes = await readFile(path);
-    const tracks: LibraryTrack[] = [];
-    let start = bytes.indexOf(0x0a) + 1;
-    while (start > 0 && start < bytes.length) {
-      let end = bytes.indexOf(0x0a, start);
-      if (end < 0) end = bytes.length;
-      const line: unknown = JSON.parse(bytes.toString('utf8', start, end));
-      if (!Array.isArray(line)) throw new Error('a line of tracks is not an array');
-      for (const t of line as LibraryTrack[]) tracks.push(t);
-      start = end + 1;
-    }
+    const tracks = await readCachedTracks(path);
     if (tracks.length !== expected) throw new Error(`it holds ${tracks.length} of ${expected} tracks`);
     return tracks;
   } catch (error) {
     logger.warn(`The library index cache ${path} is unreadable (${(error as Error).message}); rebuilding it.`);
     return undefined;
   }
+}
+
+/** Every track of an index cache file (the benchmark reads them too); throws when the file is damaged. */
+export async function readCachedTracks(path: string): Promise<LibraryTrack[]> {
+  const bytes = await readFile(path);
+  const lineAt = (start: number): { text: string; next: number } => {
+    let end = bytes.indexOf(0x0a, start);
+    if (end < 0) end = bytes.length;
+    return { text: bytes.toString('utf8', start, end), next: end + 1 };
+  };
+  const strings = lineAt(bytes.indexOf(0x0a) + 1);
+  const lists = lineAt(strings.next);
+  const decode = createDecoder(JSON.parse(strings.text), JSON.parse(lists.text));
+  const tracks: LibraryTrack[] = [];
+  let start = lists.next;
+  while (start < bytes.length) {
+    const line = lineAt(start);
+    const rows: unknown = JSON.parse(line.text);
+    if (!Array.isArray(rows)) throw new Error('a line of tracks is not an array');
+    for (const row of rows) tracks.push(decode(row));
+    start = line.next;
+  }
+  return tracks;
 }
 
 function sameMarkers(a: ChangeMarkers, b: ChangeMarkers): boolean {
