@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createMatcher, createMemoryLogger, type LibraryTrack, type MatchCandidate } from '@harmoniq/core';
-import { createCachedMatcher, matchKeysPath } from '../src/cache/match-keys-cache.js';
+import { matchKeysPath } from '../src/cache/match-keys-cache.js';
+import { openCachedMatcher } from '../src/cache/match-results-cache.js';
 
 /** A library that exercises the stored parses: features, versions, live albums, editions, duos, unknown artists. */
 const tracks: LibraryTrack[] = [
@@ -31,14 +32,20 @@ const candidates: MatchCandidate[] = [
 ];
 
 const dataDirOf = () => mkdtempSync(join(tmpdir(), 'harmoniq-keys-'));
-const options = (dataDir: string, logger = createMemoryLogger(), fromCache = true) => ({
-  dataDir,
-  machineIdentifier: 'abc123',
-  sectionId: '3',
-  tracks,
-  fromCache,
-  logger,
-});
+const byKey = new Map(tracks.map((t) => [t.ratingKey, t]));
+let version = 0;
+/**
+ * A matcher built from the stored keys: each call is another library version, so no stored result is reused and
+ * the matcher is built (from the keys) for every candidate. Flushed, as a run does.
+ */
+async function createCachedMatcher(o: { dataDir: string; logger: ReturnType<typeof createMemoryLogger>; fromCache: boolean }) {
+  const cached = await openCachedMatcher({ ...o, machineIdentifier: 'abc123', sectionId: '3', tracks, byRatingKey: (k) => byKey.get(k), libraryVersion: String(version++) });
+  const results = candidates.map((c) => cached.matcher.match(c));
+  expect(cached.stats()).toMatchObject({ built: true, reused: 0 });
+  await cached.flush();
+  return { match: (c: MatchCandidate) => results[candidates.indexOf(c)], explain: (c: MatchCandidate) => cached.matcher.explain(c) };
+}
+const options = (dataDir: string, logger = createMemoryLogger(), fromCache = true) => ({ dataDir, fromCache, logger });
 const decisions = (match: (c: MatchCandidate) => unknown) => candidates.map((c) => JSON.stringify(match(c)));
 
 describe("the matcher's stored keys", () => {

@@ -1,14 +1,13 @@
 import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { readJsonFile, writeTextFile } from '../fs/json-file.js';
 import type { LibraryTrack } from '../library/types.js';
 import type { Logger } from '../logging/logger.js';
-import type { MatchOverride } from '../config/types.js';
-import { prepareMatcher } from '../match/create-matcher.js';
 import { parseArtist, type ParsedArtist } from '../match/parse-artist.js';
 import { parseTitle, type ParsedTitle } from '../match/parse-title.js';
 import { albumKeysOf, emptyMatchKeys, trackRawKeys, type AlbumKeys, type MatchKeys } from '../match/prepare.js';
-import type { Matcher } from '../match/types.js';
 import type { VersionTag } from '../match/version-words.js';
 
 /**
@@ -49,14 +48,29 @@ const PROBES = [
 ];
 
 let fingerprintMemo: string | undefined;
-/** MATCH_KEYS_VERSION and a hash of the parsers' reading of PROBES. */
+/**
+ * MATCH_KEYS_VERSION, a hash of the matcher's own code (the files of match/ as installed, so any edit to a rule
+ * counts) and a hash of the parsers' reading of PROBES. Stored parses and stored results of another fingerprint
+ * are never reused.
+ */
 export function matchKeysFingerprint(): string {
   if (fingerprintMemo === undefined) {
     const parsed = PROBES.map((p) => [parseTitle(p), parseArtist(p), albumKeysOf(p)]);
-    const hash = createHash('sha256').update(JSON.stringify(parsed)).digest('hex').slice(0, 16);
+    const hash = createHash('sha256').update(JSON.stringify(parsed)).update(matcherCode()).digest('hex').slice(0, 16);
     fingerprintMemo = `${MATCH_KEYS_VERSION}:${hash}`;
   }
   return fingerprintMemo;
+}
+
+function matcherCode(): string {
+  try {
+    const dir = fileURLToPath(new URL('../match/', import.meta.url));
+    const files = readdirSync(dir).filter((f) => /\.(js|ts)$/.test(f) && !f.endsWith('.d.ts')).sort();
+    return files.map((f) => `${f}\n${readFileSync(join(dir, f), 'utf8')}`).join('\n');
+  } catch {
+    // Bundled or relocated code: the version and the probes still tell matchers apart.
+    return '';
+  }
 }
 
 interface StoredKeys {
@@ -65,26 +79,6 @@ interface StoredKeys {
   artists: [string, ParsedArtist][];
   titles: [string, ParsedTitle][];
   albums: [string, AlbumKeys][];
-}
-
-export interface CachedMatcherOptions {
-  dataDir: string;
-  machineIdentifier: string;
-  sectionId: string;
-  tracks: readonly LibraryTrack[];
-  overrides?: readonly MatchOverride[];
-  /** The library index was reused unchanged: stored keys then need rewriting only if something was parsed. */
-  fromCache: boolean;
-  logger: Logger;
-}
-
-/** createMatcher, starting from the stored keys and storing them again when they changed. */
-export async function createCachedMatcher(options: CachedMatcherOptions): Promise<Matcher> {
-  const path = matchKeysPath(options.dataDir, options.machineIdentifier, options.sectionId);
-  const keys = await loadMatchKeys(path, options.logger);
-  const { matcher, libraryParses } = prepareMatcher(options.tracks, { overrides: options.overrides ?? [], keys });
-  if (libraryParses > 0 || !options.fromCache) await saveMatchKeys(path, keys, options.tracks, options.logger);
-  return matcher;
 }
 
 /** Stored keys, or empty ones (after a warning when the file is damaged). */

@@ -47,6 +47,8 @@ export interface LoadedLibrary {
   tracks: LibraryTrack[];
   /** True when the cached index was reused and no track was listed. */
   fromCache: boolean;
+  /** Changes whenever the tracks may have (the cache header: markers, build time, newest stamp, count). */
+  version: string;
   /** Set when the cached index was brought up to date by reading only what changed. */
   refreshed?: { added: number; updated: number; removed: number; requests: number };
 }
@@ -94,7 +96,7 @@ export async function loadLibrary(options: LoadLibraryOptions): Promise<LoadedLi
       const tracks = await readTracks(path, header.tracks, logger);
       if (tracks) {
         logger.info(`Library '${section.title}': ${tracks.length} tracks (cached index, unchanged since ${header.builtAt}).`);
-        return { server, section, tracks, fromCache: true };
+        return { server, section, tracks, fromCache: true, version: JSON.stringify(header) };
       }
     } else if (header && ours) stale = header;
   }
@@ -106,7 +108,7 @@ export async function loadLibrary(options: LoadLibraryOptions): Promise<LoadedLi
       await save(path, header, refreshed.tracks, logger);
       const { added, updated, removed, requests } = refreshed;
       logger.info(`Library '${section.title}' changed: ${added} added, ${updated} updated, ${removed} removed (${requests} requests instead of a full listing).`);
-      return { server, section, tracks: refreshed.tracks, fromCache: false, refreshed: { added, updated, removed, requests } };
+      return { server, section, tracks: refreshed.tracks, fromCache: false, version: JSON.stringify(header), refreshed: { added, updated, removed, requests } };
     }
   } else if (stale) logger.info(`Library '${section.title}' changed since the last run; rebuilding the index.`);
 
@@ -124,7 +126,7 @@ export async function loadLibrary(options: LoadLibraryOptions): Promise<LoadedLi
   const header = headerFor(server.machineIdentifier, section.id, markers, trackCount, tracks, (options.now?.() ?? new Date()).toISOString());
   await save(path, header, tracks, logger);
   logger.info(`Indexed ${tracks.length} tracks from '${section.title}'.`);
-  return { server, section, tracks, fromCache: false };
+  return { server, section, tracks, fromCache: false, version: JSON.stringify(header) };
 }
 
 /** The cached tracks brought up to date, or undefined when only a full listing can be trusted. */

@@ -12,7 +12,7 @@ import { loadLibrary } from '../library/index-cache.js';
 import type { IndexProgress, LibraryReader, PlaylistInfo, PlaylistStore, ServerInfo } from '../library/types.js';
 import type { Logger } from '../logging/logger.js';
 import type { MatchOverride } from '../config/types.js';
-import { createCachedMatcher } from '../cache/match-keys-cache.js';
+import { openCachedMatcher } from '../cache/match-results-cache.js';
 import { createStateStore, type HarmoniqState, type StateStore } from '../state/state-store.js';
 import { fetchDrafts, type ResolvedSource } from './run-source.js';
 import { syncPlaylist } from './sync-playlist.js';
@@ -50,19 +50,24 @@ export async function runSync(options: SyncOptions): Promise<SyncReport> {
       maxAgeMs: options.indexMaxAgeMs,
       onProgress: options.onIndexProgress,
     });
+    const library = createLibraryIndex(loaded.tracks, sonicLookup(options.reader, loaded.section.id));
+    // Built only if a candidate was not decided before (cache/match-results-cache.ts).
+    const matching = await openCachedMatcher({
+      dataDir: options.dataDir,
+      machineIdentifier: loaded.server.machineIdentifier,
+      sectionId: loaded.section.id,
+      tracks: loaded.tracks,
+      byRatingKey: library.byRatingKey,
+      libraryVersion: loaded.version,
+      overrides: options.overrides ?? [],
+      fromCache: loaded.fromCache,
+      logger,
+    });
     run = {
       options,
       server: loaded.server,
-      library: createLibraryIndex(loaded.tracks, sonicLookup(options.reader, loaded.section.id)),
-      matcher: await createCachedMatcher({
-        dataDir: options.dataDir,
-        machineIdentifier: loaded.server.machineIdentifier,
-        sectionId: loaded.section.id,
-        tracks: loaded.tracks,
-        overrides: options.overrides ?? [],
-        fromCache: loaded.fromCache,
-        logger,
-      }),
+      library,
+      matcher: matching.matcher,
       state,
       current,
       store: options.store,
@@ -72,6 +77,7 @@ export async function runSync(options: SyncOptions): Promise<SyncReport> {
     logger.debug(`Library index ready: ${loaded.tracks.length} tracks${loaded.fromCache ? ' (from cache)' : ''}.`);
     const sources = await runSources(run, options.sources);
     for (const target of options.targets ?? []) sources.push(...(await runTarget(run, target)));
+    await matching.flush();
     const failed = sources.some((s) => !s.ok);
     const fatal = sources.find((s) => s.error && isFatalCode(s.error.code));
     const exitCode = fatal ? ExitCode.plex : failed ? ExitCode.sourceFailed : ExitCode.ok;
