@@ -2,7 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createMemoryLogger, loadLibrary, readCachedTracks, type LibraryReader, type LibraryTrack } from '@harmoniq/core/pipeline';
+import type { LibraryTrack } from '@harmoniq/core';
+import { createMemoryLogger, loadLibrary, readCachedTracks, type LibraryReader } from '@harmoniq/core/pipeline';
 
 /** An in-memory port: this test is about the cache file, not about Plex. */
 function reader(tracks: LibraryTrack[]): LibraryReader & { listings: number } {

@@ -2,7 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createMatcher, createMemoryLogger, type LibraryTrack, type MatchCandidate } from '@harmoniq/core';
+import type { LibraryTrack } from '@harmoniq/core';
+import { createMatcher, createMemoryLogger, type MatchCandidate } from '@harmoniq/core/pipeline';
 import { matchKeysPath } from '../src/cache/match-keys-cache.js';
 import { openCachedMatcher } from '../src/cache/match-results-cache.js';
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createMatcher, createMemoryLogger, type LibraryTrack, type MatchCandidate, type MatchOverride } from '@harmoniq/core';
+import type { LibraryTrack } from '@harmoniq/core';
+import { createMatcher, createMemoryLogger, type MatchCandidate, type MatchOverride } from '@harmoniq/core/pipeline';
 import { matchResultsPath, openCachedMatcher } from '../src/cache/match-results-cache.js';
 
 const tracks: LibraryTrack[] = [
