@@ -1,7 +1,7 @@
 // Harmoniq's own work after the sources have answered, timed in-process so it compares with the baseline
 // (which also starts from the candidates): library check (cached index), matching, planning and the playlist
 // reads and writes. The sources' drafts are captured once by a dry run, then replayed without any fetching.
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHttp, createMemoryLogger, createRedactor, loadConfig, resolveCommonOptions, runSync, sourceRawOptions, systemClock } from '@harmoniq/core/pipeline';
@@ -58,12 +58,34 @@ export async function replayPipeline({ env, dataDir, names, world }) {
       ...r,
       source: { ...r.source, fetch: async () => structuredClone(captured.get(r.source.name) ?? []) },
     }));
+    // A second copy without the matcher's stored parses and results, replayed first (dry run: nothing written):
+    // the decisions and planned playlists a fresh matcher makes, which the timed run must reproduce from its caches.
+    const fresh = mkdtempSync(join(tmpdir(), 'harmoniq-bench-fresh-'));
+    let freshReport;
+    try {
+      cpSync(copy, fresh, { recursive: true });
+      for (const f of readdirSync(join(fresh, 'cache'))) if (f.startsWith('match-')) rmSync(join(fresh, 'cache', f));
+      freshReport = await runSync({ ...pipelineOptions({ ...replayEnv, HARMONIQ_DATA_DIR: fresh }, config, fresh, replaying), dryRun: true });
+    } finally {
+      rmSync(fresh, { recursive: true, force: true });
+    }
     world.resetRequests();
     const started = performance.now();
     const report = await runSync(pipelineOptions(replayEnv, config, copy, replaying));
     const ms = performance.now() - started;
-    return { ms, report };
+    return { ms, report, sameAsFresh: decisionsOf(report) === decisionsOf(freshReport) };
   } finally {
     rmSync(copy, { recursive: true, force: true });
   }
+}
+
+/** Every candidate's decision and every playlist's outcome (its tracks as planned), for comparing two runs. */
+export function decisionsOf(report) {
+  return JSON.stringify(
+    (report.sources ?? []).map((s) => [
+      s.source,
+      s.ok,
+      (s.playlists ?? []).map((p) => [p.title, p.counts.found, (p.candidates ?? []).map((c) => [c.status, c.ratingKey, c.via, c.score, c.reason, c.best?.ratingKey, c.used])]),
+    ]),
+  );
 }

@@ -60,7 +60,7 @@ export async function measureSize(opts) {
 
     const replay = await replayPipeline({ env, dataDir, names: sources, world });
     const replayRequests = summariseRequests(world);
-    log(`  pipeline replay (warm, in-process): ${Math.round(replay.ms)} ms, ${replayRequests.plex} Plex requests`);
+    log(`  pipeline replay (warm, in-process): ${Math.round(replay.ms)} ms, ${replayRequests.plex} Plex requests, ${replay.sameAsFresh ? 'same decisions and playlists as a fresh matcher' : 'DECISIONS DIFFER FROM A FRESH MATCHER'}`);
 
     const candidates = baselineCandidates(warm.report);
     world.resetRequests();
@@ -107,6 +107,7 @@ export async function measureSize(opts) {
       warm_failed_sources: warm.counts.failed,
       warm_pipeline_ms: round(replay.ms),
       warm_pipeline_plex_requests: replayRequests.plex,
+      warm_pipeline_same_as_fresh_matcher: replay.sameAsFresh,
       change_tracks_added: changed.added,
       change_tracks_updated: changed.updated,
       change_tracks_removed: changed.removed,

@@ -103,6 +103,8 @@ describe('npm run bench (smoke: 1,000 tracks)', () => {
 
   it('replays the warm pipeline in-process with the same Plex requests as the spawned warm run', () => {
     expect(r.warm_pipeline_plex_requests).toBe(r.warm_plex_requests);
+    // Stored parses and results give the decisions and playlists a fresh matcher gives.
+    expect(r.warm_pipeline_same_as_fresh_matcher).toBe(true);
   });
 
   it('measures matcher throughput and the peak memory of the sync process', () => {
