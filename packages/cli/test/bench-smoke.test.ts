@@ -22,6 +22,7 @@ interface SizeResult {
   warm_candidates: number;
   warm_found: number;
   warm_pipeline_plex_requests: number;
+  warm_pipeline_same_as_fresh_matcher: boolean;
   change_track_pages: number;
   baseline_candidates: number;
   baseline_plex_requests: number;
