@@ -26,7 +26,8 @@ export { option, type OptionKind, type OptionSpec, type OptionDeclarations, type
 export { readDeclaredOptions, type OptionInput, type RefineContext, type RefineOptions } from './sources/read-options.js';
 export { ExitCode } from './errors/exit-codes.js';
 export { ERROR_CODES, docsLink, type ErrorCode } from './errors/catalogue.js';
-export { HarmoniqError, isHarmoniqError, toHarmoniqError, type HarmoniqErrorInit } from './errors/harmoniq-error.js';
+export { HarmoniqError, isHarmoniqError, toHarmoniqError, type HarmoniqErrorInit, type PluginErrorCode } from './errors/harmoniq-error.js';
+export { defineErrorCodes, type ErrorCodes } from './errors/plugin-error-codes.js';
 export { formatLocal, isValidZone, localDate, type Clock } from './clock.js';
 export { hashSeed, seededRandom, seededShuffle, seededUnit } from './seeded-random.js';
 export { parseJsonBounded } from './http/bounds.js';

@@ -1,5 +1,6 @@
 import { HarmoniqError, parseJsonBounded } from '@harmoniq/core';
 import { asRecord, num, text } from './parse.js';
+import { LASTFM_ERRORS } from './error-codes.js';
 
 /**
  * Decides what a Last.fm answer means. The HTTP status is unreliable (errors often come with 200), so
@@ -85,11 +86,11 @@ function classifyError(input: ClassifyInput, code: number, message: string): Out
 }
 
 function fail(code: 'ELASTFMKEY' | 'ELASTFMUSER', message: string, hint: string): Outcome {
-  return { kind: 'fail', error: new HarmoniqError({ code, message, hint }) };
+  return { kind: 'fail', error: LASTFM_ERRORS.error({ code, message, hint }) };
 }
 
 export function lastfmError(method: string, what: string, extra: { retryable?: boolean; cause?: unknown } = {}): HarmoniqError {
-  return new HarmoniqError({
+  return LASTFM_ERRORS.error({
     code: 'ELASTFM',
     message: `Last.fm ${method} ${what}.`,
     hint: extra.retryable ? 'Last.fm may be having trouble; try again later.' : 'Check the source options; if they are right, this may be a Last.fm problem.',
@@ -99,7 +100,7 @@ export function lastfmError(method: string, what: string, extra: { retryable?: b
 }
 
 function rateError(method: string): HarmoniqError {
-  return new HarmoniqError({
+  return LASTFM_ERRORS.error({
     code: 'ELASTFMRATE',
     message: `Last.fm kept rate-limiting ${method} (error 29) after retries.`,
     hint: 'Lower ratePerSecond for this source, run fewer Last.fm sources at once, or try again later.',

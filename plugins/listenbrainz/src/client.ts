@@ -1,6 +1,7 @@
 import { HarmoniqError, parseJsonBounded, type AnswerCache, type Http, type HttpResponse, type Logger } from '@harmoniq/core';
 import { cachedRecordingMetadata } from './metadata-cache.js';
 import { createRateGate, rateLimitWaitMs } from './rate-gate.js';
+import { LISTENBRAINZ_ERRORS } from './error-codes.js';
 import {
   errorText,
   parsePlaylist,
@@ -75,7 +76,7 @@ export function createListenBrainzClient(options: ListenBrainzClientOptions): Li
       } catch (error) {
         if (signal?.aborted || (error instanceof HarmoniqError && error.code === 'EABORTED')) throw error;
         const reason = error instanceof Error ? scrub(error.message) : 'no response';
-        throw new HarmoniqError({
+        throw LISTENBRAINZ_ERRORS.error({
           code: 'ELB',
           message: `Cannot reach ListenBrainz for ${call.what}: ${reason}`,
           hint: 'Check LISTENBRAINZ_API_URL and the network; ListenBrainz may be down.',
@@ -106,11 +107,11 @@ export function createListenBrainzClient(options: ListenBrainzClientOptions): Li
     const detail = errorText(res.body);
     const said = detail ? `: ${scrub(detail)}` : '';
     if (res.status === 401 || res.status === 403) {
-      return new HarmoniqError({ code: 'ELBTOKEN', message: `ListenBrainz rejected the user token (HTTP ${res.status}${said})`, hint: TOKEN_HINT });
+      return LISTENBRAINZ_ERRORS.error({ code: 'ELBTOKEN', message: `ListenBrainz rejected the user token (HTTP ${res.status}${said})`, hint: TOKEN_HINT });
     }
     if (res.status === 404 && call.notFound) return call.notFound();
     if (res.status === 429) {
-      return new HarmoniqError({
+      return LISTENBRAINZ_ERRORS.error({
         code: 'ELB',
         message: `ListenBrainz kept rate-limiting the request for ${call.what}`,
         hint: 'Run again in a minute; another program may be using the same token heavily.',
@@ -118,14 +119,14 @@ export function createListenBrainzClient(options: ListenBrainzClientOptions): Li
       });
     }
     if (res.status >= 500) {
-      return new HarmoniqError({
+      return LISTENBRAINZ_ERRORS.error({
         code: 'ELB',
         message: `ListenBrainz failed to answer the request for ${call.what} (HTTP ${res.status}${said})`,
         hint: 'ListenBrainz may be down or in maintenance; try again later.',
         retryable: true,
       });
     }
-    return new HarmoniqError({
+    return LISTENBRAINZ_ERRORS.error({
       code: 'ELB',
       message: `ListenBrainz refused the request for ${call.what} (HTTP ${res.status}${said})`,
       hint: 'If this persists, report it with the log (LOG_LEVEL=debug).',
@@ -133,7 +134,7 @@ export function createListenBrainzClient(options: ListenBrainzClientOptions): Li
   }
 
   function unreadable(call: Call): HarmoniqError {
-    return new HarmoniqError({
+    return LISTENBRAINZ_ERRORS.error({
       code: 'ELB',
       message: `ListenBrainz sent an answer for ${call.what} that Harmoniq cannot read`,
       hint: 'Check LISTENBRAINZ_API_URL points at the ListenBrainz API (https://api.listenbrainz.org); try again later.',
@@ -142,7 +143,7 @@ export function createListenBrainzClient(options: ListenBrainzClientOptions): Li
   }
 
   const unknownUser = (user: string) => (): HarmoniqError =>
-    new HarmoniqError({
+    LISTENBRAINZ_ERRORS.error({
       code: 'ELBUSER',
       message: `ListenBrainz has no user "${user}"`,
       hint: 'Check LISTENBRAINZ_USER (it is case-sensitive), or leave it unset to use the token owner.',
@@ -211,7 +212,7 @@ export function createListenBrainzClient(options: ListenBrainzClientOptions): Li
         searchParams: { fetch_metadata: 'true' },
         what: `playlist ${mbid}`,
         notFound: () =>
-          new HarmoniqError({
+          LISTENBRAINZ_ERRORS.error({
             code: 'ELB',
             message: `ListenBrainz has no playlist ${mbid} (deleted, or private to another user)`,
             hint: 'Run again later: ListenBrainz may have replaced the playlist since it was listed.',

@@ -3,6 +3,7 @@ import { createListenBrainzClient, type ListenBrainzClient } from './client.js';
 import { findNewestPlaylists, generatedDraft, labelOf } from './generated-playlists.js';
 import { listenbrainzOptions, refineListenBrainz, type GeneratedMode, type ListenBrainzMode, type ListenBrainzOptions } from './options.js';
 import { recommendationsDraft } from './recommendations.js';
+import { LISTENBRAINZ_ERRORS } from './error-codes.js';
 
 /** Errors that concern every mode at once: they fail the whole source instead of one playlist. */
 const SOURCE_WIDE = new Set(['ELBTOKEN', 'ELBUSER', 'EABORTED']);
@@ -75,7 +76,7 @@ async function userName(client: ListenBrainzClient, options: ListenBrainzOptions
   const status = await ctx.limit(() => client.validateToken());
   if (!status.valid) throw invalidToken();
   if (!status.userName) {
-    throw new HarmoniqError({
+    throw LISTENBRAINZ_ERRORS.error({
       code: 'ELB',
       message: 'ListenBrainz accepted the token but did not say whose it is',
       hint: 'Set LISTENBRAINZ_USER to your ListenBrainz user name.',
@@ -86,7 +87,7 @@ async function userName(client: ListenBrainzClient, options: ListenBrainzOptions
 }
 
 function invalidToken(): HarmoniqError {
-  return new HarmoniqError({
+  return LISTENBRAINZ_ERRORS.error({
     code: 'ELBTOKEN',
     message: 'ListenBrainz says the user token is not valid',
     hint: 'Copy your user token from https://listenbrainz.org/settings/ into LISTENBRAINZ_USER_TOKEN.',

@@ -1,8 +1,9 @@
 import { ExitCode } from './exit-codes.js';
 
 /**
- * Every error code Harmoniq can report, with its exit code and a one-line meaning.
- * docs/troubleshooting.md has one section per code; a test keeps the two in step.
+ * Every error code the core and its host report, with its exit code and a one-line meaning. A plugin's own codes
+ * (ELASTFM…, ELB…) are declared by the plugin with defineErrorCodes (plugin-error-codes.ts), not here.
+ * docs/troubleshooting.md has one section per code, the plugins' included; tests keep them in step.
  */
 export const ERROR_CATALOGUE = {
   ECONFIG: { exitCode: ExitCode.usage, meaning: 'The configuration is invalid.' },
@@ -20,13 +21,6 @@ export const ERROR_CATALOGUE = {
   EPLEXRESPONSE: { exitCode: ExitCode.sourceFailed, meaning: 'Plex answered with something Harmoniq cannot read.' },
   EPLAYLISTCONFLICT: { exitCode: ExitCode.sourceFailed, meaning: 'A playlist with that title exists and Harmoniq does not manage it.' },
   EPLAYLISTSMART: { exitCode: ExitCode.sourceFailed, meaning: 'The managed playlist is a smart playlist and cannot be edited.' },
-  ELASTFMKEY: { exitCode: ExitCode.sourceFailed, meaning: 'Last.fm rejected the API key.' },
-  ELASTFMUSER: { exitCode: ExitCode.sourceFailed, meaning: 'The Last.fm user does not exist or is private.' },
-  ELASTFMRATE: { exitCode: ExitCode.sourceFailed, meaning: 'Last.fm kept rate-limiting after retries.' },
-  ELASTFM: { exitCode: ExitCode.sourceFailed, meaning: 'A Last.fm request failed.' },
-  ELBTOKEN: { exitCode: ExitCode.sourceFailed, meaning: 'ListenBrainz rejected the user token.' },
-  ELBUSER: { exitCode: ExitCode.sourceFailed, meaning: 'The ListenBrainz user does not exist.' },
-  ELB: { exitCode: ExitCode.sourceFailed, meaning: 'A ListenBrainz request failed.' },
   EHTTP: { exitCode: ExitCode.sourceFailed, meaning: 'A network request failed.' },
   EREDIRECT: { exitCode: ExitCode.sourceFailed, meaning: 'A service redirected to another address; Harmoniq did not follow.' },
   ELIMIT: { exitCode: ExitCode.sourceFailed, meaning: 'An answer, listing or file crossed one of Harmoniq\'s bounds.' },

@@ -1,7 +1,11 @@
 import { ERROR_CATALOGUE, type ErrorCode } from './catalogue.js';
+import { ExitCode } from './exit-codes.js';
+
+/** A code a plugin declared with defineErrorCodes (plugin-error-codes.ts); only that function makes one. */
+export type PluginErrorCode = string & { readonly __declaredByAPlugin: true };
 
 export interface HarmoniqErrorInit {
-  code: ErrorCode;
+  code: ErrorCode | PluginErrorCode;
   /** One line: what is wrong. */
   message: string;
   /** How to fix it. */
@@ -19,7 +23,7 @@ export interface HarmoniqErrorInit {
 
 /** The one error type Harmoniq raises on purpose. Anything else reaching the CLI is a bug. */
 export class HarmoniqError extends Error {
-  readonly code: ErrorCode;
+  readonly code: ErrorCode | PluginErrorCode;
   readonly hint?: string;
   readonly retryable: boolean;
   readonly fatal: boolean;
@@ -37,11 +41,12 @@ export class HarmoniqError extends Error {
     this.details = init.details ?? [];
   }
 
+  /** A core code's own exit code; a plugin's code always means a source failed (exit 1). */
   get exitCode(): number {
-    return ERROR_CATALOGUE[this.code].exitCode;
+    return Object.hasOwn(ERROR_CATALOGUE, this.code) ? ERROR_CATALOGUE[this.code as ErrorCode].exitCode : ExitCode.sourceFailed;
   }
 
-  toJSON(): { code: ErrorCode; message: string; hint?: string; source?: string; details?: string[] } {
+  toJSON(): { code: ErrorCode | PluginErrorCode; message: string; hint?: string; source?: string; details?: string[] } {
     return { code: this.code, message: this.message, hint: this.hint, source: this.source, ...(this.details.length ? { details: [...this.details] } : {}) };
   }
 }
