@@ -3,7 +3,7 @@ import type { PlaylistSource } from '@harmoniq/core';
 import { loadBuiltinSources } from './builtin-sources.js';
 import { describeRef } from './plugins/load-plugin.js';
 import { loadPlugins, packageImporter } from './plugins/load-plugins.js';
-import { assertUniqueNames } from './resolve-sources.js';
+import { assertUniqueErrorCodes, assertUniqueNames } from './resolve-sources.js';
 import type { Runtime } from './runtime.js';
 
 /** The folder of the installed CLI package: plugins installed beside Harmoniq (e.g. globally) are found from here. */
@@ -50,5 +50,6 @@ export async function loadSources(rt: Runtime): Promise<PlaylistSource<unknown>[
 
   const all = [...builtin, ...pluginSources, ...custom];
   assertUniqueNames(all, (s) => origin.get(s) ?? 'unknown');
+  assertUniqueErrorCodes(all, (s) => origin.get(s) ?? 'unknown');
   return all;
 }

@@ -1,5 +1,5 @@
 import { HarmoniqError, type PlaylistSource } from '@harmoniq/core';
-import { resolveSourceStatuses, selectSources as selectFrom, type ResolvedSource, type SourceResolution, type SourceStatus } from '@harmoniq/core/pipeline';
+import { registeredErrorCodes, resolveSourceStatuses, selectSources as selectFrom, type ResolvedSource, type SourceResolution, type SourceStatus } from '@harmoniq/core/pipeline';
 import type { Runtime } from './runtime.js';
 
 export type { SourceResolution, SourceStatus };
@@ -33,4 +33,17 @@ export function assertUniqueNames(sources: PlaylistSource<unknown>[], origin: (s
     }
     seen.set(s.name, s);
   }
+}
+
+/** A plugin's error code means one thing: a second plugin giving it another meaning (claiming ELASTFMKEY) is refused. */
+export function assertUniqueErrorCodes(sources: PlaylistSource<unknown>[], origin: (s: PlaylistSource<unknown>) => string): void {
+  const { clashes } = registeredErrorCodes(sources);
+  if (!clashes.length) return;
+  const byName = new Map(sources.map((s) => [s.name, s]));
+  const where = (name: string) => `'${name}' (${origin(byName.get(name) as PlaylistSource<unknown>)})`;
+  throw new HarmoniqError({
+    code: 'EPLUGINDUP',
+    message: `Two plugins claim one error code: ${clashes.map((c) => `${c.code} is declared by ${where(c.first)} and by ${where(c.second)}`).join('; ')}.`,
+    hint: 'Remove one of the plugins; a plugin prefixes its error codes with its own name (docs/writing-a-plugin.md).',
+  });
 }

@@ -195,6 +195,20 @@ describe('two sources with one name', () => {
     expect(r.stderr).toMatch(/EPLUGINDUP Two sources are named 'same': plugin (harmoniq-plugin-a|@x\/harmoniq-plugin-b) .* and plugin (harmoniq-plugin-a|@x\/harmoniq-plugin-b) /);
   });
 
+  it('EPLUGINDUP names a plugin claiming a built-in plugin\'s error code with another meaning', async () => {
+    const codes = "errorCodes: { meanings: { ELASTFMKEY: 'My radio refused the key.' }, error: (init) => Object.assign(new Error(init.message), init) },";
+    const dir = writePluginPackage(root, 'harmoniq-plugin-radio', sourceModule('my-radio', codes));
+    const r = await runCli(['sources'], env, root);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`EPLUGINDUP Two plugins claim one error code: ELASTFMKEY is declared by 'lastfm-charts' (built-in) and by 'my-radio' (plugin harmoniq-plugin-radio (${join(dir, 'index.js')})).`);
+  });
+
+  it('a plugin\'s own prefixed error codes load beside the built-ins', async () => {
+    const codes = "errorCodes: { meanings: { EMYRADIO: 'My radio failed.' }, error: (init) => Object.assign(new Error(init.message), init) },";
+    writePluginPackage(root, 'harmoniq-plugin-radio', sourceModule('my-radio', codes));
+    expect(names(await sources())).toContain('my-radio');
+  });
+
   it('EPLUGINDUP names a plugin and a custom playlist with its name, suggesting a rename', async () => {
     installMixtape(root);
     writeFileSync(join(root, 'harmoniq.config.json'), JSON.stringify({ custom: [{ name: 'Mixtape', file: './tracks.csv' }] }));

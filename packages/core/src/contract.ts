@@ -12,6 +12,7 @@ import type { SourceLook } from './playlist-look/look-options.js';
 import type { ConfigIssue, Env, ParseResult } from './user-input.js';
 import type { OptionDeclarations, OptionValues } from './sources/declare-options.js';
 import { readDeclaredOptions, type RefineContext } from './sources/read-options.js';
+import type { ErrorCodes } from './errors/plugin-error-codes.js';
 
 export type { ConfigIssue, Env, ParseResult } from './user-input.js';
 
@@ -158,6 +159,11 @@ export interface PlaylistSource<O = unknown> {
    * own reading, which sees them, is used in a run).
    */
   parseOptions(raw: unknown, env: Env): ParseResult<O>;
+  /**
+   * The error codes this source raises beyond the core's, made with defineErrorCodes (prefixed: ELASTFM…, ELB…).
+   * Registering them lets the host refuse two plugins claiming one code and keep docs/troubleshooting.md complete.
+   */
+  errorCodes?: ErrorCodes;
   /** Check credentials and reachability, without side effects. */
   verify?(options: O, ctx: SourceContext): Promise<void>;
   fetch(options: O, ctx: SourceContext): Promise<PlaylistDraft[]>;

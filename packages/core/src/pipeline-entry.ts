@@ -7,6 +7,7 @@
 export { createSharedRegistry } from './contract.js';
 export { fixedClock, formatShortLocal, systemClock, systemZone } from './clock.js';
 export { ERROR_CATALOGUE } from './errors/catalogue.js';
+export { registeredErrorCodes, type RegisteredErrorCode, type ErrorCodeClash } from './errors/plugin-error-codes.js';
 export { describeError } from './errors/harmoniq-error.js';
 export * from './logging/redact.js';
 export * from './logging/safe-text.js';

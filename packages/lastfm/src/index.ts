@@ -7,3 +7,4 @@ export { LASTFM_PERIODS } from './types.js';
 export type { LastfmArtist, LastfmPage, LastfmPeriod, LastfmTrack, LastfmUser, ListOptions } from './types.js';
 export { lastfmCredentialOptions, lastfmUserOption, clientFor, toCandidate, trackKey, artistKey, LASTFM_KEY_HELP, MAX_RATE_PER_SECOND } from './source-support.js';
 export type { LastfmCredentials } from './source-support.js';
+export { LASTFM_ERRORS } from './error-codes.js';

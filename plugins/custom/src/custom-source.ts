@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import { HarmoniqError, type CandidateTrack, type ConfigIssue, type PlaylistDraft, type PlaylistSource, type SourceContext } from '@harmoniq/core';
 import { envValue, titleFromName, type CustomSpec } from './custom-entries.js';
 import { isModulePath, parseCustomOptions, type CustomOptions } from './custom-options.js';
+import { CUSTOM_ERRORS } from './error-codes.js';
 import { loadCustomModule, type CustomModule, type ImportModule } from './load-custom-module.js';
 import { maxTrackFileBytes, readTrackFile } from './track-files/read-track-file.js';
 
@@ -46,6 +47,7 @@ export function createCustomSource(spec: CustomSpec, settings: CustomSourceSetti
       enabled: typeof entry?.enabled === 'boolean' ? entry.enabled : true,
     },
     ...(n !== undefined ? { env: { enabled: `ENABLE_CUSTOM_${n}`, playlist: `PLAYLIST_NAME_CUSTOM_${n}`, size: `PLAYLIST_SIZE_CUSTOM_${n}` } } : {}),
+    errorCodes: CUSTOM_ERRORS,
     parseOptions: (raw, env) => parseCustomOptions(raw, env, { spec, cwd: settings.cwd, baseDir: settings.baseDir }),
 
     async verify(options, ctx) {

@@ -1,5 +1,6 @@
 import { defineSource, option, readDeclaredOptions, type PlaylistSource, type CandidateTrack, type Env, type OptionValues, type ParseResult, type RefineContext, type SourceContext } from '@harmoniq/core';
 import {
+  LASTFM_ERRORS,
   clientFor,
   lastfmCredentialOptions,
   toCandidate,
@@ -69,6 +70,7 @@ export const lastfmChartsSource: PlaylistSource<LastfmChartsOptions> = defineSou
   defaults: { playlist: 'Global Top 50', size: 50, enabled: false },
   env: { enabled: 'ENABLE_LASTFM_CHARTS', playlist: 'PLAYLIST_NAME_LASTFM_CHARTS', size: 'PLAYLIST_SIZE_CHARTS' },
   options: chartOptions,
+  errorCodes: LASTFM_ERRORS,
   refineOptions: refineChart,
 
   async verify(options, ctx) {

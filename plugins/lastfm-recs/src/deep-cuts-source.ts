@@ -1,5 +1,5 @@
 import { defineSource, option, readDeclaredOptions, type PlaylistSource, localDate, type CandidateTrack, type Env, type ParseResult } from '@harmoniq/core';
-import { clientFor, toCandidate, trackKey, type LastfmPeriod, type LastfmTrack } from '@harmoniq/lastfm';
+import { LASTFM_ERRORS, clientFor, toCandidate, trackKey, type LastfmPeriod, type LastfmTrack } from '@harmoniq/lastfm';
 import { createDegrader, throwIfAllFailed } from './degrade.js';
 import { seededShuffle } from '@harmoniq/core';
 import { periodLabel, periodOption, userSourceOptions, type UserSourceOptions } from './user-source-options.js';
@@ -41,6 +41,7 @@ export const lastfmDeepCutsSource: PlaylistSource<LastfmDeepCutsOptions> = defin
   defaults: { playlist: 'Last.fm Deep Cuts', size: 50, enabled: false },
   env: { enabled: 'ENABLE_LASTFM_DEEP_CUTS', playlist: 'PLAYLIST_NAME_LASTFM_DEEP_CUTS', size: 'PLAYLIST_SIZE_LASTFM_DEEP_CUTS' },
   options: deepCutsOptions,
+  errorCodes: LASTFM_ERRORS,
 
   async verify(options, ctx) {
     await clientFor(options, ctx).userInfo(options.user);

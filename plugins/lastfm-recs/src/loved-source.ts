@@ -1,5 +1,5 @@
 import { defineSource, option, readDeclaredOptions, type PlaylistSource, formatLocal, localDate, type Env, type LibraryTrack, type ParseResult } from '@harmoniq/core';
-import { artistKey, clientFor, toCandidate, type LastfmTrack } from '@harmoniq/lastfm';
+import { LASTFM_ERRORS, artistKey, clientFor, toCandidate, type LastfmTrack } from '@harmoniq/lastfm';
 import { seededShuffle } from '@harmoniq/core';
 import { periodOption, userSourceOptions, type UserSourceOptions } from './user-source-options.js';
 
@@ -30,6 +30,7 @@ export const lastfmLovedSource: PlaylistSource<LastfmLovedOptions> = defineSourc
   defaults: { playlist: 'Last.fm Loved', size: 50, enabled: false },
   env: { enabled: 'ENABLE_LASTFM_LOVED', playlist: 'PLAYLIST_NAME_LASTFM_LOVED', size: 'PLAYLIST_SIZE_LASTFM_LOVED' },
   options: lovedOptions,
+  errorCodes: LASTFM_ERRORS,
 
   async verify(options, ctx) {
     await clientFor(options, ctx).userInfo(options.user);

@@ -1,5 +1,5 @@
 import { defineSource, option, readDeclaredOptions, type PlaylistSource, localDate, type Env, type ParseResult } from '@harmoniq/core';
-import { clientFor, toCandidate, trackKey, type LastfmPeriod } from '@harmoniq/lastfm';
+import { LASTFM_ERRORS, clientFor, toCandidate, trackKey, type LastfmPeriod } from '@harmoniq/lastfm';
 import { createDegrader, throwIfAllFailed } from './degrade.js';
 import { expandSeeds } from './recs-expand.js';
 import { noteFor, rankCandidates } from './recs-rank.js';
@@ -37,6 +37,7 @@ export const lastfmRecsSource: PlaylistSource<LastfmRecsOptions> = defineSource(
   defaults: { playlist: 'Last.fm Discovery', size: 50, enabled: false },
   env: { enabled: 'ENABLE_LASTFM_RECS', playlist: 'PLAYLIST_NAME_LASTFM_RECS', size: 'PLAYLIST_SIZE_RECS' },
   options: recsOptions,
+  errorCodes: LASTFM_ERRORS,
 
   async verify(options, ctx) {
     await clientFor(options, ctx).userInfo(options.user);

@@ -1,5 +1,5 @@
 import { defineSource, option, readDeclaredOptions, type PlaylistSource, type Env, type ParseResult } from '@harmoniq/core';
-import { clientFor, toCandidate, type LastfmPeriod } from '@harmoniq/lastfm';
+import { LASTFM_ERRORS, clientFor, toCandidate, type LastfmPeriod } from '@harmoniq/lastfm';
 import { periodLabel, periodOption, userSourceOptions, type UserSourceOptions } from './user-source-options.js';
 import { widenedNote, widenWhileThin } from './widen-period.js';
 
@@ -24,6 +24,7 @@ export const lastfmTopSource: PlaylistSource<LastfmTopOptions> = defineSource({
   defaults: { playlist: 'Last.fm Top Tracks', size: 50, enabled: false },
   env: { enabled: 'ENABLE_LASTFM_TOP', playlist: 'PLAYLIST_NAME_LASTFM_TOP', size: 'PLAYLIST_SIZE_LASTFM_TOP' },
   options: topOptions,
+  errorCodes: LASTFM_ERRORS,
 
   async verify(options, ctx) {
     await clientFor(options, ctx).userInfo(options.user);

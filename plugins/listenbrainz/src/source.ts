@@ -16,6 +16,7 @@ export const listenbrainzSource: PlaylistSource<ListenBrainzOptions> = defineSou
   env: { enabled: 'ENABLE_LISTENBRAINZ_RECS', playlist: 'PLAYLIST_NAME_LISTENBRAINZ_RECS', size: 'PLAYLIST_SIZE_LISTENBRAINZ_RECS' },
 
   options: listenbrainzOptions,
+  errorCodes: LISTENBRAINZ_ERRORS,
   refineOptions: refineListenBrainz,
 
   async verify(options, ctx) {

@@ -2,7 +2,7 @@ import { ExitCode } from './exit-codes.js';
 
 /**
  * Every error code the core and its host report, with its exit code and a one-line meaning. A plugin's own codes
- * (ELASTFM…, ELB…) are declared by the plugin with defineErrorCodes (plugin-error-codes.ts), not here.
+ * (ELASTFM…, ELB…, ECUSTOMFILE) are declared by the plugin with defineErrorCodes (plugin-error-codes.ts), not here.
  * docs/troubleshooting.md has one section per code, the plugins' included; tests keep them in step.
  */
 export const ERROR_CATALOGUE = {
@@ -28,10 +28,9 @@ export const ERROR_CATALOGUE = {
   EPLUGINLOAD: { exitCode: ExitCode.usage, meaning: 'A plugin or custom module could not be loaded.' },
   EPLUGINSHAPE: { exitCode: ExitCode.usage, meaning: 'A loaded plugin does not export a valid source.' },
   EPLUGINAPI: { exitCode: ExitCode.usage, meaning: 'A plugin was written for another plugin API version.' },
-  EPLUGINDUP: { exitCode: ExitCode.usage, meaning: 'Two sources have the same name.' },
+  EPLUGINDUP: { exitCode: ExitCode.usage, meaning: 'Two sources have the same name, or two plugins claim one error code.' },
   ESOURCEOUTPUT: { exitCode: ExitCode.sourceFailed, meaning: 'A source returned data of the wrong shape.' },
   ESOURCE: { exitCode: ExitCode.sourceFailed, meaning: 'A source failed.' },
-  ECUSTOMFILE: { exitCode: ExitCode.sourceFailed, meaning: 'A custom track list file cannot be read.' },
   ESTATE: { exitCode: ExitCode.sourceFailed, meaning: 'The state file cannot be read or written.' },
   EHEALTH: { exitCode: ExitCode.sourceFailed, meaning: 'The last run failed or is too old.' },
   EABORTED: { exitCode: ExitCode.sourceFailed, meaning: 'The run was stopped before it finished.' },

@@ -1,4 +1,5 @@
 import type { PlaylistSource } from '../contract.js';
+import { errorCodeProblems } from '../errors/plugin-error-codes.js';
 
 /**
  * What is wrong with the shape of a would-be source, without calling it (empty = looks like a source).
@@ -33,8 +34,17 @@ export function sourceShapeProblems(value: unknown): string[] {
       if (typeof spec !== 'object' || spec === null || typeof (spec as { read?: unknown }).read !== 'function') problems.push(`options.${name} must be made with option.*() from @harmoniq/core`);
     }
   }
+  if (s.errorCodes !== undefined) problems.push(...errorCodesProblems(s.errorCodes));
   if (typeof s.fetch !== 'function') problems.push('fetch must be a function');
   if (s.verify !== undefined && typeof s.verify !== 'function') problems.push('verify, when present, must be a function');
   if (s.nextChange !== undefined && typeof s.nextChange !== 'function') problems.push('nextChange, when present, must be a function');
   return problems;
+}
+
+function errorCodesProblems(value: unknown): string[] {
+  const meanings = (value as { meanings?: unknown } | null)?.meanings;
+  if (typeof meanings !== 'object' || meanings === null || typeof (value as { error?: unknown }).error !== 'function') {
+    return ['errorCodes, when present, must be made with defineErrorCodes from @harmoniq/core'];
+  }
+  return Object.entries(meanings).flatMap(([code, meaning]) => errorCodeProblems(code, meaning));
 }

@@ -1,6 +1,8 @@
 import type { Env, PlaylistDraft, PlaylistSource, SourceContext } from '../contract.js';
 import { validateDrafts } from '../pipeline/validate-drafts.js';
 import { sourceShapeProblems } from '../sources/source-shape.js';
+import { ERROR_CATALOGUE } from '../errors/catalogue.js';
+import { HarmoniqError } from '../errors/harmoniq-error.js';
 
 export interface ContractOptions {
   /** A config section (`sources.<name>` without the common keys) this source accepts. */
@@ -26,7 +28,8 @@ const GARBAGE: unknown[] = [undefined, null, 42, 'text', [], { unknownOption: tr
  * Checked: the shape (apiVersion, kebab-case name, one-line description, defaults, env names, functions);
  * parseOptions never throws and reports problems as [{ path, message }]; it accepts `validRaw`/`env`; with a
  * `context`, verify() resolves, fetch() returns valid drafts, every `ids.plexRatingKey` names a track of
- * `context.library`, and nextChange() (if any) returns a later instant or undefined.
+ * `context.library`, nextChange() (if any) returns a later instant or undefined, and an error verify() or fetch()
+ * raises has a code the core or the source's `errorCodes` declares.
  */
 export async function checkSourceContract(source: PlaylistSource<unknown>, options: ContractOptions = {}): Promise<string[]> {
   const problems = sourceShapeProblems(source);
@@ -60,13 +63,13 @@ export async function checkSourceContract(source: PlaylistSource<unknown>, optio
     try {
       await source.verify(parsed.value, ctx);
     } catch (error) {
-      problems.push(`verify: ${(error as Error).message}`);
+      problems.push(`verify: ${(error as Error).message}`, ...undeclaredCode(source, 'verify', error));
     }
   }
   try {
     problems.push(...unknownRatingKeys(validateDrafts(source.name, await source.fetch(parsed.value, ctx)), ctx));
   } catch (error) {
-    problems.push(`fetch: ${(error as Error).message}`);
+    problems.push(`fetch: ${(error as Error).message}`, ...undeclaredCode(source, 'fetch', error));
   }
   if (source.nextChange) {
     const now = ctx.clock.now();
@@ -90,4 +93,11 @@ function unknownRatingKeys(drafts: PlaylistDraft[], ctx: SourceContext): string[
     if (unknown.length) problems.push(`fetch: draft '${d.key}' names ${unknown.length} ids.plexRatingKey not in the library (e.g. '${unknown[0]}')`);
   }
   return problems;
+}
+
+/** A code neither the core nor the source declares has no meaning, exit code or troubleshooting section. */
+function undeclaredCode(source: PlaylistSource<unknown>, step: string, error: unknown): string[] {
+  if (!(error instanceof HarmoniqError) || Object.hasOwn(ERROR_CATALOGUE, error.code)) return [];
+  if (source.errorCodes && Object.hasOwn(source.errorCodes.meanings, error.code)) return [];
+  return [`${step} raised the error code ${error.code}, which neither the core nor the source's errorCodes declare (defineErrorCodes)`];
 }

@@ -2,6 +2,7 @@ import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { HarmoniqError } from '@harmoniq/core';
+import { CUSTOM_ERRORS } from '../error-codes.js';
 import { parseCsvTrackList } from './parse-csv.js';
 import { parseJsonTrackList } from './parse-json.js';
 import { parseM3uTrackList } from './parse-m3u.js';
@@ -35,7 +36,7 @@ export function parseTrackList(text: string, format: TrackFileFormat, label: str
     return parseCsvTrackList(text);
   } catch (error) {
     if (!(error instanceof TrackFileProblem)) throw error;
-    throw new HarmoniqError({
+    throw CUSTOM_ERRORS.error({
       code: 'ECUSTOMFILE',
       message: `The track list ${label} ${error.message}.`,
       hint: error.hint ?? 'See docs/sources/custom.md for the file formats.',
@@ -74,7 +75,7 @@ async function readBounded(path: string, label: string, maxBytes: number): Promi
     handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new HarmoniqError({
+    throw CUSTOM_ERRORS.error({
       code: 'ECUSTOMFILE',
       message: `Cannot read the track list ${label}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message}.`,
       hint: PATH_HINT,
@@ -85,7 +86,7 @@ async function readBounded(path: string, label: string, maxBytes: number): Promi
     const stat = await handle.stat();
     if (!stat.isFile()) {
       const what = stat.isDirectory() ? 'a folder' : stat.isFIFO() ? 'a named pipe (FIFO)' : stat.isSocket() ? 'a socket' : 'a device or other special file';
-      throw new HarmoniqError({ code: 'ECUSTOMFILE', message: `Cannot read the track list ${label}: it is ${what}, not a regular file.`, hint: PATH_HINT });
+      throw CUSTOM_ERRORS.error({ code: 'ECUSTOMFILE', message: `Cannot read the track list ${label}: it is ${what}, not a regular file.`, hint: PATH_HINT });
     }
     if (stat.size > maxBytes) throw tooLarge(label, maxBytes);
     const buf = Buffer.alloc(Math.min(maxBytes + 1, Math.max(stat.size + 1, 64 * 1024)));
