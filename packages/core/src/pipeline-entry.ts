@@ -52,3 +52,4 @@ export { sectionKeys } from './sources/read-options.js';
 export { configJsonSchema, optionHelp, type OptionHelp } from './sources/options-schema.js';
 export { createSourceContext, type SourceContextInput } from './sources/source-context.js';
 export { sourceShapeProblems } from './sources/source-shape.js';
+export type { CoverMaker, CoverRequest, SourceLook, UploadedPoster } from './playlist-look/index.js';

@@ -6,6 +6,8 @@ import { playlistSummary } from './playlist-summary.js';
 import { hashKeys } from './playlist-target.js';
 import { recordManaged } from './record-playlist.js';
 import type { RunContext } from './run-context.js';
+import type { LookResult } from './give-look.js';
+import type { UploadedPoster } from '../playlist-look/poster-decision.js';
 
 export interface Applied extends ApplyResult {
   /** Plex's stamp of the playlist after the writes, when it could be read (the next run then need not read the items). */
@@ -21,6 +23,13 @@ export interface ApplyContext {
   logger: Logger;
   /** Called once a new playlist exists, before any later write can fail. */
   onCreated: (ratingKey: string) => void;
+  /** The description from PLAYLIST_SUMMARY_TEMPLATE; undefined: the source's text and the counts. */
+  summary?: string;
+  /**
+   * After the items are written and before Plex's stamp is read: the rename and the cover, which move the stamp too
+   * (read before them, the next run would see a stamp it does not know and read the playlist again).
+   */
+  afterWrites?: (ratingKey: string, created: boolean) => Promise<Pick<LookResult, 'poster' | 'ours'>>;
 }
 
 /**
@@ -29,7 +38,7 @@ export interface ApplyContext {
  */
 export async function applyDecision(run: RunContext, decision: Extract<PlaylistDecision, { action: 'create' | 'update' }>, ctx: ApplyContext): Promise<Applied> {
   const { plan } = decision;
-  const summary = playlistSummary({ description: ctx.description, found: plan.desired.length, wanted: ctx.size, clock: run.options.clock });
+  const summary = ctx.summary ?? playlistSummary({ description: ctx.description, found: plan.desired.length, wanted: ctx.size, clock: run.options.clock });
   const result = await applyPlan(plan, {
     store: run.store,
     logger: ctx.logger,
@@ -41,17 +50,30 @@ export async function applyDecision(run: RunContext, decision: Extract<PlaylistD
       await recordManaged(run, ctx.stateKey, created.ratingKey, ctx.title);
     },
   });
+  const look = ctx.afterWrites ? await ctx.afterWrites(result.ratingKey, decision.action === 'create') : undefined;
   // Our writes moved Plex's updatedAt: note the new stamp so the next run need not read the playlist at all.
-  const stamp = await stampAfterWrites(run.store, result.ratingKey, plan.desired.length, ctx.logger);
-  await recordManaged(run, ctx.stateKey, result.ratingKey, ctx.title, { contentHash: hashKeys(plan.desired), plexUpdatedAt: stamp });
-  return { ...result, stamp };
+  const after = await stampAfterWrites(run.store, result.ratingKey, plan.desired.length, ctx.logger);
+  await recordManaged(run, ctx.stateKey, result.ratingKey, ctx.title, {
+    contentHash: hashKeys(plan.desired),
+    plexUpdatedAt: after?.stamp,
+    ...(look ? { poster: followShown(look, after?.thumb) } : {}),
+  });
+  return { ...result, stamp: after?.stamp };
 }
 
-/** Plex's stamp of a playlist just written, when it holds the expected count; a failed read only costs a read next run. */
-async function stampAfterWrites(store: PlaylistStore, ratingKey: string, count: number, logger: Logger): Promise<number | undefined> {
+/**
+ * Harmoniq's poster as Plex shows it after the writes: should Plex restamp a poster's thumb when the playlist changes,
+ * the state follows, so the next run still knows the poster is Harmoniq's own.
+ */
+export function followShown(look: Pick<LookResult, 'poster' | 'ours'>, thumb: string | undefined): UploadedPoster | undefined {
+  return look.poster && look.ours && thumb !== undefined ? { ...look.poster, thumb } : look.poster;
+}
+
+/** Plex's stamp (and shown poster) of a playlist just written; the stamp only when it holds the expected count. A failed read only costs a read next run. */
+export async function stampAfterWrites(store: PlaylistStore, ratingKey: string, count: number, logger: Logger): Promise<{ stamp: number | undefined; thumb: string | undefined } | undefined> {
   try {
     const info = await store.get(ratingKey);
-    return info && info.leafCount === count ? info.updatedAt : undefined;
+    return info ? { stamp: info.leafCount === count ? info.updatedAt : undefined, thumb: info.thumb } : undefined;
   } catch (error) {
     logger.debug(`Could not read the playlist's new stamp (${(error as Error).message}); the next run reads it once.`);
     return undefined;

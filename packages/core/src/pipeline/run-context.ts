@@ -14,6 +14,7 @@ import type { MatchOverride } from '../config/types.js';
 import type { Matcher } from '../match/index.js';
 import type { HarmoniqState, StateStore } from '../state/state-store.js';
 import type { ResolvedSource } from '../sources/run-steps.js';
+import type { CoverMaker } from '../playlist-look/apply-look.js';
 
 export interface SyncOptions {
   sources: ResolvedSource[];
@@ -37,6 +38,11 @@ export interface SyncOptions {
   onIndexProgress?: (p: IndexProgress) => void;
   /** Service answers kept between runs, handed to every source; saved once the sources have fetched. */
   answers?: AnswerCache;
+  /**
+   * Draws a playlist cover (the CLI passes @harmoniq/covers, loaded only when a cover is drawn). Without it, a cover
+   * that should be generated is one warning; PLAYLIST_POSTER_FILE and `none` need none.
+   */
+  makeCover?: CoverMaker;
   /** Household users: after the owner's playlists, each user's are kept in their own account (DESIGN: targets × sources). */
   targets?: SyncTarget[];
 }

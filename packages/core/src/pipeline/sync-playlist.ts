@@ -2,7 +2,10 @@ import type { PlaylistDraft } from '../contract.js';
 import { describeError, type HarmoniqError, toHarmoniqError } from '../errors/harmoniq-error.js';
 import type { Logger } from '../logging/logger.js';
 import { playlistKey } from '../state/state-store.js';
-import { applyDecision } from './apply-decision.js';
+import { applyDecision, followShown, stampAfterWrites } from './apply-decision.js';
+import { applyExclusions } from './exclude-candidates.js';
+import { giveLook, type LookStep } from './give-look.js';
+import { namePlaylistDraft, type PlaylistNames } from './name-playlist.js';
 import { decidePlaylist, expectedContent, type PlaylistDecision } from './decide-playlist.js';
 import { describeTrack, matchCandidates } from './match-candidates.js';
 import { hashKeys, resolveTarget } from './playlist-target.js';
@@ -25,13 +28,16 @@ export async function syncPlaylist(run: RunContext, resolved: ResolvedSource, dr
   const started = Date.now();
   const { common } = resolved;
   const size = draft.size ?? common.size;
+  const names = namePlaylistDraft(run, resolved.source, common.playlist, common.look, draft);
   const candidates = matchCandidates(run.matcher, draft.tracks);
+  // Excluded candidates leave before the plan, so the playlist fills to its size from the next ones.
+  const excluded = applyExclusions(candidates, common.look?.exclude, run.library);
   const matched = candidates.filter((c) => c.status === 'matched' && c.ratingKey).map((c) => c.ratingKey as string);
   const report: PlaylistReport = {
     key: draft.key,
-    title: draft.title,
+    title: names.title,
     action: 'skipped',
-    counts: { candidates: draft.tracks.length, found: new Set(matched).size, missing: candidates.filter((c) => c.status === 'unmatched').length, added: 0, removed: 0, kept: 0, size: 0 },
+    counts: { candidates: draft.tracks.length, found: new Set(matched).size, missing: candidates.filter((c) => c.status === 'unmatched').length, excluded, added: 0, removed: 0, kept: 0, size: 0 },
     durationMs: 0,
     candidates,
   };
@@ -41,18 +47,27 @@ export async function syncPlaylist(run: RunContext, resolved: ResolvedSource, dr
   try {
     const target = draft.keepExisting
       ? undefined
-      : await resolveTarget(run, { title: draft.title, managed, expected: expectedContent(matched, size, common), adopt: run.options.adopt ?? false });
+      : await resolveTarget(run, { title: names.title, managed, expected: expectedContent(matched, size, common), adopt: run.options.adopt ?? false });
     if (target?.kind === 'absent' && target.deleted !== undefined) logger.warn(`The playlist '${target.deleted}' was deleted in Plex; creating it again.`);
-    if (target?.kind === 'unmanaged' && target.entries) logger.info(`Adopting the existing playlist '${draft.title}' (ratingKey ${target.info.ratingKey}).`);
-    const decision = decidePlaylist({ source: resolved.source.name, title: draft.title, matched, size, common, target, ...(draft.keepExisting ? { keepExisting: draft.keepExisting } : {}) });
+    if (target?.kind === 'unmanaged' && target.entries) logger.info(`Adopting the existing playlist '${names.title}' (ratingKey ${target.info.ratingKey}).`);
+    const decision = decidePlaylist({ source: resolved.source.name, title: names.title, matched, size, common, target, ...(draft.keepExisting ? { keepExisting: draft.keepExisting } : {}) });
     if (decision.action === 'keep') report.ratingKey = managed?.ratingKey;
-    await carryOut(run, decision, { outcome, stateKey, draft, size, logger });
+    const look = (ratingKey: string, created: boolean): LookStep => ({
+      ratingKey,
+      created,
+      info: target && target.kind !== 'absent' ? target.info : undefined,
+      names,
+      look: common.look,
+      managed,
+      logger,
+    });
+    await carryOut(run, decision, { outcome, stateKey, draft, names, size, logger, look });
   } catch (error) {
     const e = toHarmoniqError(error, 'EPLEXREQUEST');
     report.action = 'failed';
     report.reason = e.message;
     const kept = e.fatal ? '' : ' The playlist still holds a complete list; the next run finishes the update.';
-    logger.error(`Updating '${draft.title}' failed: ${describeError(e)}${kept}`);
+    logger.error(`Updating '${names.title}' failed: ${describeError(e)}${kept}`);
     outcome.error = e;
   }
   report.durationMs = Date.now() - started;
@@ -63,15 +78,18 @@ interface Step {
   outcome: PlaylistOutcome;
   stateKey: string;
   draft: PlaylistDraft;
+  names: PlaylistNames;
   size: number;
   logger: Logger;
+  /** What the look step needs for the playlist with this ratingKey. */
+  look: (ratingKey: string, created: boolean) => LookStep;
 }
 
 /** Applies the decision (writes only outside a dry run), records it in the state and tells the user. */
 async function carryOut(run: RunContext, decision: PlaylistDecision, step: Step): Promise<void> {
   const { report, warnings } = step.outcome;
   const { logger, draft } = step;
-  const title = draft.title;
+  const title = step.names.title;
   const found = `${report.counts.found} of ${draft.tracks.length} candidates found`;
   switch (decision.action) {
     case 'keep':
@@ -101,10 +119,12 @@ async function carryOut(run: RunContext, decision: PlaylistDecision, step: Step)
       markUsed(report.candidates, decision.desired);
       report.counts.size = decision.desired.length;
       report.counts.kept = decision.kept;
-      // Read to find out: remember what it holds and its stamp, so the next run knows without reading.
-      if (decision.read && !run.options.dryRun) {
-        await recordManaged(run, step.stateKey, decision.ratingKey, title, { contentHash: hashKeys(decision.desired), plexUpdatedAt: decision.stamp });
+      if (run.options.dryRun) {
+        dryRunLook(step, logger);
+        logger.info(`'${title}' is up to date (${decision.desired.length} tracks, ${found}).`);
+        return;
       }
+      await lookOfUnchanged(run, decision, step);
       logger.info(`'${title}' is up to date (${decision.desired.length} tracks, ${found}).`);
       return;
     case 'create':
@@ -120,16 +140,24 @@ async function carryOut(run: RunContext, decision: PlaylistDecision, step: Step)
         report.plan = { add: plan.toAdd.map((k) => plannedTrack(run, k)), remove: plan.toRemove.map((e) => plannedTrack(run, e.ratingKey)) };
         for (const k of plan.toAdd) logger.debug(`  + ${describeTrack(run.library.byRatingKey(k), k)}`);
         for (const e of plan.toRemove) logger.debug(`  − ${describeTrack(run.library.byRatingKey(e.ratingKey), e.ratingKey)}`);
+        if (decision.action === 'update') dryRunLook(step, logger);
         return;
       }
       const applied = await applyDecision(run, decision, {
         stateKey: step.stateKey,
         title,
         description: draft.summary,
+        ...(step.names.summary !== undefined ? { summary: step.names.summary } : {}),
         size: step.size,
         logger,
         onCreated: (ratingKey) => {
           report.ratingKey = ratingKey;
+        },
+        afterWrites: async (ratingKey, created) => {
+          const result = await giveLook(run, step.look(ratingKey, created));
+          if (result.renamedFrom !== undefined) report.renamedFrom = result.renamedFrom;
+          warnings.push(...result.warnings);
+          return result;
         },
       });
       report.ratingKey = applied.ratingKey;
@@ -139,6 +167,30 @@ async function carryOut(run: RunContext, decision: PlaylistDecision, step: Step)
       );
     }
   }
+}
+
+/**
+ * An unchanged playlist may still need its new name (a changed title, Daily Flow's next window) or its cover; either
+ * moves Plex's stamp, so the stamp is read again and recorded, and the next run still needs no read.
+ */
+async function lookOfUnchanged(run: RunContext, decision: Extract<PlaylistDecision, { action: 'unchanged' }>, step: Step): Promise<void> {
+  const { report, warnings } = step.outcome;
+  const result = await giveLook(run, step.look(decision.ratingKey, false));
+  if (result.renamedFrom !== undefined) report.renamedFrom = result.renamedFrom;
+  warnings.push(...result.warnings);
+  if (!result.changed && !decision.read) return;
+  const after = result.changed ? await stampAfterWrites(run.store, decision.ratingKey, decision.desired.length, step.logger) : undefined;
+  await recordManaged(run, step.stateKey, decision.ratingKey, step.names.title, {
+    contentHash: hashKeys(decision.desired),
+    plexUpdatedAt: result.changed ? after?.stamp : decision.stamp,
+    poster: followShown(result, after?.thumb),
+  });
+}
+
+/** A dry run says what the look step would rename; covers are decided only when written. */
+function dryRunLook(step: Step, logger: Logger): void {
+  const info = step.look('', false).info;
+  if (info && info.title !== step.names.title) logger.info(`Dry run: '${info.title}' would be renamed to '${step.names.title}' (same playlist).`);
 }
 
 function markUsed(candidates: CandidateReport[], desired: readonly string[]): void {
