@@ -136,7 +136,7 @@ export interface PlaylistDraft {
 
 export interface PlaylistSource<O = unknown> {
   apiVersion: 1;
-  /** kebab-case CLI id and config key: 'lastfm-charts'. */
+  /** kebab-case CLI id and config key: 'my-radio'. */
   name: string;
   /** One line for `harmoniq sources`. */
   description: string;
@@ -160,7 +160,7 @@ export interface PlaylistSource<O = unknown> {
    */
   parseOptions(raw: unknown, env: Env): ParseResult<O>;
   /**
-   * The error codes this source raises beyond the core's, made with defineErrorCodes (prefixed: ELASTFM…, ELB…).
+   * The error codes this source raises beyond the core's, made with defineErrorCodes (prefixed with the plugin's name: EMYRADIO…).
    * Registering them lets the host refuse two plugins claiming one code and keep docs/troubleshooting.md complete.
    */
   errorCodes?: ErrorCodes;

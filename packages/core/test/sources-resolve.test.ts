@@ -91,6 +91,13 @@ describe('selectSources', () => {
     const resolution = resolveSourceStatuses(await config({}), [charts]);
     expect(() => selectSources(resolution, { names: [] })).toThrow(expect.objectContaining({ code: 'ESOURCEDISABLED' }));
   });
+
+  it('takes its example of how to enable a source from the known sources, not from a plugin the core names', async () => {
+    const resolution = resolveSourceStatuses(await config({}), [source('no-env', 'X', { env: undefined }), recs]);
+    expect(() => selectSources(resolution, { names: [] })).toThrow(
+      expect.objectContaining({ hint: "Enable one, e.g. ENABLE_RECS=true, or name it: 'harmoniq sync recs'. 'harmoniq sources' shows what each needs." }),
+    );
+  });
 });
 
 describe('configError', () => {

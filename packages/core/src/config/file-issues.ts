@@ -119,7 +119,7 @@ function nearCoreKey(key: string, known: Set<string>): boolean {
   return [...known].some((c) => distance(k, c.toLowerCase()) <= (c.length >= 6 ? 2 : 1));
 }
 
-/** Unknown top-level keys holding a section are a plugin's (`lastfm:`); the rest stays for the core's schema. */
+/** Unknown top-level keys holding a section are a plugin's (a service's shared `<service>:` section); the rest stays for the core's schema. */
 export function splitPluginSections(content: Record<string, unknown>): { core: Record<string, unknown>; sections: Record<string, unknown> } {
   const known = new Set(Object.keys(configFileSchema.shape));
   const core: Record<string, unknown> = {};

@@ -6,7 +6,7 @@ export interface HouseholdUser {
   name: string;
   /** Only these sources for this user; absent: every enabled source. */
   only?: string[];
-  /** This user's settings by environment name (their LASTFM_USER, tokens, playlist titles); they beat the owner's. */
+  /** This user's settings by environment name (their user names, tokens, playlist titles); they beat the owner's. */
   env: Record<string, string>;
   /** This user's per-source sections, over the top-level `sources:`. */
   sources: NonNullable<ConfigFile['sources']>;

@@ -124,7 +124,7 @@ const customEntry = z
   .describe('A user-written playlist; the custom plugin checks the remaining keys.');
 
 /**
- * The core's part of the file. A top-level key beyond these whose value is a section (`lastfm:`, `listenbrainz:`)
+ * The core's part of the file. A top-level key beyond these whose value is a section (a service's `<service>:`)
  * belongs to a plugin: it is set aside as `config.sections` and checked once the sources are known, so the core
  * names no plugin. Any other unknown key (`playlst: x`) is a typo, reported here.
  */
@@ -214,7 +214,7 @@ export const configFileSchema = z
     sources: z
       .record(z.string(), sourceSection, says('must be a section keyed by source name'))
       .optional()
-      .describe('Per-source options, keyed by source name (lastfm-charts, daily-flow, …).'),
+      .describe("Per-source options, keyed by source name ('harmoniq sources' lists them)."),
     users: z
       .array(
         z.union(
@@ -224,9 +224,9 @@ export const configFileSchema = z
               name: nonEmptyText().describe('Plex username or display title (managed Home users have only a title).'),
               only: z.array(nonEmptyText(), says(rules.textList)).optional().describe('Only these sources for this user.'),
               env: z
-                .record(z.string().regex(/^[A-Z][A-Z0-9_]*$/), z.string(), says('must map setting names (LASTFM_USER, …) to text'))
+                .record(z.string().regex(/^[A-Z][A-Z0-9_]*$/), z.string(), says('must map setting names (UPPER_SNAKE_CASE) to text'))
                 .optional()
-                .describe("This user's settings by their environment names (their LASTFM_USER, LISTENBRAINZ_USER_TOKEN, playlist titles). Keep this file private."),
+                .describe("This user's settings by their environment names (their user names and tokens for each service, playlist titles). Keep this file private."),
               sources: z
                 .record(z.string(), sourceSection, says('must be a section keyed by source name'))
                 .optional()

@@ -80,7 +80,7 @@ export interface HarmoniqConfig {
   custom: CustomPlaylistEntry[];
   /** Raw per-source sections from the config file, keyed by source name; validated by each source. */
   sources: Record<string, Record<string, unknown>>;
-  /** Top-level config-file sections the core does not know, owned by plugins (`lastfm:`); checked with the sources. */
+  /** Top-level config-file sections the core does not know, owned by plugins (`<service>:`); checked with the sources. */
   sections: Record<string, unknown>;
   /** The environment as given. */
   env: Env;

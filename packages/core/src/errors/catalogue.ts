@@ -2,7 +2,7 @@ import { ExitCode } from './exit-codes.js';
 
 /**
  * Every error code the core and its host report, with its exit code and a one-line meaning. A plugin's own codes
- * (ELASTFM…, ELB…, ECUSTOMFILE) are declared by the plugin with defineErrorCodes (plugin-error-codes.ts), not here.
+ * are declared by the plugin with defineErrorCodes (plugin-error-codes.ts), not here.
  * docs/troubleshooting.md has one section per code, the plugins' included; tests keep them in step.
  */
 export const ERROR_CATALOGUE = {

@@ -2,7 +2,7 @@ import { ERROR_CATALOGUE, type ErrorCode } from './catalogue.js';
 import { HarmoniqError, type HarmoniqErrorInit, type PluginErrorCode } from './harmoniq-error.js';
 
 /**
- * A plugin's own error codes (`ELASTFMKEY`, `ELB`…): the plugin declares them with a one-line meaning each and raises
+ * A plugin's own error codes (`EMYRADIOKEY`…): the plugin declares them with a one-line meaning each and raises
  * them through `error()`, so the core names no plugin and a code is typed where it is raised. A source registers
  * them as `errorCodes` on the contract; the host refuses two plugins claiming one code. A plugin's error always
  * means "a source failed" (exit 1): problems with settings are the core's ECONFIG, and stopping the whole run
@@ -20,7 +20,7 @@ const CODE_SHAPE = /^E[A-Z][A-Z0-9]*$/;
 /** What is wrong with one declared code and its meaning (empty: nothing); shared by defineErrorCodes and the shape check. */
 export function errorCodeProblems(code: string, meaning: unknown): string[] {
   const problems: string[] = [];
-  if (!CODE_SHAPE.test(code)) problems.push(`error code '${code}' must be E followed by capital letters or digits (ELASTFMKEY)`);
+  if (!CODE_SHAPE.test(code)) problems.push(`error code '${code}' must be E followed by capital letters or digits (EMYRADIOKEY)`);
   if (Object.hasOwn(ERROR_CATALOGUE, code)) problems.push(`error code '${code}' is the core's (${ERROR_CATALOGUE[code as ErrorCode].meaning}); choose one prefixed with the plugin's name`);
   if (typeof meaning !== 'string' || !meaning.trim() || meaning.includes('\n')) problems.push(`error code '${code}' needs a one-line meaning`);
   return problems;
@@ -51,8 +51,8 @@ export interface ErrorCodeClash {
 }
 
 /**
- * Every plugin code the given sources register, in order. Sources sharing one declaration (the Last.fm sources)
- * register a code once; two declarations giving one code different meanings (a plugin claiming ELASTFMKEY) are
+ * Every plugin code the given sources register, in order. Sources sharing one declaration (several sources over one client)
+ * register a code once; two declarations giving one code different meanings (a plugin claiming another's code) are
  * `clashes`.
  */
 export function registeredErrorCodes(sources: readonly { name: string; errorCodes?: ErrorCodes }[]): { codes: RegisteredErrorCode[]; clashes: ErrorCodeClash[] } {

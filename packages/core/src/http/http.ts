@@ -144,7 +144,7 @@ export function createHttp(options: HttpOptions): Http {
   };
 }
 
-/** Seconds to wait, from Retry-After (seconds or HTTP date) or ListenBrainz's X-RateLimit-Reset-In. */
+/** Seconds to wait, from Retry-After (seconds or HTTP date) or X-RateLimit-Reset-In (seconds; some music services send it instead). */
 export function serverWaitMs(headers: Record<string, string | string[] | undefined> | undefined, now = Date.now()): number | undefined {
   if (!headers) return undefined;
   const pick = (name: string): string | undefined => {

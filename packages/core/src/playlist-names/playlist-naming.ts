@@ -10,7 +10,7 @@ export interface PlaylistNaming {
 
 /** The facts a template is filled with, for one source and one target at one run. */
 export interface NamingFacts {
-  /** The source's display name (`Last.fm Charts`), or its config name. */
+  /** The source's display name, or its config name. */
   source: string;
   /** Daily Flow's active window (`06:00-11:00`); undefined elsewhere or between windows. */
   window?: string;

@@ -16,7 +16,7 @@ interface OptionBase {
   /** Key in the config file (`sources.<name>.<key>`, or `<section>.<key>`); default: the option's name. */
   key?: string;
   /**
-   * A top-level config-file section shared by several sources of one service (`lastfm`: `lastfm.apiKey`). The
+   * A top-level config-file section shared by several sources of one service (`<service>.apiKey`). The
    * option is read there too, after `sources.<name>.<key>`; the plugin owns the section.
    */
   section?: string;

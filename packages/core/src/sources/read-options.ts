@@ -1,6 +1,6 @@
 /**
  * The one options reader. For each declared option: the environment, then `sources.<name>.<key>`, then the plugin's
- * shared section (`lastfm.apiKey`), then the default. Every problem is collected with the path it is at, in one
+ * shared section (`<service>.apiKey`), then the default. Every problem is collected with the path it is at, in one
  * wording; unknown keys in a source's section are errors for every source alike.
  */
 import type { ConfigIssue, Env, ParseResult } from '../user-input.js';
@@ -11,7 +11,7 @@ import type { OptionDeclarations, OptionSpec } from './declare-options.js';
 export interface OptionInput {
   /** The source's own config-file section (`sources.<name>`), common keys included or not. */
   section: unknown;
-  /** The config file's top-level sections a plugin may own (`lastfm`, `listenbrainz`), by name. */
+  /** The config file's top-level sections a plugin may own (one per service), by name. */
   sections?: Readonly<Record<string, unknown>>;
   env: Env;
 }

@@ -170,10 +170,19 @@ export function selectSources(resolution: SourceResolution, options: SelectOptio
   ];
   if (!chosen.length) {
     const none = 'No source is enabled.';
-    const fix = "Enable one, e.g. ENABLE_LASTFM_CHARTS=true, or name it: 'harmoniq sync lastfm-charts'. 'harmoniq sources' shows what each needs.";
+    const fix = enableHint(statuses);
     if (!lines.length) throw new HarmoniqError({ code: 'ESOURCEDISABLED', message: none, hint: fix });
     lines.push(`${none} ${fix}`);
   }
   if (lines.length) throw configError(lines);
   return chosen.map((s) => ({ source: s.source, options: s.options, common: s.common as CommonSourceOptions }));
+}
+
+/** How to enable a source, with the first known one as the example (the core names no plugin of its own). */
+function enableHint(statuses: SourceStatus[]): string {
+  const example = statuses.find((s) => s.source.env?.enabled) ?? statuses[0];
+  if (!example) return "No source is installed: 'harmoniq sources' lists what Harmoniq knows.";
+  const name = example.source.name;
+  const enable = example.source.env?.enabled ? `${example.source.env.enabled}=true` : `sources.${name}.enabled: true`;
+  return `Enable one, e.g. ${enable}, or name it: 'harmoniq sync ${name}'. 'harmoniq sources' shows what each needs.`;
 }
