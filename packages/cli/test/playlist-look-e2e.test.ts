@@ -239,3 +239,28 @@ describe('Daily Flow', () => {
     expect(plex.playlists()[0]!.title).toBe('Daily Flow (12:00-06:00)');
   });
 });
+
+describe('a name given in Plex', () => {
+  it('stays until the configured title changes: no rename back, then one rename in place to the new title', async () => {
+    chartOf(plex.tracks().slice(0, 80));
+    expect((await runCli(['sync', 'lastfm-charts'], env, dataDir)).code).toBe(0);
+    const key = plex.playlist('Global Top 50')!.ratingKey;
+    // The user renames it in Plex, as Plex Web does.
+    const put = await fetch(`${env.PLEX_URL}/playlists/${key}?title=${encodeURIComponent('My Top Songs')}`, { method: 'PUT', headers: { 'X-Plex-Token': env.PLEX_TOKEN! } });
+    expect(put.ok).toBe(true);
+    chartOf(plex.tracks().slice(10, 90));
+    plex.resetRequests();
+    const again = await runCli(['sync', 'lastfm-charts', '--json'], env, dataDir);
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout).sources[0].playlists[0].action).toBe('updated');
+    expect(plex.playlist(key)!.title).toBe('My Top Songs');
+    expect(renames()).toEqual([]);
+
+    const dry = await runCli(['sync', 'lastfm-charts', '--dry-run'], { ...env, PLAYLIST_NAME_LASTFM_CHARTS: 'Charts' }, dataDir);
+    expect(dry.stdout + dry.stderr).toContain("Dry run: 'My Top Songs' would be renamed to 'Charts' (same playlist).");
+    expect((await runCli(['sync', 'lastfm-charts'], { ...env, PLAYLIST_NAME_LASTFM_CHARTS: 'Charts' }, dataDir)).code).toBe(0);
+    expect(plex.playlist(key)!.title).toBe('Charts');
+    expect(plex.playlists()).toHaveLength(1);
+    expect(renames()).toHaveLength(1);
+  });
+});

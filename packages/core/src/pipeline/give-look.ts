@@ -42,7 +42,7 @@ export async function giveLook(run: RunContext, step: LookStep): Promise<LookRes
     logger: step.logger,
     ratingKey: step.ratingKey,
     created: step.created,
-    ...(step.created || !info ? {} : { currentTitle: info.title }),
+    ...(renameFrom(step) !== undefined ? { currentTitle: renameFrom(step) } : {}),
     title: step.names.title,
     ...(step.created || info?.thumb === undefined ? {} : { shownPoster: info.thumb }),
     cover: step.names.cover,
@@ -59,4 +59,15 @@ export async function giveLook(run: RunContext, step: LookStep): Promise<LookRes
     changed: outcome.renamedFrom !== undefined || fresh,
     warnings: outcome.warnings,
   };
+}
+
+/**
+ * The title to rename from, when the configured title (rendered for this run) is not the one Harmoniq gave the
+ * playlist last time: a name the user gave the playlist in Plex stays until the configured title changes.
+ */
+export function renameFrom(step: Pick<LookStep, 'ratingKey' | 'created' | 'info' | 'names' | 'managed'>): string | undefined {
+  const { info, managed } = step;
+  if (step.created || !info || info.title === step.names.title) return undefined;
+  const configuredBefore = managed?.ratingKey === step.ratingKey ? managed.title : undefined;
+  return configuredBefore === step.names.title ? undefined : info.title;
 }

@@ -4,7 +4,7 @@ import type { Logger } from '../logging/logger.js';
 import { playlistKey } from '../state/state-store.js';
 import { applyDecision, followShown, stampAfterWrites } from './apply-decision.js';
 import { applyExclusions } from './exclude-candidates.js';
-import { giveLook, type LookStep } from './give-look.js';
+import { giveLook, renameFrom, type LookStep } from './give-look.js';
 import { namePlaylistDraft, type PlaylistNames } from './name-playlist.js';
 import { decidePlaylist, expectedContent, type PlaylistDecision } from './decide-playlist.js';
 import { describeTrack, matchCandidates } from './match-candidates.js';
@@ -189,8 +189,9 @@ async function lookOfUnchanged(run: RunContext, decision: Extract<PlaylistDecisi
 
 /** A dry run says what the look step would rename; covers are decided only when written. */
 function dryRunLook(step: Step, logger: Logger): void {
-  const info = step.look('', false).info;
-  if (info && info.title !== step.names.title) logger.info(`Dry run: '${info.title}' would be renamed to '${step.names.title}' (same playlist).`);
+  const target = step.look('', false);
+  const from = renameFrom({ ...target, ratingKey: target.info?.ratingKey ?? '' });
+  if (from !== undefined) logger.info(`Dry run: '${from}' would be renamed to '${step.names.title}' (same playlist).`);
 }
 
 function markUsed(candidates: CandidateReport[], desired: readonly string[]): void {
