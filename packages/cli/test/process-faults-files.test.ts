@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
-import { chmodSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sampleLibrary, startLastfmEmulator, startPlexEmulator, type LastfmEmulator, type PlexEmulator } from '@harmoniq/testkit';
 import { BIN, runCli, tempDir, type CliResult } from './cli-harness.js';
@@ -17,6 +17,7 @@ let env: Record<string, string>;
 const keysOf = () => plex.playlists().filter((p) => p.title === TITLE).map((p) => p.items.map((i) => i.ratingKey));
 const statePath = () => join(dataDir, 'state.json');
 const cacheFile = () => join(dataDir, 'cache', readdirSync(join(dataDir, 'cache')).find((f) => f.startsWith('library-') && f.endsWith('.json'))!);
+const cacheNamed = (prefix: string) => join(dataDir, 'cache', readdirSync(join(dataDir, 'cache')).find((f) => f.startsWith(prefix) && f.endsWith('.json'))!);
 const oneLineOf = (r: CliResult, code: string) => r.stderr.split('\n').filter((l) => l.includes(code));
 
 beforeAll(async () => {
@@ -87,6 +88,36 @@ describe('a damaged library index cache', () => {
     expect(r.stderr).toContain('Updated');
     // The rebuilt index is whole again: the next run reads it instead of listing the library.
     expect((await runCli(['sync', '--all'], env, dataDir)).stderr).toContain('cached index');
+  });
+});
+
+describe("a damaged matcher cache (stored parses, stored results)", () => {
+  const MATCHER_CACHE_WARNING = /key cache|match result cache/;
+  it.each([
+    ['match results: garbage', 'match-results', () => '{{{', /match result cache .*match-results\.json is unreadable/],
+    ['match results: valid JSON of another shape', 'match-results', () => '{"format":1,"scope":"x","results":[]}', /match result cache .* is from another version or damaged/],
+    ['parses: truncated half-way', 'match-keys-', (text: string) => text.slice(0, text.length / 2), /matcher's key cache .*match-keys-.* is unreadable/],
+    ['parses: valid JSON of another shape', 'match-keys-', () => '{"format":1}', /matcher's key cache .* is from another version or damaged/],
+  ])('(%s) is rebuilt with a warning; the playlist is the one a run without stored parses or results makes', async (_name, prefix, damage, warning) => {
+    const path = cacheNamed(prefix);
+    writeFileSync(path, damage(readFileSync(path, 'utf8')));
+    const r = await runCli(['sync', '--all'], env, dataDir);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(warning);
+    expect(r.stderr).toContain('Updated');
+    const after = keysOf();
+    expect(after).toHaveLength(1);
+    // Rebuilt: the next run reads it without a warning.
+    const next = await runCli(['sync', '--all'], env, dataDir);
+    expect(next.code).toBe(0);
+    expect(next.stderr).not.toMatch(MATCHER_CACHE_WARNING);
+    // Nothing stored about matching: a fresh matcher decides the same playlist.
+    rmSync(cacheNamed('match-results'));
+    rmSync(cacheNamed('match-keys-'));
+    const fresh = await runCli(['sync', '--all'], env, dataDir);
+    expect(fresh.code).toBe(0);
+    expect(fresh.stderr).not.toMatch(MATCHER_CACHE_WARNING);
+    expect(keysOf()).toEqual(after);
   });
 });
 
