@@ -148,6 +148,27 @@ describe('what ships: the npm packages installed outside the repository, and the
     expect(demo.stdout).toContain('Global Top 50');
   }, 60_000);
 
+  it("fingerprints the matcher's installed code (dist/ only, no src/), as the workspace's build does", async () => {
+    // Stored parses and match results are scoped by this fingerprint (decision 0017); it hashes the files of match/
+    // next to the running module, so an installed package (dist/ only) must hash the same code as the build.
+    const core = join(app, 'node_modules', '@harmoniq', 'core');
+    expect(existsSync(join(core, 'src'))).toBe(false);
+    const print = (dir: string) =>
+      run(process.execPath, ['--input-type=module', '-e', `const m = await import(${JSON.stringify(join(dir, 'dist', 'cache', 'match-keys-cache.js'))}); console.log(m.matchKeysFingerprint());`], app, userEnv);
+    const installed = await print(core);
+    const built = await print(join(ROOT, 'packages', 'core'));
+    expect(installed).toMatchObject({ code: 0, stdout: expect.stringMatching(/^\d+:[0-9a-f]{16}\n$/) });
+    expect(installed.stdout).toBe(built.stdout);
+    // The code counts: an edited matcher file gives another fingerprint.
+    // (Copied inside the app's node_modules, so the copy resolves its dependencies as the installed one does.)
+    const copy = join(app, 'node_modules', 'harmoniq-core-edited');
+    cpSync(core, copy, { recursive: true, dereference: true });
+    writeFileSync(join(copy, 'dist', 'match', 'score-candidate.js'), '\n// edited\n', { flag: 'a' });
+    const edited = await print(copy);
+    expect(edited.code).toBe(0);
+    expect(edited.stdout).not.toBe(installed.stdout);
+  });
+
   it('runs from the Docker image\'s production install, which has no TypeScript compiler (docs/docker.md)', async () => {
     expect(existsSync(join(image, 'node_modules', 'typescript'))).toBe(false);
     expect(existsSync(join(image, 'node_modules', 'jest'))).toBe(false);
