@@ -140,6 +140,8 @@ export interface PlaylistSource<O = unknown> {
   name: string;
   /** One line for `harmoniq sources`. */
   description: string;
+  /** The source's name in words, as a title's or description's `{source}` shows it (`My Radio`); default: the name, each word capitalised. */
+  displayName?: string;
   defaults: SourceDefaults;
   env?: SourceEnvNames;
   /** Its drafts carry `window` (Daily Flow): titles and descriptions may then use `{window}`. */

@@ -35,6 +35,7 @@ describe('checkSourceContract', () => {
     ['a size of 0', (s) => Object.assign(s, { defaults: { playlist: 'Good', size: 0 } }), 'defaults.size must be a whole number from 1 to 1000'],
     ['an env name in lower case', (s) => Object.assign(s, { env: { enabled: 'enable_good' } }), 'env.enabled must be an environment variable name'],
     ['a missing fetch', (s) => Object.assign(s, { fetch: undefined }), 'fetch must be a function'],
+    ['an empty displayName', (s) => Object.assign(s, { displayName: ' ' }), 'displayName, when present, must be one non-empty line'],
   ])('reports %s', async (_, breakIt, problem) => {
     const s = good();
     breakIt(s);

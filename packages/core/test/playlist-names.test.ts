@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { allowedPlaceholders, isDynamic, namePlaylist, parseNaming, parseTemplate, renderTemplate, type Template } from '../src/playlist-names/index.js';
+import { sourceWords } from '../src/pipeline/name-playlist.js';
 
 const parse = (text: string, hasWindows = true): Template => {
   const { template, problems } = parseTemplate(text, { where: 'PLAYLIST_NAME_TIME', allowed: allowedPlaceholders('title', hasWindows) });
@@ -72,5 +73,12 @@ describe('naming a playlist', () => {
   it('never gives an empty title: placeholders that all came out empty fall back to the source', () => {
     const { naming } = parseNaming('{window}', undefined, { hasWindows: true, where: { title: 'T', summary: 'S' } });
     expect(namePlaylist(naming!, { source: 'Daily Flow', now, timeZone: 'UTC' }).title).toBe('Daily Flow');
+  });
+});
+
+describe('sourceWords', () => {
+  it("capitalises a source's name word by word, naming no service specially (a plugin declares its displayName)", () => {
+    expect(sourceWords('daily-flow')).toBe('Daily Flow');
+    expect(sourceWords('lastfm-charts')).toBe('Lastfm Charts');
   });
 });

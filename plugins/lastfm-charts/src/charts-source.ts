@@ -67,6 +67,7 @@ export const lastfmChartsSource: PlaylistSource<LastfmChartsOptions> = defineSou
   apiVersion: 1,
   name: NAME,
   description: 'Top tracks of a Last.fm chart: global, one country, or one tag.',
+  displayName: 'Last.fm Charts',
   defaults: { playlist: 'Global Top 50', size: 50, enabled: false },
   env: { enabled: 'ENABLE_LASTFM_CHARTS', playlist: 'PLAYLIST_NAME_LASTFM_CHARTS', size: 'PLAYLIST_SIZE_CHARTS' },
   options: chartOptions,

@@ -38,6 +38,7 @@ export const lastfmDeepCutsSource: PlaylistSource<LastfmDeepCutsOptions> = defin
   apiVersion: 1,
   name: NAME,
   description: "Popular tracks by a Last.fm user's top artists that the user has barely played.",
+  displayName: 'Last.fm Deep Cuts',
   defaults: { playlist: 'Last.fm Deep Cuts', size: 50, enabled: false },
   env: { enabled: 'ENABLE_LASTFM_DEEP_CUTS', playlist: 'PLAYLIST_NAME_LASTFM_DEEP_CUTS', size: 'PLAYLIST_SIZE_LASTFM_DEEP_CUTS' },
   options: deepCutsOptions,

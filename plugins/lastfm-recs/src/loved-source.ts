@@ -27,6 +27,7 @@ export const lastfmLovedSource: PlaylistSource<LastfmLovedOptions> = defineSourc
   apiVersion: 1,
   name: NAME,
   description: "A Last.fm user's loved tracks, newest first or shuffled daily.",
+  displayName: 'Last.fm Loved',
   defaults: { playlist: 'Last.fm Loved', size: 50, enabled: false },
   env: { enabled: 'ENABLE_LASTFM_LOVED', playlist: 'PLAYLIST_NAME_LASTFM_LOVED', size: 'PLAYLIST_SIZE_LASTFM_LOVED' },
   options: lovedOptions,

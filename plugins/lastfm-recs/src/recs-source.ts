@@ -34,6 +34,7 @@ export const lastfmRecsSource: PlaylistSource<LastfmRecsOptions> = defineSource(
   apiVersion: 1,
   name: NAME,
   description: "Discovery: tracks similar to a Last.fm user's top artists, top tracks and loved tracks.",
+  displayName: 'Last.fm Recommendations',
   defaults: { playlist: 'Last.fm Discovery', size: 50, enabled: false },
   env: { enabled: 'ENABLE_LASTFM_RECS', playlist: 'PLAYLIST_NAME_LASTFM_RECS', size: 'PLAYLIST_SIZE_RECS' },
   options: recsOptions,

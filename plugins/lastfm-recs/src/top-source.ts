@@ -21,6 +21,7 @@ export const lastfmTopSource: PlaylistSource<LastfmTopOptions> = defineSource({
   apiVersion: 1,
   name: NAME,
   description: "A Last.fm user's own most played tracks over a period.",
+  displayName: 'Last.fm Top',
   defaults: { playlist: 'Last.fm Top Tracks', size: 50, enabled: false },
   env: { enabled: 'ENABLE_LASTFM_TOP', playlist: 'PLAYLIST_NAME_LASTFM_TOP', size: 'PLAYLIST_SIZE_LASTFM_TOP' },
   options: topOptions,

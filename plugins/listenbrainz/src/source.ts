@@ -12,6 +12,7 @@ export const listenbrainzSource: PlaylistSource<ListenBrainzOptions> = defineSou
   apiVersion: 1,
   name: 'listenbrainz',
   description: 'ListenBrainz recommendations and generated playlists (Weekly Jams, Weekly Exploration, Daily Jams)',
+  displayName: 'ListenBrainz',
   defaults: { playlist: 'ListenBrainz Recommendations', size: 50 },
   env: { enabled: 'ENABLE_LISTENBRAINZ_RECS', playlist: 'PLAYLIST_NAME_LISTENBRAINZ_RECS', size: 'PLAYLIST_SIZE_LISTENBRAINZ_RECS' },
 

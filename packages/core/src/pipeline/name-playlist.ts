@@ -14,14 +14,14 @@ export interface PlaylistNames {
 
 /**
  * Renders the configured title and description templates for this run (`{source}`, `{window}`, `{user}`, `{date}`).
- * Only the configured title is a template: a title a source made itself (a ListenBrainz playlist's) is used as it is.
+ * Only the configured title is a template: a title a source made itself (a playlist the service named) is used as it is.
  * Templates were checked when the configuration was read; one that still fails here is used as written.
  */
 export function namePlaylistDraft(run: RunContext, source: PlaylistSource<unknown>, configured: string, look: SourceLook | undefined, draft: PlaylistDraft): PlaylistNames {
   const templated = draft.title === configured;
   const parsed = parseNaming(templated ? configured : '{source}', look?.summaryTemplate, { hasWindows: true, where: { title: 'title', summary: 'summary' } });
   const facts = {
-    source: sourceWords(source.name),
+    source: source.displayName ?? sourceWords(source.name),
     ...(draft.window !== undefined ? { window: draft.window } : {}),
     ...(run.user !== undefined ? { user: run.user } : {}),
     now: run.options.clock.now(),
@@ -34,14 +34,14 @@ export function namePlaylistDraft(run: RunContext, source: PlaylistSource<unknow
   return { title, summary, cover: { title, source: source.name, ...(draft.window !== undefined ? { variant: draft.window } : {}) } };
 }
 
-/** Services spelled as their owners spell them; other words capitalised. */
-const SPELLED: Readonly<Record<string, string>> = { lastfm: 'Last.fm', listenbrainz: 'ListenBrainz', recs: 'Recommendations' };
-
-/** `lastfm-charts` → `Last.fm Charts`, `daily-flow` → `Daily Flow`: the source's name in words, for `{source}`. */
+/**
+ * `daily-flow` → `Daily Flow`: a source's name in words, for `{source}`, when it declares no displayName (a plugin
+ * spells its service as the service does, `Last.fm Charts`; the core names no plugin).
+ */
 export function sourceWords(name: string): string {
   return name
     .split(/[-_\s]+/)
     .filter((w) => w !== '')
-    .map((w) => SPELLED[w.toLowerCase()] ?? w[0]!.toUpperCase() + w.slice(1))
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
     .join(' ');
 }

@@ -14,6 +14,7 @@ export function sourceShapeProblems(value: unknown): string[] {
   if (s.apiVersion !== 1) problems.push(`apiVersion must be 1, got ${String(s.apiVersion)}`);
   if (typeof s.name !== 'string' || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(s.name)) problems.push(`name must be kebab-case, got ${JSON.stringify(s.name)}`);
   if (typeof s.description !== 'string' || !s.description.trim() || s.description.includes('\n')) problems.push('description must be one non-empty line');
+  if (s.displayName !== undefined && (typeof s.displayName !== 'string' || !s.displayName.trim() || s.displayName.includes('\n'))) problems.push('displayName, when present, must be one non-empty line');
   if (!s.defaults || typeof s.defaults.playlist !== 'string' || !s.defaults.playlist.trim()) problems.push('defaults.playlist must be a non-empty string');
   if (!s.defaults || !Number.isInteger(s.defaults.size) || s.defaults.size < 1 || s.defaults.size > 1000) problems.push('defaults.size must be a whole number from 1 to 1000');
   if (s.defaults && s.defaults.enabled !== undefined && typeof s.defaults.enabled !== 'boolean') problems.push('defaults.enabled, when present, must be true or false');
