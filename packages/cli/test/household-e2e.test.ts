@@ -114,6 +114,17 @@ describe('household: every listed Plex user gets their own playlists', () => {
     expect(plex.playlists('kid')).toEqual([]);
   });
 
+  it("renders {user} in each user's title and gives each user's playlist its own cover, uploaded with that user's token", async () => {
+    const r = await runCli(['sync', '--all'], { ...env, PLEX_USERS: 'alice', PLAYLIST_NAME_LASTFM_CHARTS: 'Top 50 ({user})' }, dataDir);
+    expect(r.code).toBe(0);
+    expect(plex.playlists().map((p) => p.title)).toEqual(['Top 50']);
+    const alice = plex.playlist('Top 50 (alice)', 'alice')!;
+    expect(alice.poster).toMatchObject({ setBy: 'client' });
+    expect(Buffer.from(alice.poster!.bytes!)).not.toEqual(Buffer.from(plex.playlist('Top 50')!.poster!.bytes!));
+    const uploads = plex.requests.filter((q) => q.method === 'POST' && /\/posters$/.test(q.path));
+    expect(uploads.map((q) => q.headers['x-plex-token'])).toEqual([plex.token, ALICE]);
+  });
+
   it('refreshes a token Plex stopped accepting from plex.tv once, and goes on', async () => {
     await runCli(['sync', '--all'], { ...env, PLEX_USERS: 'alice' }, dataDir);
     plex.setAccountToken('alice', 'alice-server-token-2');
