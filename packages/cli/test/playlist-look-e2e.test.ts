@@ -266,22 +266,23 @@ describe('a name given in Plex', () => {
 });
 
 describe('the config file', () => {
-  it("applies the global exclude, a source's exclude added to it, and the source's own poster and description", async () => {
+  it("applies the global exclude (a tracks file of ratingKeys beside it), a source's exclude added to it, and the source's own poster and description", async () => {
     const chart = chartOf(plex.tracks().slice(0, 200)).slice(0, 8);
+    writeFileSync(join(dataDir, 'keys.txt'), `${chart[3]!.ratingKey}\n`);
     writeFileSync(
       join(dataDir, 'harmoniq.config.json'),
       JSON.stringify({
-        exclude: { artists: [artistOf(chart[0]!)] },
+        exclude: { artists: [artistOf(chart[0]!)], tracksFile: 'keys.txt' },
         sources: { 'lastfm-charts': { poster: 'none', summaryTemplate: 'Charts for you ({source}).', exclude: { artists: [artistOf(chart[1]!)] } } },
       }),
     );
     const r = await runCli(['sync', 'lastfm-charts', '--json'], { ...env, PLAYLIST_SIZE_CHARTS: '3' }, dataDir);
     expect(r.code).toBe(0);
     const playlist = plex.playlist('Global Top 50')!;
-    expect(playlist.items.map((i) => plex.tracks().find((t) => t.ratingKey === i.ratingKey)!.title)).toEqual([chart[2]!.title, chart[3]!.title, chart[4]!.title]);
+    expect(playlist.items.map((i) => plex.tracks().find((t) => t.ratingKey === i.ratingKey)!.title)).toEqual([chart[2]!.title, chart[4]!.title, chart[5]!.title]);
     expect(playlist.summary).toBe('Charts for you (Last.fm Charts).');
     expect(playlist.poster).toBeUndefined();
     expect(posterUploads()).toEqual([]);
-    expect(JSON.parse(r.stdout).sources[0].playlists[0].counts).toMatchObject({ excluded: 2, size: 3 });
+    expect(JSON.parse(r.stdout).sources[0].playlists[0].counts).toMatchObject({ excluded: 3, size: 3 });
   });
 });
