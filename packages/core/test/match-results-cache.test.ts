@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LibraryTrack } from '@harmoniq/core';
 import { createMatcher, createMemoryLogger, type MatchCandidate, type MatchOverride } from '@harmoniq/core/pipeline';
+import { matchKeysPath } from '../src/cache/match-keys-cache.js';
 import { matchResultsPath, openCachedMatcher } from '../src/cache/match-results-cache.js';
 
 const tracks: LibraryTrack[] = [
@@ -93,5 +94,43 @@ describe('the match result cache', () => {
     expect(again.stats.built).toBe(true);
     expect(again.warnings).toEqual([expect.stringMatching(/match result cache .* (unreadable|another version or damaged)/)]);
     expect((await run(dataDir)).stats).toEqual({ reused: candidates.length, matched: 0, built: false });
+  });
+
+  it('decides a candidate naming a library track by rating key as the matcher does, without building it', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'harmoniq-results-'));
+    await run(dataDir);
+    const logger = createMemoryLogger();
+    const cached = await openCachedMatcher({
+      dataDir, machineIdentifier: 'abc123', sectionId: '3', tracks, byRatingKey: (k) => byKey.get(k),
+      libraryVersion: 'v1', overrides: [], fromCache: true, logger,
+    });
+    // New picks (never stored), one of them with an override that the rating key wins over, as in the matcher.
+    const picks: MatchCandidate[] = [
+      { artist: 'Air', title: 'Playground Love', ids: { plexRatingKey: '4' } },
+      { artist: 'Queen', title: 'Anything at all', ids: { plexRatingKey: '2' } },
+    ];
+    const results = picks.map((c) => cached.matcher.match(c));
+    const overrides: MatchOverride[] = [{ artist: 'Air', title: 'Playground Love', ratingKey: '1' }];
+    expect(results).toEqual(picks.map((c) => createMatcher(tracks, { overrides }).match(c)));
+    expect(results.map((r) => (r as { track: LibraryTrack }).track)).toEqual([byKey.get('4'), byKey.get('2')]);
+    expect(cached.stats()).toEqual({ reused: 0, matched: 0, built: false });
+    await cached.flush();
+    expect(logger.lines.filter((l) => l.level === 'warn')).toEqual([]);
+  });
+
+  it("reads the matcher's stored parses only when a candidate needs the matcher", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'harmoniq-results-'));
+    await run(dataDir);
+    writeFileSync(matchKeysPath(dataDir, 'abc123', '3'), '{{{');
+    // Every candidate decided before: the damaged parses are never read, so nothing to warn about.
+    const reused = await run(dataDir);
+    expect(reused.stats.built).toBe(false);
+    expect(reused.warnings).toEqual([]);
+    // Another library version: the matcher is built, finds the damage, warns once and rewrites the parses.
+    const rebuilt = await run(dataDir, { version: 'v2' });
+    expect(rebuilt.stats.built).toBe(true);
+    expect(rebuilt.results).toEqual(expected());
+    expect(rebuilt.warnings).toEqual([expect.stringMatching(/key cache .* is unreadable/)]);
+    expect((await run(dataDir, { version: 'v3' })).warnings).toEqual([]);
   });
 });

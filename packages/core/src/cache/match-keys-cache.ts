@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { readJsonFile, writeTextFile } from '../fs/json-file.js';
+import { readJsonFileSync, writeTextFile } from '../fs/json-file.js';
 import type { LibraryTrack } from '../library/types.js';
 import type { Logger } from '../logging/logger.js';
 import { parseArtist, type ParsedArtist } from '../match/parse-artist.js';
@@ -81,9 +81,12 @@ interface StoredKeys {
   albums: [string, AlbumKeys][];
 }
 
-/** Stored keys, or empty ones (after a warning when the file is damaged). */
-export async function loadMatchKeys(path: string, logger: Logger): Promise<MatchKeys> {
-  const read = await readJsonFile<unknown>(path);
+/**
+ * Stored keys, or empty ones (after a warning when the file is damaged). Synchronous: it is read only when the
+ * first candidate needs the matcher (match() is synchronous), so a run whose results were all stored never reads it.
+ */
+export function loadMatchKeys(path: string, logger: Logger): MatchKeys {
+  const read = readJsonFileSync<unknown>(path);
   if (read.status === 'missing') return emptyMatchKeys();
   if (read.status === 'corrupt') {
     logger.warn(`The matcher's key cache ${path} is unreadable (${read.error}); the library's names are parsed again.`);

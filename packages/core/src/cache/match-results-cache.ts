@@ -7,13 +7,17 @@ import type { MatchOverride } from '../config/types.js';
 import { prepareMatcher } from '../match/create-matcher.js';
 import type { Explanation, MatchCandidate, Matcher, MatchResult, MatchVia, UnmatchedReason } from '../match/types.js';
 import { loadMatchKeys, matchKeysFingerprint, matchKeysPath, saveMatchKeys } from './match-keys-cache.js';
+import type { MatchKeys } from '../match/prepare.js';
 
 /**
  * A run's matcher, as cheap as what changed (decision 0017):
  *  - each candidate's result is kept between runs (`cache/match-results.json`), valid only for the library version,
  *    matcher code and overrides it was decided with (the file's `scope`); a run whose candidates were all decided
  *    before never builds the matcher at all;
- *  - otherwise the matcher is built on the first candidate that needs it, from the stored parses (match-keys-cache).
+ *  - otherwise the matcher is built on the first candidate that needs it, from the stored parses (match-keys-cache),
+ *    which are read only then;
+ *  - a candidate naming a library track by rating key is decided as the matcher's first stage decides it, without
+ *    the matcher, and not stored.
  *
  * A stored result names library tracks by ratingKey; one naming a track the library no longer has, or of the wrong
  * shape, is matched again. A damaged file is a warning and a fresh start. Only results used this run are written.
@@ -71,29 +75,46 @@ export async function openCachedMatcher(options: CachedMatcherOptions): Promise<
     .update(JSON.stringify([options.machineIdentifier, options.sectionId, options.libraryVersion, matchKeysFingerprint(), options.overrides ?? []]))
     .digest('hex');
   const stored = await loadResults(resultsPath, scope, logger);
-  const keys = await loadMatchKeys(keysPath, logger);
 
   const used: Record<string, Stored> = {};
   let changed = false;
   let damaged = 0;
   let reused = 0;
   let matchedCount = 0;
-  let built: { matcher: Matcher; libraryParses: number } | undefined;
-  const real = (): Matcher => (built ??= prepareMatcher(tracks, { overrides: options.overrides ?? [], keys })).matcher;
+  let byRatingKey = 0;
+  let built: { matcher: Matcher; libraryParses: number; keys: MatchKeys } | undefined;
+  // The stored parses are read only here: at 300k tracks they are ~10 MB of JSON and ~50 MB in memory, which a
+  // run whose results were all stored never needs.
+  const real = (): Matcher => {
+    if (!built) {
+      const keys = loadMatchKeys(keysPath, logger);
+      built = { ...prepareMatcher(tracks, { overrides: options.overrides ?? [], keys }), keys };
+    }
+    return built.matcher;
+  };
 
   const match = (candidate: MatchCandidate): MatchResult => {
-    const key = candidateKey(candidate);
-    const saved = stored[key];
+    // The matcher's first stage (create-matcher.ts) needs none of its index. Daily Flow's and Sonic Mix's picks name
+    // library tracks by rating key: a new pick must not cost building the matcher (seconds and ~100 MB at 300k
+    // tracks). Not stored: it costs one lookup.
+    const key = candidate.ids?.plexRatingKey;
+    const track = key === undefined ? undefined : options.byRatingKey(key);
+    if (track) {
+      byRatingKey++;
+      return { status: 'matched', track, via: 'rating-key', score: 1 };
+    }
+    const ck = candidateKey(candidate);
+    const saved = stored[ck];
     const revived = saved === undefined ? undefined : revive(saved, options.byRatingKey);
     if (revived) {
-      used[key] = saved!;
+      used[ck] = saved!;
       reused++;
       return revived;
     }
     if (saved !== undefined) damaged++;
     const result = real().match(candidate);
     matchedCount++;
-    used[key] = toStored(result);
+    used[ck] = toStored(result);
     changed = true;
     return result;
   };
@@ -102,8 +123,9 @@ export async function openCachedMatcher(options: CachedMatcherOptions): Promise<
     matcher: { match, explain: (c: MatchCandidate, limit?: number): Explanation => real().explain(c, limit) },
     stats: () => ({ reused, matched: matchedCount, built: built !== undefined }),
     async flush() {
+      logger.debug(`Matching: ${reused} candidates decided by earlier runs, ${byRatingKey} by rating key, ${matchedCount} by the matcher (${built ? 'built' : 'not built'}).`);
       if (damaged > 0) logger.warn(`The match result cache ${resultsPath} had ${damaged} damaged entries; those candidates were matched again.`);
-      if (built && (built.libraryParses > 0 || !options.fromCache)) await saveMatchKeys(keysPath, keys, tracks, logger);
+      if (built && (built.libraryParses > 0 || !options.fromCache)) await saveMatchKeys(keysPath, built.keys, tracks, logger);
       // Also rewritten when results of earlier runs went unused, so the file holds only what runs still ask.
       if (!changed && Object.keys(used).length === Object.keys(stored).length) return;
       const file: StoredFile = { format: FORMAT, scope, results: used };

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { constants } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { HarmoniqError } from '../errors/harmoniq-error.js';
@@ -20,6 +20,33 @@ export async function readJsonFile<T = unknown>(path: string): Promise<ReadJsonR
       text = await handle.readFile('utf8');
     } finally {
       await handle.close();
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { status: 'missing' };
+    if (code === 'ELOOP') return { status: 'corrupt', error: 'it is a symbolic link, which Harmoniq does not follow in its data directory' };
+    return { status: 'corrupt', error: code ?? 'unreadable' };
+  }
+  try {
+    return { status: 'ok', value: JSON.parse(text) as T };
+  } catch {
+    return { status: 'corrupt', error: `it is not valid JSON (${text.length} characters)` };
+  }
+}
+
+/**
+ * readJsonFile for code that cannot wait: the same checks and results. For a file read at most once per run in the
+ * middle of synchronous work (the matcher's stored parses, read when the first candidate needs the matcher).
+ */
+export function readJsonFileSync<T = unknown>(path: string): ReadJsonResult<T> {
+  let text: string;
+  try {
+    const fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    try {
+      if (!fstatSync(fd).isFile()) return { status: 'corrupt', error: 'it is not a regular file' };
+      text = readFileSync(fd, 'utf8');
+    } finally {
+      closeSync(fd);
     }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
