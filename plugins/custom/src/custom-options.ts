@@ -1,6 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
-import type { ConfigIssue, Env, ParseResult } from '@harmoniq/core';
-import { envValue, type CustomSpec } from './custom-entries.js';
+import { option, type Env, type OptionValues, type RefineContext } from '@harmoniq/core';
+import type { CustomSpec } from './custom-entries.js';
 
 /** What a custom playlist loads: a module (a source or a function) or a track list file. */
 export type CustomOptions =
@@ -12,7 +12,7 @@ export type CustomOptions =
       label: string;
       /** The setting that names it: CUSTOM_1_MODULE or custom[0].module. */
       setting: string;
-      /** The options handed to the module: the entry's own keys, `sources.<name>`, CUSTOM_<N>_OPTIONS. */
+      /** The options handed to the module: the entry's own keys, then `sources.<name>` or CUSTOM_<N>_OPTIONS. */
       settings: Record<string, unknown>;
       env: Env;
     }
@@ -31,11 +31,22 @@ export function isModulePath(specifier: string): boolean {
   return !specifier.startsWith('@') && /[\\/]/.test(specifier);
 }
 
-interface Located {
-  value: string;
-  path: string;
-  base: string;
+/** A custom playlist's options, declared like every source's (the numbered variables exist for `custom-<N>` only). */
+export function customOptionDeclarations(spec: CustomSpec) {
+  const env = (suffix: string): { env?: string } => (spec.number !== undefined ? { env: `CUSTOM_${spec.number}_${suffix}` } : {});
+  return {
+    module: option.text({ description: 'A module (.mjs/.js path or package name) exporting a source or a function; also custom[].module.', ...env('MODULE') }),
+    file: option.text({ description: 'A track list (.json, .csv, .m3u/.m3u8); also custom[].file.', ...env('FILE') }),
+    settings: option.structured<unknown>({
+      description: "Options handed to the module: the section's other keys, or a JSON object in the environment.",
+      ...env('OPTIONS'),
+      rest: true,
+      allowed: 'a section of options (a JSON object in the environment)',
+    }),
+  };
 }
+
+export type CustomDeclarations = ReturnType<typeof customOptionDeclarations>;
 
 export interface ParseContext {
   spec: CustomSpec;
@@ -43,64 +54,63 @@ export interface ParseContext {
   baseDir: string;
 }
 
-/** Reads where this custom playlist's module or file is, and its options. Never throws; reports every problem. */
-export function parseCustomOptions(raw: unknown, env: Env, { spec, cwd, baseDir }: ParseContext): ParseResult<CustomOptions> {
-  const errors: ConfigIssue[] = [];
+interface Located {
+  value: string;
+  path: string;
+  base: string;
+}
+
+/**
+ * From the values the core read (environment > `sources.<name>`) and the `custom:` entry: the module or the file,
+ * and the module's options. The environment naming a module or a file replaces the file's choice of both.
+ */
+export function refineCustomOptions(values: OptionValues<CustomDeclarations>, ctx: RefineContext, { spec, cwd, baseDir }: ParseContext): CustomOptions {
   const n = spec.number;
-  const fromEnv = (suffix: 'MODULE' | 'FILE'): Located | undefined => {
-    const name = `CUSTOM_${n}_${suffix}`;
-    const value = n === undefined ? undefined : envValue(env, name);
-    return value === undefined ? undefined : { value, path: name, base: cwd };
+  const fromEnv = (name: 'module' | 'file'): Located | undefined => {
+    const value = values[name];
+    return value !== undefined && ctx.pathOf(name) === `CUSTOM_${n}_${name.toUpperCase()}` ? { value, path: ctx.pathOf(name), base: cwd } : undefined;
   };
-  const fromEntry = (key: 'module' | 'file'): Located | undefined => {
-    const value = spec.entry?.[key];
-    return typeof value === 'string' && value.trim() ? { value: value.trim(), path: `custom[${spec.index}].${key}`, base: baseDir } : undefined;
+  const fromFile = (name: 'module' | 'file'): Located | undefined => {
+    const value = values[name];
+    if (value !== undefined) return { value, path: ctx.pathOf(name), base: baseDir };
+    const entry = spec.entry?.[name];
+    return typeof entry === 'string' && entry.trim() ? { value: entry.trim(), path: `custom[${spec.index}].${name}`, base: baseDir } : undefined;
   };
-  // The environment beats the config file, as everywhere: when it names a module or a file, the file's choice is ignored.
-  const envModule = fromEnv('MODULE');
-  const envFile = fromEnv('FILE');
+  const envModule = fromEnv('module');
+  const envFile = fromEnv('file');
   const useEnv = envModule !== undefined || envFile !== undefined;
-  const module = useEnv ? envModule : fromEntry('module');
-  const file = useEnv ? envFile : fromEntry('file');
+  const module = useEnv ? envModule : fromFile('module');
+  const file = useEnv ? envFile : fromFile('file');
   const where = n !== undefined ? `CUSTOM_${n}_MODULE or CUSTOM_${n}_FILE` : `custom[${spec.index}].module or .file`;
-  if (module && file) errors.push({ path: module.path, message: `${module.path} and ${file.path} are both set: a custom playlist comes from a module or from a file, not both` });
-  if (!module && !file) errors.push({ path: n !== undefined ? `CUSTOM_${n}_MODULE` : `custom[${spec.index}]`, message: `needs ${where}: a module (.mjs/.js) or a track list (.json, .csv, .m3u)` });
+  if (module && file) ctx.issue(module.path, `${module.path} and ${file.path} are both set: a custom playlist comes from a module or from a file, not both`);
+  if (!module && !file) ctx.issue(n !== undefined ? `CUSTOM_${n}_MODULE` : `custom[${spec.index}]`, `needs ${where}: a module (.mjs/.js) or a track list (.json, .csv, .m3u)`);
 
   const settings: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(spec.entry ?? {})) if (!ENTRY_KEYS.has(key)) settings[key] = value;
-  if (raw !== undefined && raw !== null) {
-    if (typeof raw === 'object' && !Array.isArray(raw)) Object.assign(settings, raw);
-    else errors.push({ path: `sources.${spec.name}`, message: `sources.${spec.name} must be a section of options` });
-  }
-  const optionsVar = n === undefined ? undefined : `CUSTOM_${n}_OPTIONS`;
-  const optionsJson = optionsVar ? envValue(env, optionsVar) : undefined;
-  if (optionsVar && optionsJson !== undefined) {
-    const parsed = parseJsonObject(optionsJson);
-    if (parsed) Object.assign(settings, parsed);
-    else errors.push({ path: optionsVar, message: `${optionsVar} must be a JSON object, e.g. {"months": 6}` });
-  }
-  if (errors.length) return { ok: false, errors };
+  const given = typeof values.settings === 'string' ? parseJsonObject(values.settings) : values.settings;
+  if (given !== undefined && (typeof given !== 'object' || given === null || Array.isArray(given))) {
+    ctx.issue(ctx.pathOf('settings'), `${ctx.pathOf('settings')} must be a JSON object, e.g. {"months": 6}`);
+  } else if (given) Object.assign(settings, given);
 
-  const warnings: string[] = [];
   for (const key of ['minTracks', 'updateMode'] as const) {
-    if (spec.entry?.[key] !== undefined) warnings.push(`custom[${spec.index}].${key} is not read there: set sources.${spec.name}.${key} instead`);
+    if (spec.entry?.[key] !== undefined) ctx.warn(`custom[${spec.index}].${key} is not read there: set sources.${spec.name}.${key} instead`);
   }
   if (module) {
     const specifier = isModulePath(module.value) ? resolve(module.base, module.value) : module.value;
-    const value: CustomOptions = { kind: 'module', specifier, label: `${specifier} (${module.path})`, setting: module.path, settings, env };
-    return { ok: true, value, ...(warnings.length ? { warnings } : {}) };
+    return { kind: 'module', specifier, label: `${specifier} (${module.path})`, setting: module.path, settings, env: ctx.env };
   }
-  const located = file as Located;
+  // Nothing set is reported above; this value is then never used.
+  const located = file ?? { value: '', path: where, base: cwd };
   const path = resolve(located.base, located.value);
-  if (Object.keys(settings).length) warnings.push(`${spec.name}: options (${Object.keys(settings).join(', ')}) are ignored for a track list file`);
-  return { ok: true, value: { kind: 'file', path, label: `${path} (${located.path})`, setting: located.path }, ...(warnings.length ? { warnings } : {}) };
+  if (Object.keys(settings).length) ctx.warn(`${spec.name}: options (${Object.keys(settings).join(', ')}) are ignored for a track list file`);
+  return { kind: 'file', path, label: `${path} (${located.path})`, setting: located.path };
 }
 
-function parseJsonObject(text: string): Record<string, unknown> | undefined {
+/** A JSON object, or something that is not one (reported by the caller). */
+function parseJsonObject(text: string): unknown {
   try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    return JSON.parse(text) as unknown;
   } catch {
-    return undefined;
+    return text;
   }
 }

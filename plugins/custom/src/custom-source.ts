@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
-import { HarmoniqError, type CandidateTrack, type ConfigIssue, type PlaylistDraft, type PlaylistSource, type SourceContext } from '@harmoniq/core';
+import { defineSource, HarmoniqError, type CandidateTrack, type ConfigIssue, type PlaylistDraft, type PlaylistSource, type SourceContext } from '@harmoniq/core';
 import { envValue, titleFromName, type CustomSpec } from './custom-entries.js';
-import { isModulePath, parseCustomOptions, type CustomOptions } from './custom-options.js';
+import { customOptionDeclarations, isModulePath, refineCustomOptions, type CustomOptions } from './custom-options.js';
 import { CUSTOM_ERRORS } from './error-codes.js';
 import { loadCustomModule, type CustomModule, type ImportModule } from './load-custom-module.js';
 import { maxTrackFileBytes, readTrackFile } from './track-files/read-track-file.js';
@@ -36,7 +36,8 @@ export function createCustomSource(spec: CustomSpec, settings: CustomSourceSetti
   const defaultTitle = entry && entry.name.trim() !== spec.name ? entry.name.trim() : titleFromName(spec.name);
   const maxBytes = maxTrackFileBytes(settings.env);
   const load = (o: Extract<CustomOptions, { kind: 'module' }>) => loadCustomModule(o.specifier, o.label, settings.importModule);
-  return {
+  const parseContext = { spec, cwd: settings.cwd, baseDir: settings.baseDir };
+  const source = defineSource({
     apiVersion: 1,
     name: spec.name,
     description: describe(spec, settings),
@@ -48,7 +49,8 @@ export function createCustomSource(spec: CustomSpec, settings: CustomSourceSetti
     },
     ...(n !== undefined ? { env: { enabled: `ENABLE_CUSTOM_${n}`, playlist: `PLAYLIST_NAME_CUSTOM_${n}`, size: `PLAYLIST_SIZE_CUSTOM_${n}` } } : {}),
     errorCodes: CUSTOM_ERRORS,
-    parseOptions: (raw, env) => parseCustomOptions(raw, env, { spec, cwd: settings.cwd, baseDir: settings.baseDir }),
+    options: customOptionDeclarations(spec),
+    refineOptions: (values, ctx): CustomOptions => refineCustomOptions(values, ctx, parseContext),
 
     async verify(options, ctx) {
       if (options.kind === 'file') {
@@ -73,7 +75,9 @@ export function createCustomSource(spec: CustomSpec, settings: CustomSourceSetti
       const result = await guard(options.label, async () => loaded.fn(ctx, options.settings));
       return toDrafts(result, ctx, options);
     },
-
+  });
+  return {
+    ...source,
     custom: {
       origin: spec.entry ? `custom[${spec.index}]${settings.configFile ? ` in ${settings.configFile}` : ''}` : `CUSTOM_${n}_*`,
       async probe(options) {

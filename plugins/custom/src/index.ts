@@ -5,7 +5,7 @@ import type { ImportModule } from './load-custom-module.js';
 
 export { createCustomSource, isCustomSource, type CustomSource, type CustomSourceSettings } from './custom-source.js';
 export { collectCustomSpecs, kebabName, type CustomSpec } from './custom-entries.js';
-export { parseCustomOptions, isModulePath, type CustomOptions } from './custom-options.js';
+export { customOptionDeclarations, refineCustomOptions, isModulePath, type CustomOptions } from './custom-options.js';
 export { loadCustomModule, type CustomModule, type CustomFunction, type ImportModule } from './load-custom-module.js';
 export { readTrackFile, parseTrackList, trackFileFormat, type TrackFileFormat } from './track-files/read-track-file.js';
 export type { TrackList } from './track-files/track-list.js';

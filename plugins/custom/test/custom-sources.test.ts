@@ -75,7 +75,27 @@ describe('custom parseOptions', () => {
   });
 
   it('reports a sources.<name> section that is not a section', () => {
-    expect(parse(one!, { CUSTOM_1_MODULE: 'a.mjs' }, 'text')).toEqual({ ok: false, errors: [{ path: 'sources.custom-1', message: 'sources.custom-1 must be a section of options' }] });
+    expect(parse(one!, { CUSTOM_1_MODULE: 'a.mjs' }, 'text')).toEqual({ ok: false, errors: [{ path: 'sources.custom-1', message: "sources.custom-1 must be a section of options, got 'text'" }] });
+  });
+
+  it('declares its options like every source: module, file and the module\'s settings, with the numbered variables', () => {
+    const [named] = customSources({ entries: [{ name: 'gems', module: '/m.mjs' }], env: {}, cwd: dir });
+    expect(Object.fromEntries(Object.entries(one!.options ?? {}).map(([k, o]) => [k, o.env]))).toEqual({ module: 'CUSTOM_1_MODULE', file: 'CUSTOM_1_FILE', settings: 'CUSTOM_1_OPTIONS' });
+    expect(Object.values(named!.options ?? {}).map((o) => o.env)).toEqual([undefined, undefined, undefined]);
+  });
+
+  it('reads sources.<name>.module like any option, over the entry, resolved from the config file\'s folder', () => {
+    const [s] = customSources({ entries: [{ name: 'gems', module: 'old.mjs' }], env: {}, cwd: '/elsewhere', baseDir: dir });
+    expect(parse(s!, {}, { module: 'new.mjs', months: 2 })).toEqual({
+      ok: true,
+      value: expect.objectContaining({ kind: 'module', specifier: join(dir, 'new.mjs'), setting: 'sources.gems.module', settings: { months: 2 } }),
+    });
+  });
+
+  it('CUSTOM_<N>_OPTIONS wins over sources.<name> as the environment does everywhere, saying what it ignores', () => {
+    const [s] = customSources({ entries: [{ name: 'custom-1', module: '/m.mjs', perArtist: 1 }], env: {}, cwd: dir });
+    const r = parse(s!, { CUSTOM_1_OPTIONS: '{"months": 9}' }, { months: 4, extra: true });
+    expect(r).toEqual({ ok: true, value: expect.objectContaining({ settings: { perArtist: 1, months: 9 } }), warnings: ['CUSTOM_1_OPTIONS is set, so sources.custom-1 is ignored'] });
   });
 
   it('hands the module the entry\'s own keys, then sources.<name>, then CUSTOM_<N>_OPTIONS', () => {

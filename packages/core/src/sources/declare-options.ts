@@ -24,6 +24,12 @@ interface OptionBase {
   secret?: boolean;
   /** Required: what to tell the user when it is missing ("get a key at …"). */
   required?: string;
+  /**
+   * `structured` only: the option also takes every key of `sources.<name>` that no other option declares, as one
+   * object (its file value, at `sources.<name>`), instead of those keys being refused as unknown. For a source that
+   * hands options on to code the user wrote (a custom module). The environment still wins over the file.
+   */
+  rest?: boolean;
 }
 
 /** One declared option; `T` is the type the plugin receives, `R` whether it always has a value (default or required). */

@@ -25,7 +25,7 @@ export function optionHelp(source: PlaylistSource<unknown>): OptionHelp[] {
       name,
       description: spec.description,
       ...(spec.env !== undefined ? { env: spec.env } : {}),
-      file: [`sources.${source.name}.${key}`, ...(spec.section !== undefined ? [`${spec.section}.${key}`] : [])],
+      file: [spec.rest ? `sources.${source.name} (its other keys)` : `sources.${source.name}.${key}`, ...(spec.section !== undefined ? [`${spec.section}.${key}`] : [])],
       allowed: spec.allowed,
       ...(spec.default !== undefined ? { default: spec.default } : {}),
       required: spec.required !== undefined,
@@ -66,6 +66,7 @@ export function configJsonSchema(sources: readonly PlaylistSource<unknown>[] = [
   for (const source of sources) {
     const own: Record<string, unknown> = {};
     for (const [name, spec] of Object.entries(source.options ?? {})) {
+      if (spec.rest) continue;
       own[spec.key ?? name] = optionSchema(spec);
       if (spec.section === undefined) continue;
       const section = (properties[spec.section] ??= { type: 'object', additionalProperties: false, properties: {}, description: `Settings shared by the ${spec.section} sources.` });
@@ -74,7 +75,7 @@ export function configJsonSchema(sources: readonly PlaylistSource<unknown>[] = [
     named[source.name] = {
       type: 'object',
       description: source.description,
-      ...(source.options ? { additionalProperties: false } : {}),
+      ...(source.options && !Object.values(source.options).some((spec) => spec.rest) ? { additionalProperties: false } : {}),
       properties: { ...common.properties, ...own },
     };
   }

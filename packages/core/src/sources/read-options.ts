@@ -24,6 +24,8 @@ export interface RefineContext {
   isSet(name: string): boolean;
   issue(path: string, message: string): void;
   warn(message: string): void;
+  /** The environment as given, for a source that hands it on to code the user wrote (a custom module's own options). */
+  env: Env;
 }
 
 export type RefineOptions<V, O> = (values: V, ctx: RefineContext) => O;
@@ -36,7 +38,12 @@ const envSet = (env: Env, name: string | undefined): string | undefined => {
 
 /** Keys a source's section may hold: the common ones and each declared option's file key. */
 export function sectionKeys(declarations: OptionDeclarations): string[] {
-  return [...COMMON_SOURCE_KEYS, ...Object.entries(declarations).map(([name, spec]) => spec.key ?? name)];
+  return [...COMMON_SOURCE_KEYS, ...Object.entries(declarations).filter(([, spec]) => !spec.rest).map(([name, spec]) => spec.key ?? name)];
+}
+
+/** Whether a `rest` option takes the keys no other option declares (then none is unknown). */
+export function takesOtherKeys(declarations: OptionDeclarations): boolean {
+  return Object.values(declarations).some((spec) => spec.rest === true);
 }
 
 export function readDeclaredOptions<V, O>(
@@ -54,8 +61,13 @@ export function readDeclaredOptions<V, O>(
     else issues.push({ path: sectionPath, message: `${sectionPath} must be a section of options, got ${showValue(input.section)}` });
   }
   const known = sectionKeys(declarations);
+  const others: Record<string, unknown> = {};
   for (const key of Object.keys(section)) {
     if (known.includes(key)) continue;
+    if (takesOtherKeys(declarations)) {
+      others[key] = section[key];
+      continue;
+    }
     const near = suggest(key, known);
     const hint = near ? `did you mean '${near}'?` : `known: ${known.filter((k) => !(COMMON_SOURCE_KEYS as readonly string[]).includes(k)).join(', ') || 'none'}`;
     issues.push({ path: `${sectionPath}.${key}`, message: `${sectionPath}.${key} is not an option of ${sourceName} (${hint})` });
@@ -65,7 +77,7 @@ export function readDeclaredOptions<V, O>(
   const paths: Record<string, string> = {};
   const set = new Set<string>();
   for (const [name, spec] of Object.entries(declarations)) {
-    const found = locate(name, spec, section, sectionPath, input);
+    const found = spec.rest ? locateRest(spec, others, sectionPath, input) : locate(name, spec, section, sectionPath, input);
     paths[name] = found?.path ?? spec.env ?? `${sectionPath}.${spec.key ?? name}`;
     if (found === undefined) {
       if (spec.default !== undefined) values[name] = spec.default;
@@ -73,7 +85,7 @@ export function readDeclaredOptions<V, O>(
       continue;
     }
     set.add(name);
-    const shadowed = found.path === spec.env ? fileValueAt(name, spec, section, sectionPath, input) : undefined;
+    const shadowed = found.path !== spec.env ? undefined : spec.rest ? (Object.keys(others).length ? sectionPath : undefined) : fileValueAt(name, spec, section, sectionPath, input);
     if (shadowed !== undefined) warnings.push(`${found.path} is set, so ${shadowed} is ignored`);
     const parsed = (spec as OptionSpec<unknown>).read(found.value);
     if (parsed.ok) values[name] = parsed.value;
@@ -86,6 +98,7 @@ export function readDeclaredOptions<V, O>(
     isSet: (name) => set.has(name),
     issue: (path, message) => issues.push({ path, message: message.startsWith(path) ? message : `${path} ${message}` }),
     warn: (message) => warnings.push(message),
+    env: input.env,
   };
   // refine runs even when a value failed (it is then absent), so cross-field problems are reported with the rest.
   let value: O;
@@ -115,6 +128,13 @@ function locate(
     if (isSection(shared) && shared[key] !== undefined && shared[key] !== null) return { value: shared[key], path: `${spec.section}.${key}` };
   }
   return undefined;
+}
+
+/** A `rest` option: its environment variable, else the section's undeclared keys (when there are any). */
+function locateRest(spec: OptionSpec<unknown>, others: Record<string, unknown>, sectionPath: string, input: OptionInput): { value: unknown; path: string } | undefined {
+  const fromEnv = envSet(input.env, spec.env);
+  if (fromEnv !== undefined && spec.env !== undefined) return { value: fromEnv, path: spec.env };
+  return Object.keys(others).length ? { value: others, path: sectionPath } : undefined;
 }
 
 /** Where the config file sets an option the environment also sets (so the user learns the file's is ignored). */

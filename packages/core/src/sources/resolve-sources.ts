@@ -13,7 +13,7 @@ import { distance } from 'fastest-levenshtein';
 import { suggest } from '../config/values.js';
 import type { ResolvedSource } from './run-steps.js';
 import { configError, issueLine } from './config-problems.js';
-import { readDeclaredOptions, sectionKeys } from './read-options.js';
+import { readDeclaredOptions, sectionKeys, takesOtherKeys } from './read-options.js';
 import { configFileSchema } from '../config/schema.js';
 
 export interface SourceStatus {
@@ -89,6 +89,7 @@ function sectionProblems(config: HarmoniqConfig, sources: readonly PlaylistSourc
     // A source with declared options reports every unknown key itself (readDeclaredOptions), enabled or not.
     const source = sources.find((s) => s.name === name);
     if (source?.options) {
+      if (takesOtherKeys(source.options)) continue;
       const known = sectionKeys(source.options);
       for (const key of Object.keys(section)) {
         if (known.includes(key)) continue;
