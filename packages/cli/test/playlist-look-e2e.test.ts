@@ -229,6 +229,24 @@ describe('Daily Flow', () => {
     expect(posterUploads()).toEqual([]);
   });
 
+  it('fills to its size when your exclusions keep some of its picks out (from the reserve it offers)', async () => {
+    const sized = { PLAYLIST_SIZE_TIME: '10' };
+    expect((await runCli(['sync', 'daily-flow'], at('2026-03-10T05:58:00+01:00', sized), dataDir)).code).toBe(0);
+    const picks = plex.playlists()[0]!.items.map((i) => plex.tracks().find((t) => t.ratingKey === i.ratingKey)!);
+    expect(picks).toHaveLength(10);
+    const banned = artistOf(picks[0]!);
+    for (const p of plex.playlists()) plex.deletePlaylist(p.ratingKey);
+    // A fresh data directory: the same window, so the same picks before the exclusion.
+    const r = await runCli(['sync', 'daily-flow', '--json'], at('2026-03-10T05:58:00+01:00', { ...sized, EXCLUDE_ARTISTS: banned, HARMONIQ_DATA_DIR: join(dataDir, 'again') }), dataDir);
+    expect(r.code).toBe(0);
+    const now = plex.playlists()[0]!.items.map((i) => plex.tracks().find((t) => t.ratingKey === i.ratingKey)!);
+    expect(now).toHaveLength(10);
+    expect(now.map(artistOf)).not.toContain(banned);
+    const kept = picks.filter((t) => artistOf(t) !== banned).map((t) => t.ratingKey);
+    expect(now.map((t) => t.ratingKey).slice(0, kept.length).sort()).toEqual([...kept].sort());
+    expect(JSON.parse(r.stdout).sources[0].playlists[0].counts).toMatchObject({ excluded: picks.length - kept.length, size: 10 });
+  });
+
   it('--dry-run says which playlist would be renamed and writes nothing', async () => {
     expect((await runCli(['sync', 'daily-flow'], at('2026-03-10T05:58:00+01:00'), dataDir)).code).toBe(0);
     plex.resetRequests();

@@ -128,6 +128,11 @@ export interface PlaylistDraft {
   size?: number;
   /** Ranked: best first. Usually more than the size, so the core can fill from what the library has. */
   tracks: CandidateTrack[];
+  /**
+   * Ranked candidates after `tracks`, used only to take the place of tracks the user's exclusions keep out: a source
+   * that picks exactly `size` tracks (Daily Flow) offers its next picks here, so an exclusion does not shorten it.
+   */
+  reserve?: CandidateTrack[];
   /** A source may ask to leave the existing playlist as it is (e.g. no Daily Flow window active). */
   keepExisting?: { reason: string };
   /** The time window this playlist is for (`06:00-11:00`): fills a title's `{window}` and tints the cover. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { defineSource, type PlaylistSource } from '@harmoniq/core';
+import { defineSource, type PlaylistDraft, type PlaylistSource } from '@harmoniq/core';
 import { checkSourceContract, createTestContext, libraryTrack, sourceShapeProblems } from '@harmoniq/core/testing';
 
 const tracks = [libraryTrack({ ratingKey: 'k1', artist: 'Low', title: 'Words', viewCount: 3 }), libraryTrack({ ratingKey: 'k2', artist: 'Björk', title: 'Jóga' })];
@@ -58,6 +58,10 @@ describe('checkSourceContract', () => {
     expect(await checkSourceContract(noTitle, { context: ctx() })).toEqual([expect.stringContaining("fetch: Source 'good-source' returned invalid data: draft 'default' has no 'title'")]);
     const stray = { ...good(), fetch: async () => [{ key: 'default', title: 'x', tracks: [{ artist: 'A', title: 'B', ids: { plexRatingKey: 'nope' } }] }] };
     expect(await checkSourceContract(stray, { context: ctx() })).toEqual(["fetch: draft 'default' names 1 ids.plexRatingKey not in the library (e.g. 'nope')"]);
+    const strayReserve = { ...good(), fetch: async () => [{ key: 'default', title: 'x', tracks: [], reserve: [{ artist: 'A', title: 'B', ids: { plexRatingKey: 'gone' } }] }] };
+    expect(await checkSourceContract(strayReserve, { context: ctx() })).toEqual(["fetch: draft 'default' names 1 ids.plexRatingKey not in the library (e.g. 'gone')"]);
+    const badReserve = { ...good(), fetch: async () => [{ key: 'default', title: 'x', tracks: [], reserve: [{ artist: 'A' }] }] as unknown as PlaylistDraft[] };
+    expect(await checkSourceContract(badReserve, { context: ctx() })).toEqual([expect.stringContaining("draft 'default' reserve track 0 needs string 'artist' and 'title'")]);
   });
 
   it('calls verify (unless told not to) and checks nextChange', async () => {

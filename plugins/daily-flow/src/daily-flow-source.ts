@@ -84,7 +84,8 @@ async function fetchDailyFlow(options: DailyFlowRunOptions, ctx: SourceContext):
   // A dry run shows what a real run would pick; recording it would make the real run avoid those very tracks.
   if (!ctx.dryRun) await writeHistory(ctx.dataDir, { previous: before, current: { occurrence, ratingKeys } }, ctx.logger);
   const ordered = options.order === 'sonic' ? await applyFlowOrder(result.selected, ctx) : result.selected;
-  return [{ ...draft, tracks: ordered.map((s) => candidate(s, label)) }];
+  // The reserve only replaces picks the user's exclusions keep out, so the playlist keeps its size.
+  return [{ ...draft, tracks: ordered.map((s) => candidate(s, label)), reserve: result.reserve.map((s) => candidate(s, label)) }];
 }
 
 /** In a gap between windows the core keeps the playlist of the last window. */

@@ -33,6 +33,11 @@ export interface SelectionResult {
   /** Tracks that passed every filter. */
   eligible: number;
   selected: SelectedTrack[];
+  /**
+   * The next picks after `selected`, in the same order and under the same per-artist limit, at most `size` of them:
+   * the core takes them only to replace selected tracks the user's exclusions keep out (PlaylistDraft.reserve).
+   */
+  reserve: SelectedTrack[];
   /** How many selected tracks were in the previous window's playlist (only when nothing else was left). */
   repeated: number;
 }
@@ -66,17 +71,23 @@ export function selectTracks(input: SelectionInput): SelectionResult {
 
   const perArtist = new Map<string, number>();
   const selected: SelectedTrack[] = [];
+  const reserve: SelectedTrack[] = [];
   let repeated = 0;
   for (const entry of [...fresh, ...repeats]) {
-    if (selected.length >= input.size) break;
+    if (reserve.length >= input.size) break;
     const artist = artistKey(entry.track);
     const count = perArtist.get(artist) ?? 0;
     if (count >= input.maxPerArtist) continue;
     perArtist.set(artist, count + 1);
-    selected.push({ track: entry.track, genre: entry.genre, level: entry.level });
+    const pick = { track: entry.track, genre: entry.genre, level: entry.level };
+    if (selected.length >= input.size) {
+      reserve.push(pick);
+      continue;
+    }
+    selected.push(pick);
     if (input.avoid.has(entry.track.ratingKey)) repeated++;
   }
-  return { genreMatches, eligible: eligible.length, selected, repeated };
+  return { genreMatches, eligible: eligible.length, selected, reserve, repeated };
 }
 
 function weight(track: LibraryTrack, prefer: Preference): number {

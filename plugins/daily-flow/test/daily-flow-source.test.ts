@@ -181,6 +181,20 @@ describe('Daily Flow source', () => {
       expect(messages(ctx.logger, 'info')).toContain('At most 3 tracks per artist: the playlist has 6 tracks instead of 30');
     });
 
+    it('offers its next picks as a reserve (for tracks your exclusions keep out): new tracks, at most the size, same per-artist cap', async () => {
+      const tracks = genreTracks('Chillout', 40, { artists: 8 });
+      const { draft, keys } = await run('2026-11-24T07:00:00Z', { tracks, config: { maxPerArtist: 4 } });
+      expect(keys).toHaveLength(30);
+      const reserve = (draft.reserve ?? []).map((t) => t.ids?.plexRatingKey);
+      expect(reserve).toHaveLength(2);
+      expect(reserve.filter((k) => keys.includes(k ?? ''))).toEqual([]);
+      const perArtist = new Map<string, number>();
+      for (const t of [...draft.tracks, ...(draft.reserve ?? [])]) perArtist.set(t.artist, (perArtist.get(t.artist) ?? 0) + 1);
+      expect(Math.max(...perArtist.values())).toBeLessThanOrEqual(4);
+      const plenty = await run('2026-11-24T07:00:00Z', { tracks: genreTracks('Chillout', 100, { artists: 50 }) });
+      expect(plenty.draft.reserve).toHaveLength(30);
+    });
+
     it('takes the per-artist cap from the options', async () => {
       const tracks = genreTracks('Chillout', 40, { artists: 2 });
       const { draft } = await run('2026-11-24T07:00:00Z', { tracks, config: { maxPerArtist: 5 } });

@@ -31,13 +31,13 @@ export async function syncPlaylist(run: RunContext, resolved: ResolvedSource, dr
   const names = namePlaylistDraft(run, resolved.source, common.playlist, common.look, draft);
   const candidates = matchCandidates(run.matcher, draft.tracks);
   // Excluded candidates leave before the plan, so the playlist fills to its size from the next ones.
-  const excluded = applyExclusions(candidates, common.look?.exclude, run.library);
+  const excluded = applyExclusions(candidates, { rules: common.look?.exclude, library: run.library, matcher: run.matcher, size, ...(draft.reserve ? { reserve: draft.reserve } : {}) });
   const matched = candidates.filter((c) => c.status === 'matched' && c.ratingKey).map((c) => c.ratingKey as string);
   const report: PlaylistReport = {
     key: draft.key,
     title: names.title,
     action: 'skipped',
-    counts: { candidates: draft.tracks.length, found: new Set(matched).size, missing: candidates.filter((c) => c.status === 'unmatched').length, excluded, added: 0, removed: 0, kept: 0, size: 0 },
+    counts: { candidates: candidates.length, found: new Set(matched).size, missing: candidates.filter((c) => c.status === 'unmatched').length, excluded, added: 0, removed: 0, kept: 0, size: 0 },
     durationMs: 0,
     candidates,
   };
@@ -90,7 +90,7 @@ async function carryOut(run: RunContext, decision: PlaylistDecision, step: Step)
   const { report, warnings } = step.outcome;
   const { logger, draft } = step;
   const title = step.names.title;
-  const found = `${report.counts.found} of ${draft.tracks.length} candidates found`;
+  const found = `${report.counts.found} of ${report.counts.candidates} candidates found`;
   switch (decision.action) {
     case 'keep':
       report.reason = decision.reason;
@@ -108,7 +108,7 @@ async function carryOut(run: RunContext, decision: PlaylistDecision, step: Step)
       markUsed(report.candidates, decision.desired);
       report.counts.size = decision.desired.length;
       report.reason = decision.reason;
-      const message = `Kept '${title}' as it is: ${decision.reason} (${draft.tracks.length} candidates).`;
+      const message = `Kept '${title}' as it is: ${decision.reason} (${report.counts.candidates} candidates).`;
       logger.warn(message);
       warnings.push(message);
       return;

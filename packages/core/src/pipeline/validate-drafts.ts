@@ -22,14 +22,18 @@ export function validateDrafts(source: string, value: unknown): PlaylistDraft[] 
     if (typeof d.title !== 'string' || !d.title.trim()) return fail(`draft '${d.key}' has no 'title'`);
     if (!Array.isArray(d.tracks)) return fail(`draft '${d.key}' has no 'tracks' array`);
     if (d.size !== undefined && (!Number.isInteger(d.size) || (d.size as number) < 1)) return fail(`draft '${d.key}' has an invalid 'size'`);
-    const tracks = d.tracks.map((t: unknown, j): CandidateTrack => {
-      if (!t || typeof t !== 'object') return fail(`draft '${d.key}' track ${j} is not an object`);
-      const c = t as Record<string, unknown>;
-      const hasKey = typeof (c.ids as Record<string, unknown> | undefined)?.plexRatingKey === 'string';
-      if (typeof c.artist !== 'string' || typeof c.title !== 'string') return fail(`draft '${d.key}' track ${j} needs string 'artist' and 'title'`);
-      if (!hasKey && (!c.artist.trim() || !c.title.trim())) return fail(`draft '${d.key}' track ${j} has an empty artist or title`);
-      return c as unknown as CandidateTrack;
-    });
-    return { ...(d as unknown as PlaylistDraft), tracks };
+    if (d.reserve !== undefined && !Array.isArray(d.reserve)) return fail(`draft '${d.key}' has a 'reserve' that is not an array`);
+    const check = (list: unknown[], what: string) =>
+      list.map((t: unknown, j): CandidateTrack => {
+        if (!t || typeof t !== 'object') return fail(`draft '${d.key}' ${what} ${j} is not an object`);
+        const c = t as Record<string, unknown>;
+        const hasKey = typeof (c.ids as Record<string, unknown> | undefined)?.plexRatingKey === 'string';
+        if (typeof c.artist !== 'string' || typeof c.title !== 'string') return fail(`draft '${d.key}' ${what} ${j} needs string 'artist' and 'title'`);
+        if (!hasKey && (!c.artist.trim() || !c.title.trim())) return fail(`draft '${d.key}' ${what} ${j} has an empty artist or title`);
+        return c as unknown as CandidateTrack;
+      });
+    const tracks = check(d.tracks, 'track');
+    const reserve = Array.isArray(d.reserve) ? { reserve: check(d.reserve, 'reserve track') } : {};
+    return { ...(d as unknown as PlaylistDraft), tracks, ...reserve };
   });
 }

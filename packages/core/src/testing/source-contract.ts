@@ -89,7 +89,7 @@ export async function checkSourceContract(source: PlaylistSource<unknown>, optio
 function unknownRatingKeys(drafts: PlaylistDraft[], ctx: SourceContext): string[] {
   const problems: string[] = [];
   for (const d of drafts) {
-    const unknown = d.tracks.map((t) => t.ids?.plexRatingKey).filter((k): k is string => k !== undefined && !ctx.library.byRatingKey(k));
+    const unknown = [...d.tracks, ...(d.reserve ?? [])].map((t) => t.ids?.plexRatingKey).filter((k): k is string => k !== undefined && !ctx.library.byRatingKey(k));
     if (unknown.length) problems.push(`fetch: draft '${d.key}' names ${unknown.length} ids.plexRatingKey not in the library (e.g. '${unknown[0]}')`);
   }
   return problems;
