@@ -13,6 +13,14 @@ describe('a rest option', () => {
     expect(readDeclaredOptions('host', host, { section: { module: 'a.mjs' }, env: {} })).toEqual({ ok: true, value: { module: 'a.mjs' } });
   });
 
+  it('hands on a near miss of a declared key too, with a warning', () => {
+    expect(readDeclaredOptions('host', host, { section: { modul: 'a.mjs' }, env: {} })).toEqual({
+      ok: true,
+      value: { settings: { modul: 'a.mjs' } },
+      warnings: ["sources.host.modul is handed on as an option of its own; did you mean 'module'?"],
+    });
+  });
+
   it('loses to its environment variable, with a warning naming the ignored section', () => {
     expect(readDeclaredOptions('host', host, { section: { months: 3 }, env: { HOST_SETTINGS: '{"months":9}' } })).toEqual({
       ok: true,

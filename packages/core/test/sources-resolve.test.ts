@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineSource, type Env, type PlaylistSource } from '../src/contract.js';
+import { option } from '../src/sources/declare-options.js';
 import { loadConfig, type HarmoniqConfig } from '../src/config/index.js';
 import { describeError } from '../src/errors/harmoniq-error.js';
 import { configError, issueLine, resolveSourceStatuses, selectSources } from '../src/sources/index.js';
@@ -52,6 +53,19 @@ describe('resolveSourceStatuses', () => {
     expect(problems.map((p) => p.path)).toEqual(['sources.chart', 'sources.recs.enable']);
     expect(problems[0]?.message).toMatch(/did you mean 'charts'/);
     expect(problems[1]?.message).toMatch(/did you mean 'enabled'/);
+  });
+
+  it('refuses a near miss of a common key in the section of a source that hands its other keys on', async () => {
+    const host = defineSource({
+      apiVersion: 1,
+      name: 'host',
+      description: 'host',
+      defaults: { playlist: 'host', size: 5 },
+      options: { settings: option.structured({ description: 'Handed on.', rest: true, allowed: 'a section' }) },
+      fetch: async () => [],
+    });
+    const { problems } = resolveSourceStatuses(await config({}, 'sources:\n  host:\n    enable: true\n    months: 3\n'), [host]);
+    expect(problems.map((p) => p.path)).toEqual(['sources.host.enable']);
   });
 });
 

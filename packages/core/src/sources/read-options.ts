@@ -66,6 +66,9 @@ export function readDeclaredOptions<V, O>(
     if (known.includes(key)) continue;
     if (takesOtherKeys(declarations)) {
       others[key] = section[key];
+      const declared = known.filter((k) => !(COMMON_SOURCE_KEYS as readonly string[]).includes(k));
+      const close = suggest(key, declared);
+      if (close) warnings.push(`${sectionPath}.${key} is handed on as an option of its own; did you mean '${close}'?`);
       continue;
     }
     const near = suggest(key, known);

@@ -86,10 +86,10 @@ function sectionProblems(config: HarmoniqConfig, sources: readonly PlaylistSourc
       problems.push({ path, message: `${path}${file} names no known source (${hint})` });
       continue;
     }
-    // A source with declared options reports every unknown key itself (readDeclaredOptions), enabled or not.
+    // A source with declared options reports every unknown key itself (readDeclaredOptions), enabled or not; one
+    // that hands undeclared keys on (a rest option) still has near misses of the common keys refused below.
     const source = sources.find((s) => s.name === name);
-    if (source?.options) {
-      if (takesOtherKeys(source.options)) continue;
+    if (source?.options && !takesOtherKeys(source.options)) {
       const known = sectionKeys(source.options);
       for (const key of Object.keys(section)) {
         if (known.includes(key)) continue;
