@@ -1,5 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import type { PlaylistSource } from '@harmoniq/core';
+import type { CustomOptions } from '@harmoniq/plugin-custom';
+import type { IsolatedLoaderArgs } from './plugins/isolated-loader.js';
+import { ISOLATED_LOADER } from './plugins/isolate-sources.js';
 import { loadBuiltinSources } from './builtin-sources.js';
 import { describeRef } from './plugins/load-plugin.js';
 import { loadPlugins, packageImporter } from './plugins/load-plugins.js';
@@ -33,20 +36,25 @@ export async function loadSources(rt: Runtime): Promise<PlaylistSource<unknown>[
       if (origin.has(source)) continue;
       origin.set(source, describeRef(plugin.ref));
       pluginSources.push(source);
+      const args: IsolatedLoaderArgs = { kind: 'plugin', ref: plugin.ref, name: source.name };
+      rt.isolation?.set(source, () => ({ loader: ISOLATED_LOADER, args, label: `the ${describeRef(plugin.ref)}` }));
     }
   }
   for (const p of pluginSources) rt.logger.debug(`Plugin source '${p.name}' from ${origin.get(p) ?? '?'}.`);
 
   const { customSources } = await import('@harmoniq/plugin-custom');
-  const custom = customSources({
-    entries: config.custom,
-    env: config.env,
-    cwd: io.cwd,
-    baseDir: config.baseDir,
-    configFile: config.configFile,
-    importModule: packageImporter([config.baseDir, io.cwd, CLI_DIR]),
-  });
-  for (const s of custom) origin.set(s, `the custom playlist ${s.custom.origin}`);
+  const input = { entries: config.custom, env: config.env, cwd: io.cwd, baseDir: config.baseDir, configFile: config.configFile };
+  const importDirs = [config.baseDir, io.cwd, CLI_DIR];
+  const custom = customSources({ ...input, importModule: packageImporter(importDirs) });
+  for (const s of custom) {
+    origin.set(s, `the custom playlist ${s.custom.origin}`);
+    // A module is someone's code: it runs in the boundary. A track file is only read: it runs in-process.
+    const args: IsolatedLoaderArgs = { kind: 'custom', input, importDirs, name: s.name };
+    rt.isolation?.set(s, (options) => {
+      const o = options as CustomOptions | undefined;
+      return o?.kind === 'module' ? { loader: ISOLATED_LOADER, args, label: `the custom module ${o.label}` } : undefined;
+    });
+  }
 
   const all = [...builtin, ...pluginSources, ...custom];
   assertUniqueNames(all, (s) => origin.get(s) ?? 'unknown');

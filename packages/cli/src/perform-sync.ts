@@ -5,6 +5,7 @@ import { recordHistory } from './record-history.js';
 import { progressReporter } from './render/progress.js';
 import { plexClient, type Runtime } from './runtime.js';
 import { acquireRunLock } from './run-lock.js';
+import { isolateSources } from './plugins/isolate-sources.js';
 
 export interface RunFlags {
   dryRun?: boolean;
@@ -22,7 +23,10 @@ export interface RunFlags {
 }
 
 /** One sync under the run lock, followed by the missing-tracks files and the notification. Used by `sync` and `daemon`. */
-export async function performSync(rt: Runtime, sources: ResolvedSource[], flags: RunFlags): Promise<SyncReport> {
+export async function performSync(rt: Runtime, chosen: ResolvedSource[], flags: RunFlags): Promise<SyncReport> {
+  // Third-party and custom code runs in the plugin boundary, for the owner and every household user alike.
+  const sources = isolateSources(rt, chosen);
+  const household = (flags.household ?? []).map((plan) => ({ ...plan, sources: isolateSources(rt, plan.sources) }));
   const counter = countRequests(rt.http, rt.config.plex.url);
   const plex = plexClient({ ...rt, http: counter.http });
   await ensureWritableDir(rt.config.dataDir);
@@ -31,7 +35,7 @@ export async function performSync(rt: Runtime, sources: ResolvedSource[], flags:
     rt.logger.info(`Syncing ${sources.map((s) => s.source.name).join(', ')}${flags.dryRun ? ' (dry run)' : ''}.`);
     const report = await runSync({
       sources,
-      targets: await householdTargets({ ...rt, http: counter.http }, flags.household ?? []),
+      targets: await householdTargets({ ...rt, http: counter.http }, household),
       reader: plex,
       store: plex,
       libraryName: rt.config.plex.library,

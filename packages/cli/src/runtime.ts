@@ -4,6 +4,7 @@ import { HarmoniqError, type Clock, type Http, type Logger } from '@harmoniq/cor
 import { configError, createHttp, createLogger, createRedactor, isSecretName, issueLine, loadConfig, systemClock, type HarmoniqConfig, type LoadConfigOptions, type Redactor } from '@harmoniq/core/pipeline';
 import { createPlexClient, type PlexClient } from '@harmoniq/plex';
 import type { MainOptions } from './io.js';
+import type { IsolationMap } from './plugins/isolate-sources.js';
 
 export interface GlobalFlags {
   config?: string;
@@ -46,6 +47,8 @@ export interface Runtime {
   io: MainOptions;
   /** Configuration problems, one line each: only ever non-empty for `harmoniq config` (allowConfigProblems). */
   configProblems: string[];
+  /** Filled by loadSources: which loaded sources run in the plugin boundary, and how (plugins/isolate-sources.ts). */
+  isolation?: IsolationMap;
 }
 
 export interface RuntimeOptions {
@@ -84,7 +87,7 @@ export async function createRuntime(io: MainOptions, flags: GlobalFlags, options
     maxBodyBytes: config.limits.maxBodyMb * 1024 * 1024,
     retryBaseMs: Number(io.env.HARMONIQ_RETRY_BASE_MS) > 0 ? Number(io.env.HARMONIQ_RETRY_BASE_MS) : undefined,
   });
-  return { config, warnings: loaded.warnings, logger, redactor, http, clock, version, io, configProblems };
+  return { config, warnings: loaded.warnings, logger, redactor, http, clock, version, io, configProblems, isolation: new Map() };
 }
 
 /**

@@ -53,3 +53,4 @@ export { configJsonSchema, optionHelp, type OptionHelp } from './sources/options
 export { createSourceContext, type SourceContextInput } from './sources/source-context.js';
 export { sourceShapeProblems } from './sources/source-shape.js';
 export type { CoverMaker, CoverRequest, SourceLook, UploadedPoster } from './playlist-look/index.js';
+export { PLUGIN_LIMITS, DEFAULT_BOUNDARY_LIMITS, runnableUrl, type IsolatedSourceRef, type BoundaryLimits, type IsolatedStep } from './sources/boundary/isolation.js';

@@ -1,6 +1,7 @@
 import { ExitCode, HarmoniqError, toHarmoniqError } from '@harmoniq/core';
-import { createLibraryIndex, createSharedRegistry, createSourceContext, ensureWritableDir, issueLine, verifySource } from '@harmoniq/core/pipeline';
+import { createLibraryIndex, createSharedRegistry, createSourceContext, ensureWritableDir, issueLine, verifySource, type ResolvedSource } from '@harmoniq/core/pipeline';
 import { loadSources } from '../load-sources.js';
+import { isolateSources } from '../plugins/isolate-sources.js';
 import { resolveSources } from '../resolve-sources.js';
 import { plexClient, type Runtime } from '../runtime.js';
 import { householdChecks } from './doctor-household.js';
@@ -90,7 +91,7 @@ export async function doctorCommand(rt: Runtime): Promise<number> {
       },
     ];
     if (s.source.verify && s.common) {
-      const resolved = { source: s.source, options: s.options, common: s.common };
+      const [resolved] = isolateSources(rt, [{ source: s.source, options: s.options, common: s.common }]) as [ResolvedSource];
       stages.push({
         name: 'credentials and service',
         run: async () => {

@@ -8,6 +8,8 @@ export const ENV_NAMES = {
   plexIndexMaxAgeHours: 'LIBRARY_INDEX_MAX_AGE_HOURS',
   maxItems: 'PLEX_MAX_ITEMS',
   maxBodyMb: 'HARMONIQ_MAX_BODY_MB',
+  pluginTimeLimitSeconds: 'HARMONIQ_PLUGIN_TIME_LIMIT_SECONDS',
+  pluginMemoryMb: 'HARMONIQ_PLUGIN_MEMORY_MB',
   dataDir: 'HARMONIQ_DATA_DIR',
   timezone: 'TIMEZONE',
   logLevel: 'LOG_LEVEL',

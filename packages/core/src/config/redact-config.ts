@@ -91,6 +91,8 @@ const SOURCED_PATHS = [
   'serviceCacheMaxAgeHours',
   'limits.maxItems',
   'limits.maxBodyMb',
+  'limits.pluginTimeLimitSeconds',
+  'limits.pluginMemoryMb',
   'schedule.intervalMinutes',
   'schedule.cron',
   'schedule.runOnStart',

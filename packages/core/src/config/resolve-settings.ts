@@ -134,6 +134,14 @@ export function resolveSettings(input: SettingsInput): {
     limits: {
       maxItems: pick('limits.maxItems', E.maxItems, number(LIMITS.maxItems.min, LIMITS.maxItems.max), file.limits?.maxItems, LIMITS.maxItems.default),
       maxBodyMb: pick('limits.maxBodyMb', E.maxBodyMb, number(LIMITS.maxBodyMb.min, LIMITS.maxBodyMb.max), file.limits?.maxBodyMb, LIMITS.maxBodyMb.default),
+      pluginTimeLimitSeconds: pick(
+        'limits.pluginTimeLimitSeconds',
+        E.pluginTimeLimitSeconds,
+        number(LIMITS.pluginTimeLimitSeconds.min, LIMITS.pluginTimeLimitSeconds.max),
+        file.limits?.pluginTimeLimitSeconds,
+        LIMITS.pluginTimeLimitSeconds.default,
+      ),
+      pluginMemoryMb: pick('limits.pluginMemoryMb', E.pluginMemoryMb, number(LIMITS.pluginMemoryMb.min, LIMITS.pluginMemoryMb.max), file.limits?.pluginMemoryMb, LIMITS.pluginMemoryMb.default),
     },
     schedule: {
       intervalMinutes: pick<number | undefined>(

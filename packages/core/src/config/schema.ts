@@ -4,6 +4,7 @@
  */
 import * as z from 'zod';
 import { parseCron, parseHttpUrl, parseZone, rules, showValue } from './values.js';
+import { PLUGIN_LIMITS } from '../sources/boundary/isolation.js';
 
 export const LOG_LEVELS = ['error', 'warn', 'info', 'debug'] as const;
 export const LOG_FORMATS = ['human', 'json'] as const;
@@ -28,6 +29,10 @@ export const LIMITS = {
   maxItems: { min: 1000, max: 1_000_000_000, default: 5_000_000 },
   /** Largest response body, in MiB, counted after decompression. */
   maxBodyMb: { min: 1, max: 4096, default: 64 },
+  /** Time one step of a plugin may take in the plugin boundary (sources/boundary/isolation.ts). */
+  pluginTimeLimitSeconds: PLUGIN_LIMITS.timeLimitSeconds,
+  /** Heap of a plugin's worker thread. */
+  pluginMemoryMb: PLUGIN_LIMITS.memoryMb,
 } as const;
 
 interface IssueInput {
@@ -56,7 +61,7 @@ const playlistTitle = () => {
   return z.string(says(rule)).regex(/\S/, says(rule)).max(LIMITS.titleLength, says(rule));
 };
 
-const { size, minTracks, pageSize, timeoutMs, intervalMinutes, indexMaxAgeHours, serviceCacheMaxAgeHours, maxItems, maxBodyMb } = LIMITS;
+const { size, minTracks, pageSize, timeoutMs, intervalMinutes, indexMaxAgeHours, serviceCacheMaxAgeHours, maxItems, maxBodyMb, pluginTimeLimitSeconds, pluginMemoryMb } = LIMITS;
 
 /** The options every source section may hold; the rest of a section belongs to the source. */
 export const COMMON_SOURCE_KEYS = ['enabled', 'playlist', 'size', 'minTracks', 'updateMode', 'poster', 'posterFile', 'summaryTemplate', 'exclude'] as const;
@@ -161,9 +166,15 @@ export const configFileSchema = z
         maxBodyMb: wholeNumber(maxBodyMb.min, maxBodyMb.max)
           .optional()
           .describe(`HARMONIQ_MAX_BODY_MB: largest answer from any service, after decompression. Default ${maxBodyMb.default}.`),
+        pluginTimeLimitSeconds: wholeNumber(pluginTimeLimitSeconds.min, pluginTimeLimitSeconds.max)
+          .optional()
+          .describe(`HARMONIQ_PLUGIN_TIME_LIMIT_SECONDS: time a plugin or custom module may take for one fetch or verify. Default ${pluginTimeLimitSeconds.default}.`),
+        pluginMemoryMb: wholeNumber(pluginMemoryMb.min, pluginMemoryMb.max)
+          .optional()
+          .describe(`HARMONIQ_PLUGIN_MEMORY_MB: heap of a plugin's or custom module's worker thread. Default ${pluginMemoryMb.default}.`),
       })
       .optional()
-      .describe('Bounds on what services may send (docs/reliability.md).'),
+      .describe('Bounds on what services may send and plugins may take (docs/reliability.md).'),
     schedule: z
       .strictObject({
         intervalMinutes: wholeNumber(intervalMinutes.min, intervalMinutes.max)

@@ -46,6 +46,10 @@ export interface HarmoniqConfig {
     maxItems: number;
     /** HARMONIQ_MAX_BODY_MB: largest response body, after decompression. */
     maxBodyMb: number;
+    /** HARMONIQ_PLUGIN_TIME_LIMIT_SECONDS: time one plugin step (fetch, verify) may take in the boundary. */
+    pluginTimeLimitSeconds: number;
+    /** HARMONIQ_PLUGIN_MEMORY_MB: heap of a plugin's worker thread. */
+    pluginMemoryMb: number;
   };
   schedule: {
     /** RUN_INTERVAL_MINUTES. */

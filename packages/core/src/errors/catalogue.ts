@@ -31,6 +31,8 @@ export const ERROR_CATALOGUE = {
   EPLUGINDUP: { exitCode: ExitCode.usage, meaning: 'Two sources have the same name, or two plugins claim one error code.' },
   ESOURCEOUTPUT: { exitCode: ExitCode.sourceFailed, meaning: 'A source returned data of the wrong shape.' },
   ESOURCE: { exitCode: ExitCode.sourceFailed, meaning: 'A source failed.' },
+  ESOURCETIMEOUT: { exitCode: ExitCode.sourceFailed, meaning: 'A plugin did not finish within its time limit and was stopped.' },
+  ESOURCECRASH: { exitCode: ExitCode.sourceFailed, meaning: 'A plugin ended its thread without a result (a crash, process.exit, a promise that never settles, out of memory).' },
   ESTATE: { exitCode: ExitCode.sourceFailed, meaning: 'The state file cannot be read or written.' },
   EHEALTH: { exitCode: ExitCode.sourceFailed, meaning: 'The last run failed or is too old.' },
   EABORTED: { exitCode: ExitCode.sourceFailed, meaning: 'The run was stopped before it finished.' },
