@@ -4,7 +4,7 @@ import { HarmoniqError, type Clock, type Http, type Logger } from '@harmoniq/cor
 import { configError, createHttp, createLogger, createRedactor, isSecretName, issueLine, loadConfig, systemClock, type HarmoniqConfig, type LoadConfigOptions, type Redactor } from '@harmoniq/core/pipeline';
 import { createPlexClient, type PlexClient } from '@harmoniq/plex';
 import type { MainOptions } from './io.js';
-import type { IsolationMap } from './plugins/isolate-sources.js';
+import type { IsolationMap } from './plugins/isolation-map.js';
 
 export interface GlobalFlags {
   config?: string;

@@ -56,7 +56,6 @@ beforeEach(() => {
     TIMEZONE: 'UTC',
     HARMONIQ_PLUGIN_TIME_LIMIT_SECONDS: '3',
     HARMONIQ_PLUGIN_MEMORY_MB: '64',
-    NOISO: '1',
   };
 });
 

@@ -1,5 +1,5 @@
 /**
- * The plugin boundary's settings (ADR 0016): which code runs in a worker thread, and the limits it runs under.
+ * The plugin boundary's settings (ADR 0018): which code runs in a worker thread, and the limits it runs under.
  * Third-party plugins and custom modules run there; the built-in sources run in the run's own thread (they are
  * part of this release, share rate gates across sources, and would pay the worker's start-up for nothing).
  */

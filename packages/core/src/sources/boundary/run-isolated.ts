@@ -1,5 +1,5 @@
 /**
- * Runs one step of a plugin in its own worker thread (ADR 0016). The run's thread stays free (the lock's
+ * Runs one step of a plugin in its own worker thread (ADR 0018). The run's thread stays free (the lock's
  * heartbeat, other sources, SIGTERM), and whatever the plugin does wrong ends only its thread: a throw in a timer,
  * an unhandled rejection, process.exit(), a promise that can never settle, a loop that never ends, a heap that
  * grows without bound. Each becomes a coded error of that source; none can end or stall the run.
