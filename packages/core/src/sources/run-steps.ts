@@ -68,6 +68,6 @@ function failed(error: unknown, source: string, ctx: SourceContext): HarmoniqErr
 
 function runStep(resolved: ResolvedSource, step: IsolatedStep, ctx: SourceContext): Promise<unknown> {
   const { source, options, isolated } = resolved;
-  if (isolated) return withDryRunDataDir(ctx, (scoped) => runIsolated(isolated, step, options, scoped));
+  if (isolated) return withDryRunDataDir(ctx, (scoped) => runIsolated(isolated, step, options, scoped, source.errorCodes?.meanings));
   return step === 'fetch' ? source.fetch(options, ctx) : Promise.resolve(source.verify?.(options, ctx));
 }

@@ -18,7 +18,8 @@ const WORKER_MAIN = runnableUrl('./worker-main.js', import.meta.url);
 /** Longest a worker may take to load our own code before the plugin's clock starts (only an overloaded machine nears it). */
 const START_WINDOW_MS = 60_000;
 
-export function runIsolated(ref: IsolatedSourceRef, step: IsolatedStep, options: unknown, ctx: SourceContext): Promise<unknown> {
+/** `declared`: the source's own error codes (its `errorCodes`), kept when it raises them, as in-process. */
+export function runIsolated(ref: IsolatedSourceRef, step: IsolatedStep, options: unknown, ctx: SourceContext, declared?: Readonly<Record<string, string>>): Promise<unknown> {
   if (ctx.signal.aborted) return Promise.reject(stopped(ref, step));
   const input: WorkerInput = { loader: ref.loader, args: ref.args, step, options, init: contextInit(ctx) };
   let worker: Worker;
@@ -96,7 +97,7 @@ export function runIsolated(ref: IsolatedSourceRef, step: IsolatedStep, options:
           startClock();
           break;
         case 'done':
-          settle(m.ok ? { ok: true, value: m.value } : { ok: false, error: fromWire(m.error) });
+          settle(m.ok ? { ok: true, value: m.value } : { ok: false, error: fromWire(m.error, declared) });
           break;
         case 'stalled':
           ending ??= 'stalled';

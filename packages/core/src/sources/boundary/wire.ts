@@ -3,7 +3,7 @@
  * functions, sockets and class instances stay on their side, so errors travel as plain fields and are rebuilt.
  */
 import { ERROR_CATALOGUE, type ErrorCode } from '../../errors/catalogue.js';
-import { HarmoniqError } from '../../errors/harmoniq-error.js';
+import { HarmoniqError, type PluginErrorCode } from '../../errors/harmoniq-error.js';
 import type { LogLevel } from '../../logging/logger.js';
 
 /** The context calls a plugin's worker may make; each is served by the run's own object of that name. */
@@ -37,22 +37,32 @@ export type WorkerMessage =
 export type RunMessage = { t: 'reply'; id: number; ok: true; value: unknown } | { t: 'reply'; id: number; ok: false; error: WireError };
 
 export function toWire(error: unknown): WireError {
-  if (error instanceof HarmoniqError) {
-    return { code: error.code, name: error.name, message: error.message, ...(error.hint ? { hint: error.hint } : {}), retryable: error.retryable, ...(error.stack ? { stack: error.stack } : {}) };
+  if (error instanceof Error) {
+    // By shape, not class: a plugin may raise a HarmoniqError from its own copy of @harmoniq/core.
+    const { code, hint, retryable } = error as Error & { code?: unknown; hint?: unknown; retryable?: unknown };
+    return {
+      ...(typeof code === 'string' ? { code } : {}),
+      name: error.name,
+      message: error.message,
+      ...(typeof hint === 'string' ? { hint } : {}),
+      ...(typeof retryable === 'boolean' ? { retryable } : {}),
+      ...(error.stack ? { stack: error.stack } : {}),
+    };
   }
-  if (error instanceof Error) return { name: error.name, message: error.message, ...(error.stack ? { stack: error.stack } : {}) };
   return { message: safeString(error) };
 }
 
 /**
- * Rebuilds an error on the other side. A HarmoniqError keeps its code (a plugin may catch ELASTFMKEY from a
- * request, and the run reports the code a plugin raised); anything else arrives as a plain Error, which the step
- * wrapper tags as ESOURCE. A plugin never sets `fatal`: only the run's own Plex errors stop a run.
+ * Rebuilds an error on the other side. A code the core knows, or one the source declared (`errorCodes`, passed as
+ * `declared`), is kept (a plugin may catch EHTTP from a request, or raise its own code); anything else arrives as a
+ * plain Error, which the step wrapper tags as ESOURCE, as it tags any other throw. A plugin never sets `fatal`:
+ * only the run's own Plex errors stop a run.
  */
-export function fromWire(wire: WireError): Error {
-  const known = wire.code !== undefined && Object.hasOwn(ERROR_CATALOGUE, wire.code);
+export function fromWire(wire: WireError, declared?: Readonly<Record<string, string>>): Error {
+  const code = wire.code;
+  const known = code !== undefined && (Object.hasOwn(ERROR_CATALOGUE, code) || (declared !== undefined && Object.hasOwn(declared, code)));
   const error = known
-    ? new HarmoniqError({ code: wire.code as ErrorCode, message: wire.message, ...(wire.hint ? { hint: wire.hint } : {}), retryable: wire.retryable ?? false })
+    ? new HarmoniqError({ code: code as ErrorCode | PluginErrorCode, message: wire.message, ...(wire.hint ? { hint: wire.hint } : {}), retryable: wire.retryable ?? false })
     : Object.assign(new Error(wire.message), wire.name ? { name: wire.name } : {});
   if (wire.stack) error.stack = wire.stack;
   return error;
