@@ -36,7 +36,7 @@ export function namePlaylistDraft(run: RunContext, source: PlaylistSource<unknow
 
 /**
  * `daily-flow` → `Daily Flow`: a source's name in words, for `{source}`, when it declares no displayName (a plugin
- * spells its service as the service does, `Last.fm Charts`; the core names no plugin).
+ * spells its service as the service does, e.g. `My Radio FM`; the core names no plugin).
  */
 export function sourceWords(name: string): string {
   return name
