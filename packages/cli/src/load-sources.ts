@@ -5,7 +5,8 @@ import type { IsolatedLoaderArgs } from './plugins/isolated-loader.js';
 import { ISOLATED_LOADER } from './plugins/isolate-sources.js';
 import { loadBuiltinSources } from './builtin-sources.js';
 import { describeRef } from './plugins/load-plugin.js';
-import { loadPlugins, packageImporter } from './plugins/load-plugins.js';
+import { loadPlugins } from './plugins/load-plugins.js';
+import { packageImporter } from './plugins/package-importer.js';
 import { assertUniqueErrorCodes, assertUniqueNames } from './resolve-sources.js';
 import type { Runtime } from './runtime.js';
 

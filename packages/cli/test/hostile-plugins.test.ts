@@ -96,6 +96,23 @@ describe('a misbehaving plugin fails its own source only', () => {
     expect(history).not.toContain(plex.token);
   }, 90_000);
 
+  it('keeps the error codes a plugin declares across the boundary, and no other', async () => {
+    const coded = `const codes = { meanings: { ECODEDKEY: 'The coded service refused its key.' }, error: (init) => Object.assign(new Error(init.message), init, { name: 'HarmoniqError' }) };
+const base = { apiVersion: 1, description: 'Fails on purpose.', parseOptions: () => ({ ok: true, value: {} }), errorCodes: codes };
+export default [
+  { ...base, name: 'coded', defaults: { playlist: 'Coded', size: 5, enabled: true }, async fetch() { throw codes.error({ code: 'ECODEDKEY', message: 'The key was refused', hint: 'Check CODED_KEY' }); } },
+  { ...base, name: 'forger', defaults: { playlist: 'Forger', size: 5, enabled: true }, async fetch() { throw Object.assign(new Error('made up'), { code: 'EMADEUP' }); } },
+];\n`;
+    writeFiles(dir, { 'plugin-coded.mjs': coded });
+    const r = await spawnCli(['sync', '--all', '--json'], { ...env, CUSTOM_1_MODULE: './good.mjs', HARMONIQ_PLUGINS: './plugin-coded.mjs' }, dir);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout) as Report;
+    const by = (name: string) => report.sources.find((s) => s.source === name);
+    expect(by('custom-1')).toMatchObject({ ok: true });
+    expect(by('coded')?.error).toMatchObject({ code: 'ECODEDKEY', message: expect.stringContaining('The key was refused') });
+    expect(by('forger')?.error).toMatchObject({ code: 'ESOURCE', message: expect.stringContaining('made up') });
+  }, 60_000);
+
   it('makes --dry-run binding: a plugin’s own files are not kept', async () => {
     const writer = `import { mkdirSync, writeFileSync } from 'node:fs';\nexport default (ctx) => { mkdirSync(ctx.dataDir, { recursive: true }); writeFileSync(ctx.dataDir + '/seen.json', '[]'); return (${GOOD})(ctx); };\n`;
     writeFiles(dir, { 'writer.mjs': writer });

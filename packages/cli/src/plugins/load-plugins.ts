@@ -1,8 +1,6 @@
-import { pathToFileURL } from 'node:url';
 import { HarmoniqError } from '@harmoniq/core';
 import { discoverPlugins, type DiscoverInput } from './discover-plugins.js';
 import { loadPlugin, type LoadedPlugin } from './load-plugin.js';
-import { findPackageDir, packageEntry } from './node-modules.js';
 
 /**
  * Discovers and loads every third-party plugin. A plugin that cannot be loaded, or exports something that is not
@@ -26,13 +24,4 @@ export async function loadPlugins(input: DiscoverInput): Promise<LoadedPlugin[]>
     hint: first.hint,
     cause: first,
   });
-}
-
-/** Imports an installed package by name, looked up from these folders in turn (for custom modules given by name). */
-export function packageImporter(startDirs: readonly string[]): (name: string) => Promise<unknown> {
-  return async (name) => {
-    const dir = await findPackageDir(name, startDirs);
-    if (!dir) throw new Error(`the package '${name}' is not installed in any node_modules folder above ${startDirs.join(' or ')}`);
-    return import(pathToFileURL(await packageEntry(dir)).href);
-  };
 }
