@@ -1,15 +1,19 @@
 #!/usr/bin/env node
 // `node scripts/bench-boundary.mjs`: what the plugin boundary (docs/decisions/0018-plugin-boundary.md) costs one
-// source. The same custom module (it picks 50 tracks from the library) is fetched in the run's own thread and in
-// a worker thread, alternately, through the same code the CLI uses (fetchDrafts; the CLI's isolated loader).
+// source. 1. One step: the same custom module (it picks 50 tracks from the library) is fetched in the run's own
+// thread and in a worker thread, alternately, through the code the CLI uses (fetchDrafts; the CLI's loader).
+// 2. A whole `harmoniq sync` against the Plex emulator on 127.0.0.1, alternately: those 50 tracks from the module
+// (in the boundary) and from a JSON track list (a custom file, read in the run's thread); same playlist.
 // Needs the built packages: `npm run build` first.
 //
-//   node scripts/bench-boundary.mjs [--sizes 1000,10000,100000] [--runs 7]
+//   node scripts/bench-boundary.mjs [--sizes 1000,10000,100000] [--runs 7] [--sync-size 10000]
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createLibraryIndex, createSourceContext, DEFAULT_BOUNDARY_LIMITS, fetchDrafts } from '@harmoniq/core/pipeline';
 import { customSources } from '@harmoniq/plugin-custom';
+import { startPlexEmulator } from '@harmoniq/testkit';
 
 const args = process.argv.slice(2);
 const arg = (name, fallback) => {
@@ -18,6 +22,8 @@ const arg = (name, fallback) => {
 };
 const sizes = arg('--sizes', '1000,10000,100000').split(',').map(Number);
 const runs = Number(arg('--runs', '7'));
+const syncSize = Number(arg('--sync-size', '10000'));
+const BIN = new URL('../bin/harmoniq.js', import.meta.url).pathname;
 const LOADER = new URL('../packages/cli/dist/plugins/isolated-loader.js', import.meta.url).href;
 
 const silent = { error() {}, warn() {}, info() {}, debug() {}, isDebug: () => false, child: () => silent };
@@ -68,6 +74,44 @@ try {
     const [p, w] = [median(inProcess), median(inWorker)];
     console.log(`| ${n.toLocaleString('en')} tracks | ${p.toFixed(1)} ms | ${w.toFixed(1)} ms | ×${(w / p).toFixed(0)} (+${(w - p).toFixed(0)} ms) |`);
   }
+  await wholeSync(dir);
 } finally {
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** `harmoniq sync custom-1` from the module (boundary) and from a track file (run's thread), alternately. */
+async function wholeSync(dir) {
+  const tracks = library(syncSize).map((t) => ({ ratingKey: t.ratingKey, title: t.title, artist: t.artist, album: t.album, durationMs: t.durationMs }));
+  const picked = tracks.filter((t) => t.artist === 'Artist 7').slice(0, 50);
+  writeFileSync(join(dir, 'pick.json'), JSON.stringify(picked.map((t) => ({ artist: t.artist, title: t.title }))));
+  const plex = await startPlexEmulator({ tracks });
+  try {
+    const base = { PATH: process.env.PATH, PLEX_URL: plex.url, PLEX_TOKEN: plex.token, TIMEZONE: 'UTC', HARMONIQ_DATA_DIR: join(dir, 'data'), PLAYLIST_SIZE_CUSTOM_1: '50' };
+    const time = async (extra) => {
+      const started = performance.now();
+      const code = await new Promise((resolve, reject) => {
+        const child = spawn(process.execPath, [BIN, 'sync', 'custom-1', '--dry-run'], { cwd: dir, env: { ...base, ...extra }, stdio: 'ignore' });
+        child.on('error', reject);
+        child.on('close', resolve);
+      });
+      if (code !== 0) throw new Error(`harmoniq sync exited ${code}`);
+      return performance.now() - started;
+    };
+    // A first run lists the library and keeps its index; the timed runs all start from that warm cache.
+    await time({ CUSTOM_1_FILE: './pick.json' });
+    const file = [];
+    const module = [];
+    for (let i = 0; i < runs; i++) {
+      file.push(await time({ CUSTOM_1_FILE: './pick.json' }));
+      module.push(await time({ CUSTOM_1_MODULE: './pick.mjs' }));
+    }
+    const [f, m] = [median(file), median(module)];
+    console.log(`\n| Whole \`harmoniq sync custom-1 --dry-run\`, ${syncSize.toLocaleString('en')} tracks (median of ${runs}) | Time |`);
+    console.log('|---|---|');
+    console.log(`| 50 tracks from a track file, in the run's thread | ${f.toFixed(0)} ms |`);
+    console.log(`| the same 50 tracks from a module, in the boundary | ${m.toFixed(0)} ms |`);
+    console.log(`| ratio | ×${(m / f).toFixed(2)} (+${(m - f).toFixed(0)} ms) |`);
+  } finally {
+    await plex.close();
+  }
 }
