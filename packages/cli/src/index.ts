@@ -1,2 +1,3 @@
 export { main } from './main.js';
 export type { MainOptions } from './io.js';
+export { guardProcess, type ProcessGuard } from './process-guard.js';

@@ -5,6 +5,7 @@ import { configError, createHttp, createLogger, createRedactor, isSecretName, is
 import { createPlexClient, type PlexClient } from '@harmoniq/plex';
 import type { MainOptions } from './io.js';
 import type { IsolationMap } from './plugins/isolation-map.js';
+import { guardWithRedactor } from './process-guard.js';
 
 export interface GlobalFlags {
   config?: string;
@@ -67,6 +68,7 @@ export async function createRuntime(io: MainOptions, flags: GlobalFlags, options
   const config = loaded.ok ? loaded.config : loaded.partial;
   for (const [k, v] of Object.entries(config.env)) if (isSecretName(k)) redactor.add(v);
   redactor.add(config.plex.token);
+  guardWithRedactor(redactor);
   const clock = clockFromEnv(io.env, config.timezone);
   const logger = createLogger({
     level: config.logLevel,

@@ -113,6 +113,25 @@ export default [
     expect(by('forger')?.error).toMatchObject({ code: 'ESOURCE', message: expect.stringContaining('made up') });
   }, 60_000);
 
+  it('outside the boundary (a plugin’s top-level code, its parseOptions) an exit or an escaped error is exit 1 and one redacted line', async () => {
+    const plugin = (name: string, top: string, parse: string) =>
+      `${top}\nexport default { apiVersion: 1, name: '${name}', description: 'Misbehaves outside the boundary.', defaults: { playlist: '${name}', size: 5, enabled: true },\n  parseOptions: () => { ${parse} return { ok: true, value: {} }; }, async fetch() { await new Promise((r) => setTimeout(r, 2000)); return []; } };\n`;
+    writeFiles(dir, {
+      'plugin-exit.mjs': plugin('exiter', 'process.exit(0);', ''),
+      'plugin-late.mjs': plugin('late', '', `setTimeout(() => { throw new Error('late ' + ${TOKEN}); }, 0);`),
+    });
+    const exited = await spawnCli(['sync', '--all'], { ...env, CUSTOM_1_MODULE: './good.mjs', HARMONIQ_PLUGINS: './plugin-exit.mjs' }, dir);
+    expect(exited.code).toBe(1);
+    expect(exited.stderr).toMatch(/^EINTERNAL Harmoniq ended before the command finished \(something called process\.exit\(\)/m);
+    const late = await spawnCli(['sync', '--all'], { ...env, CUSTOM_1_MODULE: './good.mjs', HARMONIQ_PLUGINS: './plugin-late.mjs' }, dir);
+    expect(late.code).toBe(1);
+    expect(late.stderr).toMatch(/^EINTERNAL An error escaped outside any promise and stopped Harmoniq: late \[redacted\]/m);
+    for (const out of [exited.stdout, exited.stderr, late.stdout, late.stderr]) {
+      expect(out).not.toContain(plex.token);
+      expect(out).not.toMatch(/\n\s+at /);
+    }
+  }, 60_000);
+
   it('makes --dry-run binding: a plugin’s own files are not kept', async () => {
     const writer = `import { mkdirSync, writeFileSync } from 'node:fs';\nexport default (ctx) => { mkdirSync(ctx.dataDir, { recursive: true }); writeFileSync(ctx.dataDir + '/seen.json', '[]'); return (${GOOD})(ctx); };\n`;
     writeFiles(dir, { 'writer.mjs': writer });
