@@ -1,5 +1,6 @@
-import { createAnswerCache, ensureWritableDir, missingPaths, notifyRun, runSync, writeMissingReports, type CoverMaker, type ResolvedSource, type SyncReport } from '@harmoniq/core/pipeline';
+import { createAnswerCache, ensureWritableDir, missingPaths, notifyRun, runSync, writeMissingReports, type ResolvedSource, type SyncReport } from '@harmoniq/core/pipeline';
 import { countRequests } from './count-requests.js';
+import { drawCover } from './covers/load-covers.js';
 import { householdTargets, type UserPlan } from './household.js';
 import { recordHistory } from './record-history.js';
 import { progressReporter } from './render/progress.js';
@@ -60,16 +61,6 @@ export async function performSync(rt: Runtime, chosen: ResolvedSource[], flags: 
     await release();
   }
 }
-
-/**
- * Draws a cover with @harmoniq/covers, imported on first use: the native canvas loads only when a playlist needs a
- * cover, so `--help`, `config` and warm runs never load it.
- */
-const drawCover: CoverMaker = async (request) => {
-  const { renderCover } = await import('@harmoniq/covers');
-  const cover = await renderCover({ title: request.title, source: request.source, ...(request.variant !== undefined ? { variant: request.variant } : {}) });
-  return { bytes: cover.bytes, mimeType: cover.mimeType };
-};
 
 /** The data directory's service answer cache, as SERVICE_CACHE_MAX_AGE_HOURS and --refresh-sources say. */
 function answerCache(rt: Runtime, flags: RunFlags) {

@@ -1,5 +1,6 @@
 import { ExitCode, HarmoniqError, toHarmoniqError } from '@harmoniq/core';
 import { createLibraryIndex, createSharedRegistry, createSourceContext, ensureWritableDir, issueLine, verifySource, type ResolvedSource } from '@harmoniq/core/pipeline';
+import { checkCoverRenderer } from '../covers/load-covers.js';
 import { loadSources } from '../load-sources.js';
 import { isolateSources } from '../plugins/isolate-sources.js';
 import { resolveSources } from '../resolve-sources.js';
@@ -113,6 +114,9 @@ export async function doctorCommand(rt: Runtime): Promise<number> {
     }
     await runStages(`Source ${s.source.name}`, stages);
   }
+  // Generated covers are the default; a renderer that cannot load would warn on every playlist of every run.
+  const drawing = statuses.filter((s) => !s.problems.length && (s.common?.look?.poster.mode ?? 'generate') === 'generate').map((s) => s.source.name);
+  if (drawing.length) await runStages('Playlist covers', [{ name: `generated for ${drawing.join(', ')}`, run: checkCoverRenderer }]);
   out(failed ? 'Some checks failed: fix the items marked ✗ and run `harmoniq doctor` again.' : 'All checks passed.');
   return plexFailed ? ExitCode.plex : configFailed ? ExitCode.usage : failed ? ExitCode.sourceFailed : ExitCode.ok;
 }

@@ -2,6 +2,7 @@ import { dirname, join, relative } from 'node:path';
 import { readJsonFile } from '@harmoniq/core';
 import { missingPaths, readHistory, readMissingReport, type RunHistory } from '@harmoniq/core/pipeline';
 import type { Runtime } from '../runtime.js';
+import { loadCovers } from '../covers/load-covers.js';
 import type { ReportInput, SourceHealth } from './report-input.js';
 
 /** Covers already drawn, by `<source>/<key>` and title: drawing one costs tens of milliseconds, a page has several. */
@@ -59,13 +60,12 @@ function sourceHealth(state: unknown, history: RunHistory): SourceHealth[] {
 /** Generated covers (the optional @harmoniq/covers package) as JPEG data: URIs; none when it cannot load. */
 async function drawCovers(history: RunHistory, cache: CoverCache, rt: Runtime): Promise<Record<string, string | undefined>> {
   const out: Record<string, string | undefined> = {};
-  let covers: typeof import('@harmoniq/covers') | undefined;
   for (const [id, p] of Object.entries(history.current)) {
     const key = `${id}\u0000${p.title}`;
     if (!cache.has(key)) {
       try {
-        covers ??= await import('@harmoniq/covers');
-        const image = await covers.renderCover({ title: p.title, source: id.slice(0, id.indexOf('/')), format: 'jpeg' });
+        const { renderCover } = await loadCovers();
+        const image = await renderCover({ title: p.title, source: id.slice(0, id.indexOf('/')), format: 'jpeg' });
         cache.set(key, `data:${image.mimeType};base64,${image.bytes.toString('base64')}`);
       } catch (error) {
         rt.logger.debug(`No cover for '${p.title}' (${(error as Error).message}); the page shows a placeholder.`);
