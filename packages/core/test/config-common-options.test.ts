@@ -82,6 +82,14 @@ describe('resolveCommonOptions', () => {
     expect(resolveCommonOptions(quiet, config)).toMatchObject({ ok: true, value: { playlist: 'Late Night' } });
   });
 
+  it('counts a title in characters, not UTF-16 units: 200 emoji fit, 201 do not, in the environment and the file', async () => {
+    const fits = '🎵'.repeat(200);
+    expect(resolveCommonOptions(charts, await configWith(undefined, { PLAYLIST_NAME_LASTFM_CHARTS: fits }))).toMatchObject({ ok: true, value: { playlist: fits } });
+    expect(resolveCommonOptions(quiet, await configWith(`sources:\n  quiet:\n    playlist: "${fits}"\n`))).toMatchObject({ ok: true, value: { playlist: fits } });
+    const over = await configWith(undefined, { PLAYLIST_NAME_LASTFM_CHARTS: `${fits}🎵` });
+    expect(resolveCommonOptions(charts, over)).toMatchObject({ ok: false, errors: [{ path: 'PLAYLIST_NAME_LASTFM_CHARTS' }] });
+  });
+
   const bad: Array<[string, string, string]> = [
     ['PLAYLIST_SIZE_CHARTS', 'fifty', "PLAYLIST_SIZE_CHARTS must be a whole number from 1 to 1000, got 'fifty'"],
     ['PLAYLIST_SIZE_CHARTS', '0', "PLAYLIST_SIZE_CHARTS must be a whole number from 1 to 1000, got '0'"],

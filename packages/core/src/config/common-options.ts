@@ -16,7 +16,8 @@ const titleRule = `must be a playlist title of 1 to ${LIMITS.titleLength} charac
 
 export function parsePlaylistTitle(raw: string): Parsed<string> {
   const title = raw.trim();
-  return title !== '' && title.length <= LIMITS.titleLength
+  // Characters, not UTF-16 units: an emoji is one character to the user, two units to JavaScript.
+  return title !== '' && [...title].length <= LIMITS.titleLength
     ? { ok: true, value: title }
     : { ok: false, message: `${titleRule}, got ${showValue(raw)}` };
 }

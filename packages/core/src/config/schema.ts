@@ -58,7 +58,12 @@ const fromParser = (rule: string, parse: (raw: string) => { ok: boolean; message
 const httpUrl = () => fromParser(rules.url, (v) => parseHttpUrl(v));
 const playlistTitle = () => {
   const rule = `must be a playlist title of 1 to ${LIMITS.titleLength} characters`;
-  return z.string(says(rule)).regex(/\S/, says(rule)).max(LIMITS.titleLength, says(rule));
+  // Counted in characters, not UTF-16 units (an emoji is one character), as JSON Schema's maxLength counts them.
+  return z
+    .string(says(rule))
+    .regex(/\S/, says(rule))
+    .refine((title) => [...title].length <= LIMITS.titleLength, says(rule))
+    .meta({ maxLength: LIMITS.titleLength });
 };
 
 const { size, minTracks, pageSize, timeoutMs, intervalMinutes, indexMaxAgeHours, serviceCacheMaxAgeHours, maxItems, maxBodyMb, pluginTimeLimitSeconds, pluginMemoryMb } = LIMITS;
