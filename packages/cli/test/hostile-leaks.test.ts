@@ -40,6 +40,28 @@ describe('leaks and forgeries', () => {
     expect(r.stderr).toContain('Top\\nEPLEXAUTH forged line');
   });
 
+  it('shows a newline in a service title escaped in --explain and in the summary, so it cannot forge a line', async () => {
+    const [first, ...rest] = world.lastfmData.chart ?? [];
+    world.lastfm.setData({ ...world.lastfmData, chart: [{ ...first!, title: 'No Such Song\nEPLEXAUTH forged line' }, ...rest] });
+    const r = await runCli(['sync', 'lastfm-charts', '--explain'], env, dataDir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('No Such Song\\nEPLEXAUTH forged line');
+    expect(r.stdout.split('\n').some((line) => line.startsWith('EPLEXAUTH forged'))).toBe(false);
+  });
+
+  it('shows a newline in a Plex album escaped in `harmoniq match`', async () => {
+    const track = plex.tracks().find((t) => t.album && !t.trackArtist)!;
+    plex.updateTrack(track.ratingKey, { album: 'Album\nEPLEXAUTH forged line' });
+    try {
+      const r = await runCli(['match', track.artist, track.title], env, dataDir);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('Album\\nEPLEXAUTH forged line');
+      expect(r.stdout.split('\n').some((line) => line.startsWith('EPLEXAUTH forged'))).toBe(false);
+    } finally {
+      plex.updateTrack(track.ratingKey, { album: track.album });
+    }
+  });
+
   it('does not write through a symlink planted at the old write-probe name', async () => {
     mkdirSync(dataDir, { recursive: true });
     const victim = join(dataDir, '..', `victim-${process.pid}-${Date.now()}`);

@@ -1,5 +1,5 @@
 import { ExitCode } from '@harmoniq/core';
-import { createMatcher, ensureWritableDir, loadLibrary, type ExplainedCandidate } from '@harmoniq/core/pipeline';
+import { createMatcher, ensureWritableDir, loadLibrary, neutraliseControls, type ExplainedCandidate } from '@harmoniq/core/pipeline';
 import { plexClient, type Runtime } from '../runtime.js';
 import { progressReporter } from '../render/progress.js';
 
@@ -29,7 +29,8 @@ export async function matchCommand(rt: Runtime, flags: MatchFlags): Promise<numb
   const matcher = createMatcher(library.tracks, { overrides: rt.config.matching.overrides });
   const candidate = { artist: flags.artist, title: flags.title, ...(flags.album ? { album: flags.album } : {}) };
   const explanation = matcher.explain(candidate, 5);
-  const out = (line: string) => rt.io.stdout.write(`${line}\n`);
+  // Names come from Plex and the command line: each line is written with its control characters shown escaped.
+  const out = (line: string) => rt.io.stdout.write(`${neutraliseControls(line)}\n`);
   const { result } = explanation;
   out(`Query: ${candidate.artist} – ${candidate.title}${candidate.album ? ` (${candidate.album})` : ''}`);
   if (result.status === 'matched') {
@@ -37,17 +38,20 @@ export async function matchCommand(rt: Runtime, flags: MatchFlags): Promise<numb
   } else {
     out(`Result: not found (${result.reason})${result.best ? `; nearest: ${result.best.track.artist} – ${result.best.track.title} (score ${result.best.score.toFixed(3)}): ${result.best.why}` : ''}`);
   }
-  if (explanation.candidates.length) out('\nNearest library tracks:');
-  explanation.candidates.forEach((c, i) => out(describe(c, i + 1)));
+  if (explanation.candidates.length) {
+    out('');
+    out('Nearest library tracks:');
+  }
+  explanation.candidates.forEach((c, i) => describe(c, i + 1).forEach(out));
   // Like grep: scripts can test `harmoniq match … && …` without parsing the text.
   return result.status === 'matched' ? ExitCode.ok : NOT_FOUND;
 }
 
-function describe(c: ExplainedCandidate, rank: number): string {
+function describe(c: ExplainedCandidate, rank: number): [string, string] {
   const t = c.track;
   const parts = Object.entries(c.components)
     .filter(([, v]) => v.score !== undefined)
     .map(([name, v]) => `${name} ${v.score!.toFixed(2)}${v.pass ? '' : '✗'}`)
     .join(', ');
-  return `  ${rank}. ${c.pass ? '✓' : '✗'} ${t.artist} – ${t.title}${t.album ? ` (${t.album})` : ''} [ratingKey ${t.ratingKey}] score ${c.score.toFixed(3)}: ${parts}\n     ${c.reasons.join('; ')}`;
+  return [`  ${rank}. ${c.pass ? '✓' : '✗'} ${t.artist} – ${t.title}${t.album ? ` (${t.album})` : ''} [ratingKey ${t.ratingKey}] score ${c.score.toFixed(3)}: ${parts}`, `     ${c.reasons.join('; ')}`];
 }

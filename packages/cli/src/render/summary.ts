@@ -1,4 +1,4 @@
-import type { CandidateReport, PlannedTrack, SyncReport } from '@harmoniq/core/pipeline';
+import { neutraliseControls, type CandidateReport, type PlannedTrack, type SyncReport } from '@harmoniq/core/pipeline';
 import { renderTable } from './table.js';
 
 /**
@@ -29,8 +29,9 @@ export function renderSummary(report: SyncReport, width = 80): string {
   const head = `${report.dryRun ? 'Dry run — nothing was changed. ' : ''}${report.sources.length - failed.length} of ${report.sources.length} sources ok in ${(report.durationMs / 1000).toFixed(1)} s.`;
   const errors = failed.map((s) => `  ${sourceLabel(s)}: ${s.error?.code} ${s.error?.message}`);
   const excluded = excludedLine(report);
-  const table = renderTable({ head: ['Source', 'Playlist', 'Result', 'Found', 'Changes', 'Tracks'], rows, width, fixed: [3, 4, 5] });
-  return [table, ...renderPlan(report), ...excluded, head, ...errors, ''].join('\n');
+  // Titles, track names and reasons come from services and config: a control character in them must not forge a line.
+  const table = renderTable({ head: ['Source', 'Playlist', 'Result', 'Found', 'Changes', 'Tracks'], rows: rows.map((r) => r.map(neutraliseControls)), width, fixed: [3, 4, 5] });
+  return [table, ...[...renderPlan(report), ...excluded, head, ...errors].map(neutraliseControls), ''].join('\n');
 }
 
 /** How many candidates the user's exclusions kept out, per playlist: they are neither found nor missing. */
@@ -76,7 +77,7 @@ export function renderExplain(report: SyncReport): string {
       for (const c of p.candidates) lines.push(`  ${explainLine(c)}`);
     }
   }
-  return `${lines.join('\n')}\n`;
+  return `${lines.map(neutraliseControls).join('\n')}\n`;
 }
 
 function explainLine(c: CandidateReport): string {
