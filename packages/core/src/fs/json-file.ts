@@ -22,16 +22,9 @@ export async function readJsonFile<T = unknown>(path: string): Promise<ReadJsonR
       await handle.close();
     }
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { status: 'missing' };
-    if (code === 'ELOOP') return { status: 'corrupt', error: 'it is a symbolic link, which Harmoniq does not follow in its data directory' };
-    return { status: 'corrupt', error: code ?? 'unreadable' };
+    return unreadable(error);
   }
-  try {
-    return { status: 'ok', value: JSON.parse(text) as T };
-  } catch {
-    return { status: 'corrupt', error: `it is not valid JSON (${text.length} characters)` };
-  }
+  return parsed<T>(text);
 }
 
 /**
@@ -49,11 +42,19 @@ export function readJsonFileSync<T = unknown>(path: string): ReadJsonResult<T> {
       closeSync(fd);
     }
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { status: 'missing' };
-    if (code === 'ELOOP') return { status: 'corrupt', error: 'it is a symbolic link, which Harmoniq does not follow in its data directory' };
-    return { status: 'corrupt', error: code ?? 'unreadable' };
+    return unreadable(error);
   }
+  return parsed<T>(text);
+}
+
+function unreadable(error: unknown): ReadJsonResult<never> {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return { status: 'missing' };
+  if (code === 'ELOOP') return { status: 'corrupt', error: 'it is a symbolic link, which Harmoniq does not follow in its data directory' };
+  return { status: 'corrupt', error: code ?? 'unreadable' };
+}
+
+function parsed<T>(text: string): ReadJsonResult<T> {
   try {
     return { status: 'ok', value: JSON.parse(text) as T };
   } catch {
