@@ -10,6 +10,7 @@ export default {
   testMatch: ['**/test/**/*.test.ts'],
   moduleNameMapper: {
     '^@harmoniq/core/pipeline$': '<rootDir>/packages/core/src/pipeline-entry.ts',
+    '^@harmoniq/core/redact$': '<rootDir>/packages/core/src/redact-entry.ts',
     '^@harmoniq/core/testing$': '<rootDir>/packages/core/src/testing/index.ts',
     '^@harmoniq/plugin-(.*)$': '<rootDir>/plugins/$1/src/index.ts',
     '^@harmoniq/(core|plex|lastfm|covers|testkit|cli)$': '<rootDir>/packages/$1/src/index.ts',

@@ -5,7 +5,8 @@
  * (`process.exit(0)`, a promise that can never settle), becomes one redacted line and exit 1: never a raw stack
  * trace with a secret in it, never a false exit 0.
  */
-import { createRedactor, isSecretName, neutraliseControls, type Redactor } from '@harmoniq/core/pipeline';
+// Not the pipeline entry: the guard runs before every command, `--help` included, which must stay quick.
+import { createRedactor, isSecretName, neutraliseControls, type Redactor } from '@harmoniq/core/redact';
 
 let redactor: Redactor | undefined;
 

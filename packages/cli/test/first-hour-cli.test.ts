@@ -1,6 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
-import { BIN, runCli, tempDir, type CliResult } from './cli-harness.js';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { BIN, runCli, spawnCli, tempDir, type CliResult } from './cli-harness.js';
 
 /** A new user's habits: typos, `| head`, `--help`. No service is needed for any of these. */
 const env = () => ({ HARMONIQ_DATA_DIR: tempDir('harmoniq-first-hour-'), TIMEZONE: 'UTC' });
@@ -65,6 +68,21 @@ describe('sync usage', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('With no command, harmoniq runs `sync`: `harmoniq` alone updates every enabled');
     expect(Math.max(...r.stdout.split('\n').map((l) => l.length))).toBeLessThanOrEqual(80);
+  });
+});
+
+describe('start-up', () => {
+  it('`harmoniq --help` loads neither the pipeline nor its libraries (the process guard included)', async () => {
+    const dir = tempDir();
+    const hooks = join(dir, 'log-loads-hooks.mjs');
+    writeFileSync(hooks, "export async function load(url, context, next) { process.stderr.write(`LOADED ${url}\\n`); return next(url, context); }\n");
+    const register = join(dir, 'log-loads.mjs');
+    writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`);
+    const r = await spawnCli(['--help'], { ...env(), NODE_OPTIONS: `--import=${pathToFileURL(register).href}` }, dir);
+    expect(r.code).toBe(0);
+    const loaded = r.stderr.split('\n').filter((l) => l.startsWith('LOADED '));
+    expect(loaded.some((l) => l.includes('/cli/dist/main.js'))).toBe(true);
+    expect(loaded.filter((l) => /pipeline-entry|\/zod\/|\/got\/|\/date-fns|\/winston\//.test(l))).toEqual([]);
   });
 });
 
