@@ -1,8 +1,9 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { startPlexEmulator, type PlexEmulator } from '@harmoniq/testkit';
-import { runCli, spawnCli, tempDir } from './cli-harness.js';
-import { gemsLibrary, writeFiles } from './fixtures/plugin-fixtures.js';
+import { describe, expect, it } from '@jest/globals';
+import type { PlexEmulator } from '@harmoniq/testkit';
+import { runCli, spawnCli } from './cli-harness.js';
+import { useGemsWorld } from './gems-world.js';
+import { writeFiles } from './fixtures/plugin-fixtures.js';
 
 let plex: PlexEmulator;
 let env: Record<string, string>;
@@ -24,22 +25,11 @@ const MODULES = {
   'broken.json': '[{"artist": "Dust Choir", "title": }]',
 };
 
-beforeAll(async () => {
-  plex = await startPlexEmulator({ tracks: gemsLibrary(Date.now()) });
-});
-afterAll(async () => {
-  await plex.close();
-});
-beforeEach(() => {
-  for (const p of plex.playlists()) plex.deletePlaylist(p.ratingKey);
-  dir = tempDir('harmoniq-custom-');
+useGemsWorld('harmoniq-custom-', (world) => {
+  ({ plex, dir } = world);
   writeFiles(dir, MODULES);
   env = {
-    PLEX_URL: plex.url,
-    PLEX_TOKEN: plex.token,
-    HARMONIQ_DATA_DIR: join(dir, 'data'),
-    HARMONIQ_RETRY_BASE_MS: '5',
-    TIMEZONE: 'UTC',
+    ...world.env,
     CUSTOM_1_MODULE: './good.mjs',
     CUSTOM_2_MODULE: './missing.mjs',
     CUSTOM_3_MODULE: './syntax.mjs',

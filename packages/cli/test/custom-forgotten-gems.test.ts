@@ -1,33 +1,20 @@
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { startPlexEmulator, type PlexEmulator } from '@harmoniq/testkit';
-import { runCli, spawnCli, tempDir } from './cli-harness.js';
-import { EXAMPLES_DIR, gemsLibrary } from './fixtures/plugin-fixtures.js';
+import { describe, expect, it } from '@jest/globals';
+import type { PlexEmulator } from '@harmoniq/testkit';
+import { runCli, spawnCli } from './cli-harness.js';
+import { useGemsWorld } from './gems-world.js';
+import { EXAMPLES_DIR } from './fixtures/plugin-fixtures.js';
 
 let plex: PlexEmulator;
 let env: Record<string, string>;
 let dir: string;
 const WRITES = new Set(['POST', 'PUT', 'DELETE']);
 
-beforeAll(async () => {
-  plex = await startPlexEmulator({ tracks: gemsLibrary(Date.now()) });
-});
-afterAll(async () => {
-  await plex.close();
-});
-beforeEach(() => {
-  for (const p of plex.playlists()) plex.deletePlaylist(p.ratingKey);
-  plex.resetRequests();
-  dir = tempDir('harmoniq-gems-');
+useGemsWorld('harmoniq-gems-', (world) => {
+  ({ plex, dir } = world);
   copyFileSync(join(EXAMPLES_DIR, 'forgotten-gems.mjs'), join(dir, 'forgotten-gems.mjs'));
-  env = {
-    PLEX_URL: plex.url,
-    PLEX_TOKEN: plex.token,
-    HARMONIQ_DATA_DIR: join(dir, 'data'),
-    HARMONIQ_RETRY_BASE_MS: '5',
-    TIMEZONE: 'UTC',
-  };
+  env = world.env;
 });
 
 const items = (title: string) => plex.playlist(title)?.items.map((i) => i.ratingKey);

@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { closeSync, openSync, ftruncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { startPlexEmulator, type PlexEmulator } from '@harmoniq/testkit';
-import { runCli, tempDir } from './cli-harness.js';
-import { gemsLibrary, writeFiles } from './fixtures/plugin-fixtures.js';
+import { describe, expect, it } from '@jest/globals';
+import type { PlexEmulator } from '@harmoniq/testkit';
+import { runCli } from './cli-harness.js';
+import { useGemsWorld } from './gems-world.js';
+import { writeFiles } from './fixtures/plugin-fixtures.js';
 
 /**
  * Unbounded local input (docs/reliability.md): a custom track file that is huge, a named pipe or a folder fails that
@@ -21,22 +22,11 @@ interface Report {
   sources: { source: string; ok: boolean; error?: { code: string; message: string } }[];
 }
 
-beforeAll(async () => {
-  plex = await startPlexEmulator({ tracks: gemsLibrary(Date.now()) });
-});
-afterAll(async () => {
-  await plex.close();
-});
-beforeEach(() => {
-  for (const p of plex.playlists()) plex.deletePlaylist(p.ratingKey);
-  dir = tempDir('harmoniq-inputs-');
+useGemsWorld('harmoniq-inputs-', (world) => {
+  ({ plex, dir } = world);
   writeFiles(dir, { 'list.csv': 'Artist,Title\nDust Choir,Barely Known\n' });
   env = {
-    PLEX_URL: plex.url,
-    PLEX_TOKEN: plex.token,
-    HARMONIQ_DATA_DIR: join(dir, 'data'),
-    HARMONIQ_RETRY_BASE_MS: '5',
-    TIMEZONE: 'UTC',
+    ...world.env,
     CUSTOM_1_FILE: './list.csv',
     CUSTOM_2_FILE: './other',
   };

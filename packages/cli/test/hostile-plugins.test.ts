@@ -5,11 +5,12 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { startPlexEmulator, type PlexEmulator } from '@harmoniq/testkit';
-import { spawnCli, tempDir } from './cli-harness.js';
+import { describe, expect, it } from '@jest/globals';
+import type { PlexEmulator } from '@harmoniq/testkit';
+import { spawnCli } from './cli-harness.js';
+import { useGemsWorld } from './gems-world.js';
 import { spawnHarmoniq, WAIT_MS } from './daemon-harness.js';
-import { gemsLibrary, writeFiles } from './fixtures/plugin-fixtures.js';
+import { writeFiles } from './fixtures/plugin-fixtures.js';
 
 const TOKEN = 'process.env.PLEX_TOKEN';
 const GOOD = "(ctx) => ctx.library.tracks.filter((t) => t.artist === 'Copper Sun').map((t) => ({ artist: t.artist, title: t.title, ids: { plexRatingKey: t.ratingKey } }))";
@@ -38,22 +39,11 @@ let plex: PlexEmulator;
 let dir: string;
 let env: Record<string, string>;
 
-beforeAll(async () => {
-  plex = await startPlexEmulator({ tracks: gemsLibrary(Date.now()) });
-});
-afterAll(async () => {
-  await plex.close();
-});
-beforeEach(() => {
-  for (const p of plex.playlists()) plex.deletePlaylist(p.ratingKey);
-  dir = tempDir('harmoniq-hostile-plugins-');
+useGemsWorld('harmoniq-hostile-plugins-', (world) => {
+  ({ plex, dir } = world);
   writeFiles(dir, MODULES);
   env = {
-    PLEX_URL: plex.url,
-    PLEX_TOKEN: plex.token,
-    HARMONIQ_DATA_DIR: join(dir, 'data'),
-    HARMONIQ_RETRY_BASE_MS: '5',
-    TIMEZONE: 'UTC',
+    ...world.env,
     HARMONIQ_PLUGIN_TIME_LIMIT_SECONDS: '3',
     HARMONIQ_PLUGIN_MEMORY_MB: '64',
   };

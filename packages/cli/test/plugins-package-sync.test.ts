@@ -1,29 +1,19 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { startPlexEmulator, type PlexEmulator } from '@harmoniq/testkit';
-import { runCli, spawnCli, tempDir } from './cli-harness.js';
-import { gemsLibrary, installMixtape } from './fixtures/plugin-fixtures.js';
+import { describe, expect, it } from '@jest/globals';
+import type { PlexEmulator } from '@harmoniq/testkit';
+import { runCli, spawnCli } from './cli-harness.js';
+import { useGemsWorld } from './gems-world.js';
+import { installMixtape } from './fixtures/plugin-fixtures.js';
 
 let plex: PlexEmulator;
 let root: string;
 let env: Record<string, string>;
 
-beforeAll(async () => {
-  plex = await startPlexEmulator({ tracks: gemsLibrary(Date.now()) });
-});
-afterAll(async () => {
-  await plex.close();
-});
-beforeEach(() => {
-  for (const p of plex.playlists()) plex.deletePlaylist(p.ratingKey);
-  root = tempDir('harmoniq-mixtape-');
+useGemsWorld('harmoniq-mixtape-', (world) => {
+  ({ plex, dir: root } = world);
   env = {
-    PLEX_URL: plex.url,
-    PLEX_TOKEN: plex.token,
-    HARMONIQ_DATA_DIR: join(root, 'data'),
-    HARMONIQ_RETRY_BASE_MS: '5',
-    TIMEZONE: 'UTC',
+    ...world.env,
     MIXTAPE_TRACKS: 'Copper Sun - Heavy Rotation; Nobody - Not In The Library; Dust Choir - Barely Known',
   };
 });
