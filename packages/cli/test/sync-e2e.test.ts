@@ -98,6 +98,49 @@ describe('harmoniq sync (in-process)', () => {
     expect(plex.playlist('Global Top 50')!.items.map((i) => i.ratingKey)).toEqual(playlist.items.map((i) => i.ratingKey));
   });
 
+  it('reads no stamp after an update: the last item write answers with it, and the next run reads nothing', async () => {
+    await runCli(['sync', '--all'], env, dataDir);
+    await runCli(['sync', '--all'], env, dataDir);
+    const first = plex.playlist('Global Top 50')!.items.map((i) => i.ratingKey);
+    // Drop two tracks, add two and swap the first two: an add, a removal and moves.
+    const extra = plex.tracks().filter((t) => !first.includes(t.ratingKey)).slice(0, 2);
+    const order = [first[1]!, first[0]!, ...first.slice(4), ...extra.map((t) => t.ratingKey)];
+    const byKey = new Map(plex.tracks().map((t) => [t.ratingKey, t]));
+    lastfm.setData({ chart: order.map((k) => ({ artist: byKey.get(k)!.trackArtist ?? byKey.get(k)!.artist, title: byKey.get(k)!.title })) });
+    plex.resetRequests();
+    const update = await runCli(['sync', '--all'], env, dataDir);
+    expect(update.code).toBe(0);
+    const paths = plex.requests.map((r) => `${r.method} ${r.path}`);
+    expect(paths.some((p) => /^DELETE \/playlists\/[^/]+\/items\//.test(p))).toBe(true);
+    expect(paths.some((p) => /^PUT \/playlists\/[^/]+\/items\/[^/]+\/move$/.test(p))).toBe(true);
+    expect(paths.filter((p) => /^GET \/playlists\/[^/]+$/.test(p))).toEqual([]);
+    expect(plex.playlist('Global Top 50')!.items.map((i) => i.ratingKey)).toEqual(order);
+
+    plex.resetRequests();
+    expect((await runCli(['sync', '--all'], env, dataDir)).code).toBe(0);
+    expect(plex.requests.filter((r) => r.path.startsWith('/playlists/'))).toEqual([]);
+    expect(writes()).toEqual([]);
+  });
+
+  it('reads the stamp once after the writes when Plex answers them without the playlist, and the next run reads nothing', async () => {
+    await runCli(['sync', '--all'], env, dataDir);
+    const first = plex.playlist('Global Top 50')!.items.map((i) => i.ratingKey);
+    const extra = plex.tracks().find((t) => !first.includes(t.ratingKey))!;
+    const byKey = new Map(plex.tracks().map((t) => [t.ratingKey, t]));
+    const order = [...first.slice(1), extra.ratingKey];
+    lastfm.setData({ chart: order.map((k) => ({ artist: byKey.get(k)!.trackArtist ?? byKey.get(k)!.artist, title: byKey.get(k)!.title })) });
+    // The writes take effect; their answers are empty 200s (the spec names no body for some of them).
+    for (const method of ['PUT', 'DELETE']) plex.inject({ method, path: /^\/playlists\/[^/]+\/items/, afterHandler: true, status: 200, body: '', times: Infinity });
+    plex.resetRequests();
+    expect((await runCli(['sync', '--all'], env, dataDir)).code).toBe(0);
+    expect(plex.requests.filter((r) => r.method === 'GET' && /^\/playlists\/[^/]+$/.test(r.path))).toHaveLength(1);
+    expect(plex.playlist('Global Top 50')!.items.map((i) => i.ratingKey)).toEqual(order);
+
+    plex.resetRequests();
+    expect((await runCli(['sync', '--all'], env, dataDir)).code).toBe(0);
+    expect(plex.requests.filter((r) => r.path.startsWith('/playlists/'))).toEqual([]);
+  });
+
   it('creates the playlist again when the user deleted it in Plex', async () => {
     await runCli(['sync', '--all'], env, dataDir);
     plex.deletePlaylist(plex.playlist('Global Top 50')!.ratingKey);

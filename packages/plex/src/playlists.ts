@@ -3,7 +3,7 @@ import { type PlaylistEntry, type PlaylistInfo, type PlaylistStore } from '@harm
 import { incompleteError, responseError, smartPlaylistError } from './errors.js';
 import { fetchItems } from './fetch-items.js';
 import { mapEntry, mapPlaylist } from './map-track.js';
-import { asObject, bool, id, num, objects } from './parse.js';
+import { asObject, bool, id, num, objects, type JsonObject } from './parse.js';
 import type { Query } from './query.js';
 
 export interface PlaylistsOptions {
@@ -115,10 +115,13 @@ export function createPlaylists({ query, logger, pageSize, maxItems, contentUri 
         what: `playlist ${ratingKey}`,
       });
       // The body is only informative: a garbled one does not undo the append, so it is not an error.
-      const counts = leafCounts(res.text);
-      if (counts && counts.added < counts.requested) {
-        logger.debug(`Plex added ${counts.added} of ${counts.requested} tracks to playlist ${ratingKey} (it skips duplicates)`);
+      const answer = containerOf(res.text);
+      const added = num(answer?.['leafCountAdded']);
+      const requested = num(answer?.['leafCountRequested']);
+      if (added !== undefined && requested !== undefined && added < requested) {
+        logger.debug(`Plex added ${added} of ${requested} tracks to playlist ${ratingKey} (it skips duplicates)`);
       }
+      return shownIn(answer, ratingKey);
     },
 
     async remove(ratingKey, playlistItemId) {
@@ -130,18 +133,23 @@ export function createPlaylists({ query, logger, pageSize, maxItems, contentUri 
         allowNotFound: true,
       });
       // Already gone (a retry after a lost answer, or removed in Plex meanwhile): the goal is reached.
-      if (res.status === 404) logger.debug(`playlist ${ratingKey} item ${playlistItemId} was already gone`);
+      if (res.status === 404) {
+        logger.debug(`playlist ${ratingKey} item ${playlistItemId} was already gone`);
+        return undefined;
+      }
+      return shownIn(containerOf(res.text), ratingKey);
     },
 
     async move(ratingKey, playlistItemId, afterItemId) {
       guard(ratingKey, 'reorder');
-      await query.send({
+      const res = await query.send({
         method: 'PUT',
         path: `${base(ratingKey)}/items/${encodeURIComponent(playlistItemId)}/move`,
         params: { after: afterItemId },
         idempotent: true,
         what: `playlist ${ratingKey} item ${playlistItemId}`,
       });
+      return shownIn(containerOf(res.text), ratingKey);
     },
 
     async editSummary(ratingKey, summary) {
@@ -156,15 +164,22 @@ export function createPlaylists({ query, logger, pageSize, maxItems, contentUri 
   };
 }
 
-function leafCounts(text: string): { added: number; requested: number } | undefined {
-  let value: unknown;
+/** The MediaContainer of a write's answer; undefined for an empty or garbled body (a write's body is informative). */
+function containerOf(text: string): JsonObject | undefined {
+  if (text.trim() === '') return undefined;
   try {
-    value = JSON.parse(text);
+    return asObject(asObject(JSON.parse(text))?.['MediaContainer']);
   } catch {
     return undefined;
   }
-  const mc = asObject(asObject(value)?.['MediaContainer']);
-  const added = num(mc?.['leafCountAdded']);
-  const requested = num(mc?.['leafCountRequested']);
-  return added === undefined || requested === undefined ? undefined : { added, requested };
+}
+
+/**
+ * The playlist an item write's answer shows (the official spec: "200 with the playlist"), when it names this one:
+ * its stamp and count after the write. Anything else (another shape, another playlist) is not evidence.
+ */
+function shownIn(container: JsonObject | undefined, ratingKey: string): PlaylistInfo | undefined {
+  const [first] = objects(container?.['Metadata']);
+  const info = first ? mapPlaylist(first) : undefined;
+  return info?.ratingKey === ratingKey ? info : undefined;
 }

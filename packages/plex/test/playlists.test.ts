@@ -128,6 +128,26 @@ describe('editing a playlist', () => {
     expect(e2).toBeDefined();
   });
 
+  it('gives the playlist each item write answered with: its count and stamp after the write', async () => {
+    const { client, plex } = await start();
+    const key = plex.createPlaylist('Shown', [k1, k2]);
+    const added = await client.add(key, [k3]);
+    expect(added).toMatchObject({ ratingKey: key, leafCount: 3, updatedAt: (await client.get(key))?.updatedAt });
+    const [e1, , e3] = await client.items(key);
+    expect(await client.move(key, e3?.playlistItemId ?? '', undefined)).toMatchObject({ ratingKey: key, leafCount: 3 });
+    expect(await client.remove(key, e1?.playlistItemId ?? '')).toMatchObject({ ratingKey: key, leafCount: 2, updatedAt: (await client.get(key))?.updatedAt });
+  });
+
+  it('gives nothing for a write answered with an empty or garbled body, and the write still counts', async () => {
+    const { client, plex } = await start();
+    const key = plex.createPlaylist('Bare', [k1]);
+    plex.inject({ method: 'PUT', path: `/playlists/${key}/items`, afterHandler: true, status: 200, body: '' });
+    await expect(client.add(key, [k2])).resolves.toBeUndefined();
+    plex.inject({ method: 'PUT', path: `/playlists/${key}/items`, afterHandler: true, status: 200, body: '{"MediaContainer": {"Metadata": [{"ratingKey": "another"' });
+    await expect(client.add(key, [k3])).resolves.toBeUndefined();
+    expect(keysOf(plex, key)).toEqual([k1, k2, k3]);
+  });
+
   it('edits the summary', async () => {
     const { client, plex } = await start();
     const key = plex.createPlaylist('Described', [k1]);

@@ -152,11 +152,14 @@ export interface PlaylistStore {
   items(ratingKey: string): Promise<PlaylistEntry[]>;
   /** Creates a dumb audio playlist holding these tracks (the caller keeps the list short enough for one URL). */
   create(title: string, ratingKeys: readonly string[]): Promise<PlaylistInfo>;
-  /** Appends tracks at the end. Not idempotent: never retried. */
-  add(playlistRatingKey: string, ratingKeys: readonly string[]): Promise<void>;
-  remove(playlistRatingKey: string, playlistItemId: string): Promise<void>;
+  /**
+   * Appends tracks at the end. Not idempotent: never retried. This and the other item writes give the playlist as
+   * Plex's answer showed it after the write, when the answer carried it (the applier then need not read its stamp).
+   */
+  add(playlistRatingKey: string, ratingKeys: readonly string[]): Promise<PlaylistInfo | void>;
+  remove(playlistRatingKey: string, playlistItemId: string): Promise<PlaylistInfo | void>;
   /** Moves an entry after another one, or to the top when `afterItemId` is undefined. */
-  move(playlistRatingKey: string, playlistItemId: string, afterItemId: string | undefined): Promise<void>;
+  move(playlistRatingKey: string, playlistItemId: string, afterItemId: string | undefined): Promise<PlaylistInfo | void>;
   editSummary(playlistRatingKey: string, summary: string): Promise<void>;
   /** Renames in place: same ratingKey, same items. */
   rename?(playlistRatingKey: string, title: string): Promise<void>;

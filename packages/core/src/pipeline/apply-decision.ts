@@ -1,5 +1,5 @@
 import type { Logger } from '../logging/logger.js';
-import type { PlaylistStore } from '../library/types.js';
+import type { PlaylistInfo, PlaylistStore } from '../library/types.js';
 import { applyPlan, type ApplyResult } from './apply-plan.js';
 import type { PlaylistDecision } from './decide-playlist.js';
 import { playlistSummary } from './playlist-summary.js';
@@ -29,7 +29,7 @@ export interface ApplyContext {
    * After the items are written and before Plex's stamp is read: the rename and the cover, which move the stamp too
    * (read before them, the next run would see a stamp it does not know and read the playlist again).
    */
-  afterWrites?: (ratingKey: string, created: boolean) => Promise<Pick<LookResult, 'poster' | 'ours'>>;
+  afterWrites?: (ratingKey: string, created: boolean) => Promise<Pick<LookResult, 'poster' | 'ours' | 'changed'>>;
 }
 
 /**
@@ -51,8 +51,10 @@ export async function applyDecision(run: RunContext, decision: Extract<PlaylistD
     },
   });
   const look = ctx.afterWrites ? await ctx.afterWrites(result.ratingKey, decision.action === 'create') : undefined;
-  // Our writes moved Plex's updatedAt: note the new stamp so the next run need not read the playlist at all.
-  const after = await stampAfterWrites(run.store, result.ratingKey, plan.desired.length, ctx.logger);
+  // Our writes moved Plex's updatedAt: note the new stamp so the next run need not read the playlist at all. The last
+  // item write's answer shows it, unless a rename or cover moved it since (or that answer did not carry it).
+  const after =
+    result.shown && !look?.changed ? shownAfterWrites(result.shown, plan.desired.length) : await stampAfterWrites(run.store, result.ratingKey, plan.desired.length, ctx.logger);
   await recordManaged(run, ctx.stateKey, result.ratingKey, ctx.title, {
     contentHash: hashKeys(plan.desired),
     plexUpdatedAt: after?.stamp,
@@ -73,9 +75,14 @@ export function followShown(look: Pick<LookResult, 'poster' | 'ours'>, thumb: st
 export async function stampAfterWrites(store: PlaylistStore, ratingKey: string, count: number, logger: Logger): Promise<{ stamp: number | undefined; thumb: string | undefined } | undefined> {
   try {
     const info = await store.get(ratingKey);
-    return info ? { stamp: info.leafCount === count ? info.updatedAt : undefined, thumb: info.thumb } : undefined;
+    return info ? shownAfterWrites(info, count) : undefined;
   } catch (error) {
     logger.debug(`Could not read the playlist's new stamp (${(error as Error).message}); the next run reads it once.`);
     return undefined;
   }
+}
+
+/** The stamp and poster a playlist shows after the writes; the stamp only when it holds the expected count. */
+function shownAfterWrites(info: PlaylistInfo, count: number): { stamp: number | undefined; thumb: string | undefined } {
+  return { stamp: info.leafCount === count ? info.updatedAt : undefined, thumb: info.thumb };
 }

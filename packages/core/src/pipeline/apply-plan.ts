@@ -23,18 +23,29 @@ export interface ApplyResult {
   added: number;
   removed: number;
   moved: number;
+  /**
+   * The playlist as the last write's answer showed it (its stamp and count after every write), when that answer
+   * carried it; undefined when the last write answered without it (the caller reads the stamp instead).
+   */
+  shown: PlaylistInfo | undefined;
 }
 
 /**
  * The only Plex writes. Order: create/append new tracks, verify by re-reading, remove old entries,
- * reorder, then the summary. At every step the playlist holds at least the old or the new list in full;
- * an append is never retried (it is not idempotent): the playlist is re-read instead. A stop request is
- * honoured between playlists by the caller, never in the middle of this sequence.
+ * reorder. At every step the playlist holds at least the old or the new list in full; an append is never retried
+ * (it is not idempotent): the playlist is re-read instead. The summary is written before the items (after the
+ * create), so the last write is an item write whose answer shows Plex's new stamp: no read after the writes. A
+ * stop request is honoured between playlists by the caller, never in the middle of this sequence.
  */
 export async function applyPlan(plan: PlaylistPlan, options: ApplyOptions): Promise<ApplyResult> {
   if (plan.action === 'skip') throw new Error('applyPlan called with a skip plan');
   const { store, logger } = options;
   const chunks = chunkKeys(plan.toAdd);
+  // What the last write's answer showed; every write replaces it, a write answered without it clears it.
+  let shown: PlaylistInfo | undefined;
+  const wrote = (answer: PlaylistInfo | void): void => {
+    shown = answer ?? undefined;
+  };
 
   let ratingKey = options.ratingKey;
   let remainingChunks = chunks;
@@ -46,16 +57,20 @@ export async function applyPlan(plan: PlaylistPlan, options: ApplyOptions): Prom
     remainingChunks = rest;
   }
   const target = ratingKey;
+  // A summary that runs ahead of a failed item write is corrected by the next run; the items never are wrong.
+  await store.editSummary(target, options.summary);
+  wrote(undefined);
 
   for (const chunk of remainingChunks) {
     try {
-      await store.add(target, chunk);
+      wrote(await store.add(target, chunk));
     } catch (error) {
       // The append may have landed even though the answer was lost: look before deciding.
       const now = await store.items(target);
       const present = new Set(now.map((e) => e.ratingKey));
       if (!chunk.every((k) => present.has(k))) throw error;
       logger.debug(`An append to '${options.title}' reported an error but took effect; continuing.`);
+      wrote(undefined);
     }
   }
 
@@ -76,7 +91,7 @@ export async function applyPlan(plan: PlaylistPlan, options: ApplyOptions): Prom
   let removed = 0;
   const removeIds = new Set(plan.toRemove.map((e) => e.playlistItemId));
   for (const entry of plan.toRemove) {
-    await store.remove(target, entry.playlistItemId);
+    wrote(await store.remove(target, entry.playlistItemId));
     removed += 1;
   }
   entries = entries.filter((e) => !removeIds.has(e.playlistItemId));
@@ -86,16 +101,15 @@ export async function applyPlan(plan: PlaylistPlan, options: ApplyOptions): Prom
     const itemIdOf = new Map<string, string>();
     for (const e of entries) if (!itemIdOf.has(e.ratingKey)) itemIdOf.set(e.ratingKey, e.playlistItemId);
     for (const move of plan.moves) {
-        const id = itemIdOf.get(move.ratingKey);
+      const id = itemIdOf.get(move.ratingKey);
       const after = move.after === undefined ? undefined : itemIdOf.get(move.after);
       if (id === undefined || (move.after !== undefined && after === undefined)) continue;
-      await store.move(target, id, after);
+      wrote(await store.move(target, id, after));
       moved += 1;
     }
   }
 
-  await store.editSummary(target, options.summary);
-  return { ratingKey: target, added: plan.toAdd.length, removed, moved };
+  return { ratingKey: target, added: plan.toAdd.length, removed, moved, shown };
 }
 
 /**
