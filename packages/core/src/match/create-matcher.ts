@@ -147,16 +147,16 @@ export function prepareMatcher(
     const withNotes = (d: Decision): Decision => (notes.length ? { ...d, result: { ...d.result, notes } } : d);
     const key = candidate.ids?.plexRatingKey;
     if (key !== undefined) {
-      const track = index.byRatingKey.get(key);
-      if (track && !exhaustive) return { result: { status: 'matched', track: track.track, via: 'rating-key', score: 1 }, scored: [] };
+      const track = index.byRatingKey(key);
+      if (track && !exhaustive) return { result: { status: 'matched', track, via: 'rating-key', score: 1 }, scored: [] };
       if (!track) notes.push(`ids.plexRatingKey ${key} is not in the library; matched by name instead`);
     }
     const given = index.preparer.query(candidate);
     const override = overrides.size > 0 ? overrides.get(queryOverrideKey(given)) : undefined;
     if (override?.skip) return withNotes({ result: { status: 'unmatched', reason: 'skipped' }, scored: [] });
     if (override?.ratingKey !== undefined) {
-      const track = index.byRatingKey.get(override.ratingKey);
-      if (track) return withNotes({ result: { status: 'matched', track: track.track, via: 'override', score: 1 }, scored: [] });
+      const track = index.byRatingKey(override.ratingKey);
+      if (track) return withNotes({ result: { status: 'matched', track, via: 'override', score: 1 }, scored: [] });
       notes.push(`override ratingKey ${override.ratingKey} is not in the library; ignored`);
     }
     if (given.title.core === '') return withNotes({ result: { status: 'unmatched', reason: 'not-found' }, scored: [] });

@@ -1,18 +1,23 @@
 import type { LibraryTrack } from '../library/types.js';
 import { tokensOf } from './normalize-text.js';
-import { createPreparer, type MatchKeys, type PreparedQuery, type PreparedTrack } from './prepare.js';
+import { createPreparer, trackRawKeys, type MatchKeys, type PreparedQuery, type PreparedTrack } from './prepare.js';
+import { pairRange, postingsSize, PairPostingsBuilder, PostingsBuilder, type PairPostings, type Postings } from './postings.js';
 
-/** Lookup structures over the library, built once per matcher: every lookup is a map access. */
+/**
+ * Lookup structures over the library, built once per matcher. Keys (title cores, artist names, title words) are
+ * small integers, their track lists typed arrays (postings.ts), and a library track is prepared only when a
+ * lookup reaches it: a query touches a few dozen of them, and 300k prepared objects were the index's bulk.
+ */
 export interface MatcherIndex {
-  tracks: readonly PreparedTrack[];
   preparer: ReturnType<typeof createPreparer>;
   /** Strings parsed for library tracks while building (0 when the keys of an earlier run had them all). */
   libraryParses: number;
-  byRatingKey: ReadonlyMap<string, PreparedTrack>;
+  /** The first library track with this rating key. */
+  byRatingKey(key: string): LibraryTrack | undefined;
   /** Whole credits and comma-listed names of library tracks. */
   isLibraryArtist(key: string): boolean;
   titleOwners(core: string): ReadonlySet<string>;
-  /** Tracks with this title core credited (in whole or in part) to one of `names`. */
+  /** Tracks with this title core credited (in whole or in part) to one of `names`, in library order. */
   credited(core: string, names: readonly string[]): PreparedTrack[];
   /** Tracks with this title core, whoever the artist (at most `cap`, in library order). */
   byCore(core: string, cap: number): PreparedTrack[];
@@ -24,111 +29,126 @@ export interface MatcherIndex {
 const RARE_TOKEN = 40;
 const ARTIST_CAP = 3000;
 
-/** Postings: one index stays a number (most titles are unique), more become an array. Saves memory. */
-type Postings = number | number[];
-
-function add<K>(map: Map<K, Postings>, key: K, value: number): void {
-  const seen = map.get(key);
-  if (seen === undefined) map.set(key, value);
-  else if (typeof seen === 'number') {
-    if (seen !== value) map.set(key, [seen, value]);
-  } else if (seen[seen.length - 1] !== value) seen.push(value);
+function idOf(ids: Map<string, number>, key: string): number {
+  let id = ids.get(key);
+  if (id === undefined) ids.set(key, (id = ids.size));
+  return id;
 }
 
-function list(p: Postings | undefined): readonly number[] {
-  return p === undefined ? [] : typeof p === 'number' ? [p] : p;
-}
-
-function size(p: Postings | undefined): number {
-  return p === undefined ? 0 : typeof p === 'number' ? 1 : p.length;
+/** Sorted, distinct track positions (a union of posting lists) as prepared tracks. */
+function distinctSorted(found: number[], cap: number, trackAt: (i: number) => PreparedTrack): PreparedTrack[] {
+  const sorted = Int32Array.from(found).sort();
+  const out: PreparedTrack[] = [];
+  for (let i = 0; i < sorted.length && out.length < cap; i++) {
+    if (i > 0 && sorted[i] === sorted[i - 1]) continue;
+    out.push(trackAt(sorted[i]!));
+  }
+  return out;
 }
 
 export function buildMatcherIndex(library: readonly LibraryTrack[], keys?: MatchKeys): MatcherIndex {
   const preparer = createPreparer(keys);
-  // Cores repeat (copies on compilations, live albums): their tokens are split once.
-  const tokensByCore = new Map<string, string[]>();
-  const tracks: PreparedTrack[] = new Array(library.length);
-  const byRatingKey = new Map<string, PreparedTrack>();
-  const byCore = new Map<string, Postings>();
-  const byArtist = new Map<string, Postings>();
-  const byToken = new Map<string, Postings>();
-  // (artist name, title core) pairs: credited() is a few map reads, whatever the title's popularity. Indexed by
-  // core id, then by name id: small-integer keys (a pair packed into one number is a slower heap-number key).
   const coreIds = new Map<string, number>();
   const nameIds = new Map<string, number>();
-  const byNameAndCore: Map<number, Postings>[] = [];
-  const idOf = (ids: Map<string, number>, key: string): number => {
-    let id = ids.get(key);
-    if (id === undefined) ids.set(key, (id = ids.size));
-    return id;
-  };
-  const artists = new Set<string>();
+  const tokenIds = new Map<string, number>();
+  // Whether a name is a whole credit or comma-listed name of some track (not only a piece of "A & B").
+  const listedNames = new Set<number>();
+  const byCoreB = new PostingsBuilder();
+  const byArtistB = new PostingsBuilder();
+  const byTokenB = new PostingsBuilder();
+  // (title core, artist name) pairs: credited() is a binary search per name, whatever the title's popularity.
+  const byCoreAndNameB = new PairPostingsBuilder();
+  // Cores repeat (copies on compilations, live albums): their tokens are split once.
+  const tokensByCore: number[][] = [];
   for (let i = 0; i < library.length; i++) {
-    const p = preparer.track(library[i]!, i);
-    tracks[i] = p;
-    if (!byRatingKey.has(p.track.ratingKey)) byRatingKey.set(p.track.ratingKey, p);
-    add(byCore, p.title.core, i);
-    if (!p.artist.unknown) {
-      for (const name of p.artist.listed) artists.add(name);
-      const coreId = idOf(coreIds, p.title.core);
-      const names = (byNameAndCore[coreId] ??= new Map());
-      for (const name of p.artist.all) {
-        add(byArtist, name, i);
-        add(names, idOf(nameIds, name), i);
+    const track = library[i]!;
+    const raw = trackRawKeys(track);
+    const artist = preparer.artist(raw.artist);
+    const title = preparer.title(raw.title);
+    preparer.album(raw.album);
+    const coreId = idOf(coreIds, title.core);
+    byCoreB.add(coreId, i);
+    if (!artist.unknown) {
+      for (const name of artist.listed) listedNames.add(idOf(nameIds, name));
+      for (const name of artist.all) {
+        const nameId = idOf(nameIds, name);
+        byArtistB.add(nameId, i);
+        byCoreAndNameB.add(coreId, nameId, i);
       }
     }
-    let tokens = tokensByCore.get(p.title.core);
-    if (tokens === undefined) tokensByCore.set(p.title.core, (tokens = tokensOf(p.title.core)));
-    for (const token of tokens) add(byToken, token, i);
+    let tokens = tokensByCore[coreId];
+    if (tokens === undefined) tokensByCore[coreId] = tokens = tokensOf(title.core).map((t) => idOf(tokenIds, t));
+    for (const token of tokens) byTokenB.add(token, i);
   }
+  const byCore: Postings = byCoreB.build(coreIds.size);
+  const byArtist: Postings = byArtistB.build(nameIds.size);
+  const byToken: Postings = byTokenB.build(tokenIds.size);
+  const byCoreAndName: PairPostings = byCoreAndNameB.build(coreIds.size, nameIds.size);
+
+  // Prepared on first use and kept: scoring memoises keys and name sets on them.
+  const prepared: (PreparedTrack | undefined)[] = new Array(library.length);
+  const trackAt = (i: number): PreparedTrack => (prepared[i] ??= preparer.track(library[i]!, i));
+  const range = (p: Postings, key: number | undefined, cap = Infinity): PreparedTrack[] => {
+    if (key === undefined) return [];
+    const from = p.start[key]!;
+    const to = Math.min(p.start[key + 1]!, from + cap);
+    const out: PreparedTrack[] = new Array(Math.max(0, to - from));
+    for (let j = from; j < to; j++) out[j - from] = trackAt(p.values[j]!);
+    return out;
+  };
+  // Built on first use: rating keys reach the matcher rarely (stored results and the pipeline decide picks by
+  // key without it), and 300k entries are a tenth of the index.
+  let byRatingKey: Map<string, LibraryTrack> | undefined;
   return {
-    tracks,
     preparer,
     libraryParses: preparer.parsed,
-    byRatingKey,
-    isLibraryArtist: (key) => artists.has(key),
+    byRatingKey(key) {
+      if (byRatingKey === undefined) {
+        byRatingKey = new Map();
+        for (const t of library) if (!byRatingKey.has(t.ratingKey)) byRatingKey.set(t.ratingKey, t);
+      }
+      return byRatingKey.get(key);
+    },
+    isLibraryArtist(key) {
+      const id = nameIds.get(key);
+      return id !== undefined && listedNames.has(id);
+    },
     titleOwners(core) {
       const owners = new Set<string>();
-      for (const i of list(byCore.get(core))) {
-        const a = tracks[i]!.artist;
-        if (!a.unknown) owners.add(a.primary);
-      }
+      for (const t of range(byCore, coreIds.get(core))) if (!t.artist.unknown) owners.add(t.artist.primary);
       return owners;
     },
     credited(core, names) {
       const coreId = coreIds.get(core);
-      const byName = coreId === undefined ? undefined : byNameAndCore[coreId];
-      if (byName === undefined) return [];
-      if (names.length === 1) {
-        // One name (most credits): its postings are already distinct and in library order.
-        const nameId = nameIds.get(names[0]!);
-        return nameId === undefined ? [] : list(byName.get(nameId)).map((i) => tracks[i]!);
-      }
-      const found = new Set<number>();
+      if (coreId === undefined) return [];
+      const found: number[] = [];
       for (const n of names) {
         const nameId = nameIds.get(n);
-        if (nameId !== undefined) for (const i of list(byName.get(nameId))) found.add(i);
+        const r = nameId === undefined ? undefined : pairRange(byCoreAndName, coreId, nameId);
+        if (r) for (let j = r[0]; j < r[1]; j++) found.push(byCoreAndName.values[j]!);
       }
-      return [...found].sort((a, b) => a - b).map((i) => tracks[i]!);
+      // One name (most credits): its list is already distinct and in library order.
+      if (names.length === 1) return found.map(trackAt);
+      return distinctSorted(found, Infinity, trackAt);
     },
-    byCore: (core, cap) => list(byCore.get(core)).slice(0, cap).map((i) => tracks[i]!),
+    byCore: (core, cap) => range(byCore, coreIds.get(core), cap),
     plausible(q, cap) {
-      const seen = new Set<number>();
+      const found: number[] = [];
       for (const name of q.artist.all) {
-        const p = byArtist.get(name);
-        if (size(p) <= ARTIST_CAP) for (const i of list(p)) seen.add(i);
+        const id = nameIds.get(name);
+        if (id === undefined || postingsSize(byArtist, id) > ARTIST_CAP) continue;
+        for (let j = byArtist.start[id]!; j < byArtist.start[id + 1]!; j++) found.push(byArtist.values[j]!);
       }
       // Another artist and another spelling at once: only through a rare title word.
-      let rarest: Postings | undefined;
+      let rarest = -1;
       for (const t of tokensOf(q.title.core)) {
-        const p = byToken.get(t);
-        if (p !== undefined && (rarest === undefined || size(p) < size(rarest))) rarest = p;
+        const id = tokenIds.get(t);
+        if (id !== undefined && (rarest < 0 || postingsSize(byToken, id) < postingsSize(byToken, rarest))) rarest = id;
       }
-      if (size(rarest) <= RARE_TOKEN) for (const i of list(rarest)) seen.add(i);
-      return [...seen]
-        .sort((a, b) => a - b)
-        .slice(0, cap)
-        .map((i) => tracks[i]!);
+      if (rarest >= 0 && postingsSize(byToken, rarest) <= RARE_TOKEN) {
+        for (let j = byToken.start[rarest]!; j < byToken.start[rarest + 1]!; j++) found.push(byToken.values[j]!);
+      }
+      return distinctSorted(found, cap, trackAt);
     },
   };
 }

@@ -114,6 +114,9 @@ export function createPreparer(keys: MatchKeys = emptyMatchKeys()): {
   track(track: LibraryTrack, index: number): PreparedTrack;
   query(candidate: MatchCandidate): PreparedQuery;
   artist(raw: string): ParsedArtist;
+  /** A library track's title and album, parsed once per distinct string (clipped raw strings). */
+  title(raw: string): ParsedTitle;
+  album(raw: string | undefined): AlbumKeys;
   readonly keys: MatchKeys;
   readonly parsed: number;
 } {
@@ -150,6 +153,8 @@ export function createPreparer(keys: MatchKeys = emptyMatchKeys()): {
   };
   return {
     artist,
+    title: trackTitle,
+    album: albumOf,
     keys,
     get parsed() {
       return parsed;
@@ -166,7 +171,10 @@ export function createPreparer(keys: MatchKeys = emptyMatchKeys()): {
     query(candidate) {
       const albumRaw = candidate.album === undefined ? undefined : clip(candidate.album);
       const albumKeys = albumOf(albumRaw);
-      const title = withAlbumVersion(parseTitle(clip(candidate.title)), albumKeys.version);
+      // Sources mostly spell a track as the library does: its parse is read, never added (the memo holds only
+      // the library's titles, which are stored between runs).
+      const rawTitle = clip(candidate.title);
+      const title = withAlbumVersion(titles.get(rawTitle) ?? parseTitle(rawTitle), albumKeys.version);
       const prepared: PreparedQuery = {
         form: 'given',
         // Sources repeat artists (and name library artists): their parse is shared with the index.

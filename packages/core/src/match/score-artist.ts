@@ -50,10 +50,15 @@ export function artistCouldPass(q: ParsedArtist, l: ParsedArtist, threshold: num
   if (q.unknown || l.unknown || q.key === l.key || q.primary === l.primary) return true;
   for (const name of q.all) if (l.all.includes(name)) return true;
   const near = (a: string, b: string) => Math.min(a.length, b.length) >= 5 && bound(a, b) >= threshold && ratio(a, b) >= threshold;
-  if (near(q.key, l.key) || near(q.primary, l.primary)) return true;
+  if (near(q.key, l.key)) return true;
+  // A one-name credit's primary and listed name are its key: that pair was just measured.
+  const measured = (a: string, b: string) => a === q.key && b === l.key;
+  if (!measured(q.primary, l.primary) && near(q.primary, l.primary)) return true;
   const qn = Math.min(q.listed.length, 6);
   const ln = Math.min(l.listed.length, 6);
-  for (let i = 0; i < qn; i++) for (let j = 0; j < ln; j++) if (near(q.listed[i]!, l.listed[j]!)) return true;
+  for (let i = 0; i < qn; i++) {
+    for (let j = 0; j < ln; j++) if (!measured(q.listed[i]!, l.listed[j]!) && near(q.listed[i]!, l.listed[j]!)) return true;
+  }
   return false;
 }
 
@@ -62,16 +67,16 @@ function bound(a: string, b: string): number {
 }
 
 function sharedName(q: ParsedArtist, l: ParsedArtist, qCredits: readonly string[], ctx: ArtistContext): string | undefined {
-  const lNames = new Set(l.all);
-  const people = new Set([...q.all, ...qCredits]);
+  // Arrays, not Sets: credits name a handful of people, and this runs for every (query, library artist) pair.
+  const credited = (p: string) => q.all.includes(p) || qCredits.includes(p);
   // The query's whole credit is a library artist ("Simon & Garfunkel"): it is a name, not a list.
-  const queryIsOneName = ctx.isLibraryArtist(q.key) && q.ampersandOnly.length > 0;
+  const queryIsOneName = q.ampersandOnly.length > 0 && ctx.isLibraryArtist(q.key);
   for (const name of q.all) {
-    if (!lNames.has(name)) continue;
+    if (!l.all.includes(name)) continue;
     if (queryIsOneName && q.ampersandOnly.includes(name)) continue;
     if (l.ampersandOnly.includes(name)) {
       // "Childish Gambino & Ariana Grande" vs "Childish Gambino" featuring Ariana Grande: every piece is accounted for.
-      const othersCredited = l.ampersandOnly.every((p) => p === name || people.has(p));
+      const othersCredited = l.ampersandOnly.every((p) => p === name || credited(p));
       if (!othersCredited && !ctx.isLibraryArtist(name)) continue;
     }
     return name;
@@ -80,14 +85,25 @@ function sharedName(q: ParsedArtist, l: ParsedArtist, qCredits: readonly string[
 }
 
 function bestRatio(q: ParsedArtist, l: ParsedArtist): { value: number; a: string; b: string } {
-  let best = { value: lengthGuarded(q.key, l.key), a: q.key, b: l.key };
-  const consider = (a: string, b: string) => {
-    const value = lengthGuarded(a, b);
-    if (value > best.value) best = { value, a, b };
+  // Allocation-free, and a pair equal to the whole credits' (one-name credits: key, primary and the only listed
+  // name are one string) is not measured again: it could not beat itself. The first best pair wins, as before.
+  let value = lengthGuarded(q.key, l.key);
+  let a = q.key;
+  let b = l.key;
+  const consider = (x: string, y: string): void => {
+    if (x === q.key && y === l.key) return;
+    const r = lengthGuarded(x, y);
+    if (r > value) {
+      value = r;
+      a = x;
+      b = y;
+    }
   };
   consider(q.primary, l.primary);
-  for (const a of q.listed.slice(0, 6)) for (const b of l.listed.slice(0, 6)) consider(a, b);
-  return best;
+  const qn = Math.min(q.listed.length, 6);
+  const ln = Math.min(l.listed.length, 6);
+  for (let i = 0; i < qn; i++) for (let j = 0; j < ln; j++) consider(q.listed[i]!, l.listed[j]!);
+  return { value, a, b };
 }
 
 /** Short names must be spelled the same: "Rac" is not "Ryan Adams", "Yes" is not "Yeh". */

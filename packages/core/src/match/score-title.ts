@@ -97,6 +97,10 @@ export function scoreVersion(
   qPeople: ReadonlySet<string>,
   lPeople: ReadonlySet<string>,
 ): VersionScore {
+  // Most pairs name no version, duet or credit on either side: nothing to compare.
+  if (q.versions.length + l.versions.length + q.duet.length + l.duet.length + q.credits.length + l.credits.length === 0) {
+    return { score: 1, pass: true, detail: 'same version (none)' };
+  }
   const qKinds = new Map(q.versions.map((t) => [t.kind, t]));
   const lKinds = new Map(l.versions.map((t) => [t.kind, t]));
   const versions = `query: ${describe(q.versions)}; library: ${describe(l.versions)}`;
