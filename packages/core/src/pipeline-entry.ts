@@ -15,6 +15,7 @@ export { createLogger, createMemoryLogger, logTimestamp, type LoggerOptions, typ
 export { createHttp, networkCode, serverWaitMs, type HttpOptions } from './http/http.js';
 export { DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_JSON_DEPTH, bodyTooLargeError, formatBytes } from './http/bounds.js';
 export { createLibraryIndex, sonicLookup } from './library/library-index.js';
+export { createTrackInterner, type TrackInterner } from './library/track-interner.js';
 export type {
   SectionInfo,
   ServerInfo,

@@ -1,5 +1,5 @@
 import { HarmoniqError, type LibraryTrack, type Logger } from '@harmoniq/core';
-import { type IndexProgress, type ParentGenres, type SectionInfo, type ServerInfo, type TrackFilter } from '@harmoniq/core/pipeline';
+import { createTrackInterner, type IndexProgress, type ParentGenres, type SectionInfo, type ServerInfo, type TrackFilter } from '@harmoniq/core/pipeline';
 import { responseError } from './errors.js';
 import { countItems, fetchItems } from './fetch-items.js';
 import { mapGenres, mapTrack, type AncestorGenres } from './map-track.js';
@@ -127,6 +127,8 @@ export function createLibrary({ query, logger, pageSize, maxItems }: LibraryOpti
 
   async function listTracks(sectionId: string, filter: Params, ancestors: AncestorGenres, onProgress?: (p: IndexProgress) => void): Promise<LibraryTrack[]> {
     const seen = new Set<string>();
+    // One per listing: its tables go with it, and the tracks keep one copy of each name.
+    const intern = createTrackInterner();
     const tracks = await fetchItems(query, logger, {
       path: `/library/sections/${encodeURIComponent(sectionId)}/all`,
       params: { type: 10, includeGuids: 1, ...filter },
@@ -136,7 +138,7 @@ export function createLibrary({ query, logger, pageSize, maxItems }: LibraryOpti
       // An index missing tracks would shrink playlists: fewer distinct tracks than Plex counts is an error.
       complete: { key: (item) => id(item['ratingKey']) },
       map: (item, container) => {
-        const track = mapTrack(item, container, ancestors);
+        const track = mapTrack(item, container, ancestors, intern);
         // A listing that shifts while paged can repeat a track: keep the first.
         if (!track || seen.has(track.ratingKey)) return undefined;
         seen.add(track.ratingKey);

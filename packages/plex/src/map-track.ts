@@ -1,5 +1,5 @@
 import type { LibraryTrack } from '@harmoniq/core';
-import type { PlaylistEntry, PlaylistInfo } from '@harmoniq/core/pipeline';
+import type { PlaylistEntry, PlaylistInfo, TrackInterner } from '@harmoniq/core/pipeline';
 import { bool, id, num, objects, secondsToMs, str, tags, type JsonObject } from './parse.js';
 
 /**
@@ -25,34 +25,38 @@ export interface AncestorGenres {
   artists: ReadonlyMap<string, readonly string[]>;
 }
 
+/** No sharing: a few tracks (sonic answers) are not worth a table. */
+const OWN_COPIES: TrackInterner = { name: (s) => s, list: (items) => (items && items.length ? [...items] : undefined) };
+
 /**
  * One Plex track (type 10) as a LibraryTrack, or undefined when it has no ratingKey. Times become epoch
- * milliseconds; `viewCount` is 0 when absent because Plex omits it for unplayed tracks.
+ * milliseconds; `viewCount` is 0 when absent because Plex omits it for unplayed tracks. A listing passes an
+ * interner so its tracks share one copy of each name and genre list (track-interner.ts in core).
  */
-export function mapTrack(raw: JsonObject, container: JsonObject, ancestors?: AncestorGenres): LibraryTrack | undefined {
+export function mapTrack(raw: JsonObject, container: JsonObject, ancestors?: AncestorGenres, intern: TrackInterner = OWN_COPIES): LibraryTrack | undefined {
   const item = withHoisted(raw, container);
   const ratingKey = id(item['ratingKey']);
   if (ratingKey === undefined) return undefined;
-  const albumArtist = nonEmpty(str(item['grandparentTitle']));
+  const albumArtist = shared(intern, nonEmpty(str(item['grandparentTitle'])));
   const track: LibraryTrack = {
     ratingKey,
-    title: str(item['title']) ?? '',
-    artist: nonEmpty(str(item['originalTitle'])) ?? albumArtist ?? '',
+    title: intern.name(str(item['title']) ?? ''),
+    artist: shared(intern, nonEmpty(str(item['originalTitle']))) ?? albumArtist ?? '',
     viewCount: num(item['viewCount']) ?? 0,
   };
   assign(track, 'albumArtist', albumArtist);
-  assign(track, 'album', nonEmpty(str(item['parentTitle'])));
+  assign(track, 'album', shared(intern, nonEmpty(str(item['parentTitle']))));
   assign(track, 'durationMs', num(item['duration']));
   assign(track, 'trackNumber', num(item['index']));
   assign(track, 'discNumber', num(item['parentIndex']));
   assign(track, 'year', num(item['parentYear']) ?? num(item['year']));
   const albumKey = id(item['parentRatingKey']);
   const artistKey = id(item['grandparentRatingKey']);
-  assign(track, 'albumRatingKey', albumKey);
-  assign(track, 'artistRatingKey', artistKey);
-  assign(track, 'genres', nonEmptyList(tags(item['Genre'])));
-  assign(track, 'albumGenres', nonEmptyList(albumKey === undefined ? undefined : ancestors?.albums.get(albumKey)));
-  assign(track, 'artistGenres', nonEmptyList(artistKey === undefined ? undefined : ancestors?.artists.get(artistKey)));
+  assign(track, 'albumRatingKey', shared(intern, albumKey));
+  assign(track, 'artistRatingKey', shared(intern, artistKey));
+  assign(track, 'genres', intern.list(tags(item['Genre'])));
+  assign(track, 'albumGenres', intern.list(albumKey === undefined ? undefined : ancestors?.albums.get(albumKey)));
+  assign(track, 'artistGenres', intern.list(artistKey === undefined ? undefined : ancestors?.artists.get(artistKey)));
   assign(track, 'userRating', num(item['userRating']));
   assign(track, 'lastViewedAt', secondsToMs(item['lastViewedAt']));
   assign(track, 'addedAt', secondsToMs(item['addedAt']));
@@ -62,6 +66,10 @@ export function mapTrack(raw: JsonObject, container: JsonObject, ancestors?: Anc
   const analysis = num(item['musicAnalysisVersion']);
   if (analysis !== undefined && analysis >= 1) track.sonicAnalysis = true;
   return track;
+}
+
+function shared(intern: TrackInterner, s: string | undefined): string | undefined {
+  return s === undefined ? undefined : intern.name(s);
 }
 
 /** ratingKey → genre tags of an album (type 9) or artist (type 8) item. */
@@ -108,8 +116,9 @@ function nonEmpty(s: string | undefined): string | undefined {
   return s !== undefined && s.trim() !== '' ? s : undefined;
 }
 
-function nonEmptyList(list: readonly string[] | undefined): string[] | undefined {
-  return list && list.length ? [...list] : undefined;
+/** An exact-size copy: an array grown by push keeps room for 17 items, ~130 bytes a track of a listing held whole. */
+function nonEmptyList(list: string[]): string[] | undefined {
+  return list.length ? list.slice() : undefined;
 }
 
 /** Sets optional fields only when present, so cached JSON carries no `undefined` keys. */

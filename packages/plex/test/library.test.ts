@@ -102,6 +102,23 @@ describe('reading the tracks of the music library', () => {
     expect(new Set(paths)).toEqual(new Set(['8', '9', '10']));
   });
 
+  it('gives the tracks of a listing one frozen genre list per distinct list, shared across pages', async () => {
+    const album = (n: number): PlexFixtureTrack => ({ title: `Song ${n}`, artist: 'The Shared', album: 'One Album', index: n, genres: ['Rock', 'Indie'], albumGenres: ['Rock'], artistGenres: ['Indie'] });
+    const { plex } = await start({ tracks: [album(1), album(2), album(3), album(4), album(5)] });
+    // Pages of two: names and lists are shared across pages, not only within one.
+    const tracks = await testClient(plex.url, TOKEN, { pageSize: 2 }).client.listTracks(plex.sectionId);
+    expect(tracks).toHaveLength(5);
+    for (const t of tracks) {
+      expect(t.genres).toBe(tracks[0]!.genres);
+      expect(t.albumGenres).toBe(tracks[0]!.albumGenres);
+      expect(t.artistGenres).toBe(tracks[0]!.artistGenres);
+    }
+    expect(tracks[0]).toMatchObject({ genres: ['Rock', 'Indie'], albumGenres: ['Rock'], artistGenres: ['Indie'] });
+    // Frozen as decoded tracks' lists are: sorting one in place would change every track's.
+    expect(Object.isFrozen(tracks[0]!.genres)).toBe(true);
+    expect(() => (tracks[0]!.genres as string[]).sort()).toThrow(TypeError);
+  });
+
   it('still finds album and artist genres on servers older than PMS 1.40 (no track genres)', async () => {
     const { client, plex } = await start({ trackGenres: false });
     const tracks = await client.listTracks(plex.sectionId);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import type { TrackInterner } from '@harmoniq/core/pipeline';
 import { mapEntry, mapPlaylist, mapTrack } from '../src/map-track.js';
 
 const adele = {
@@ -54,6 +55,40 @@ describe('mapping a Plex track', () => {
   it('skips an item without a ratingKey and tolerates missing arrays and wrong types', () => {
     expect(mapTrack({ title: 'no key' }, {})).toBeUndefined();
     expect(mapTrack({ ratingKey: '1', title: 't', Genre: 'Rock', Guid: null, duration: 'n/a' }, {})).toEqual({ ratingKey: '1', title: 't', artist: '', viewCount: 0 });
+  });
+});
+
+describe('mapping a track of a listing (shared names)', () => {
+  it('passes every name tracks share through the interner, and genre lists as lists, and keeps what it answers', () => {
+    const names: string[] = [];
+    const lists: (readonly string[] | undefined)[] = [];
+    // Answers marked copies, so the test sees the track keeps the interner's answer, not its own copy.
+    const spy: TrackInterner = {
+      name: (s) => {
+        names.push(s);
+        return `shared:${s}`;
+      },
+      list: (items) => {
+        lists.push(items);
+        return items && items.length ? items.map((i) => `shared:${i}`) : undefined;
+      },
+    };
+    const ancestors = { albums: new Map([['809603', ['Soul']]]), artists: new Map([['809564', ['British', 'Pop']]]) };
+    const t = mapTrack({ ...adele, originalTitle: 'Adele & Friends' }, {}, ancestors, spy);
+    expect(new Set(names)).toEqual(new Set(['Rolling in the Deep', 'Adele & Friends', 'Adele', '21', '809603', '809564']));
+    expect(t).toMatchObject({
+      ratingKey: '809604', title: 'shared:Rolling in the Deep', artist: 'shared:Adele & Friends', albumArtist: 'shared:Adele', album: 'shared:21',
+      albumRatingKey: 'shared:809603', artistRatingKey: 'shared:809564',
+      genres: ['shared:Pop'], albumGenres: ['shared:Soul'], artistGenres: ['shared:British', 'shared:Pop'],
+    });
+    expect(lists).toEqual([['Pop'], ['Soul'], ['British', 'Pop']]);
+  });
+
+  it('gives a track of its own (no interner) lists of its own, not the ancestors’ arrays', () => {
+    const albumGenres = ['Soul'];
+    const t = mapTrack(adele, {}, { albums: new Map([['809603', albumGenres]]), artists: new Map() });
+    expect(t?.albumGenres).toEqual(['Soul']);
+    expect(t?.albumGenres).not.toBe(albumGenres);
   });
 });
 

@@ -1,9 +1,10 @@
-import { open, readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { HarmoniqError } from '../errors/harmoniq-error.js';
-import { writeTextFile } from '../fs/json-file.js';
+import { writeChunkedFile } from '../fs/json-file.js';
+import { readLines } from '../fs/read-lines.js';
 import type { Logger } from '../logging/logger.js';
-import { createDecoder, createEncoder } from './index-codec.js';
+import { createDecoder, createEncoder, type Row } from './index-codec.js';
 import { refreshIndex } from './refresh-index.js';
 import type { IndexProgress, LibraryReader, LibraryTrack, SectionInfo, ServerInfo } from './types.js';
 
@@ -14,9 +15,9 @@ export const INDEX_CACHE_FORMAT = 6;
  * File layout (format 3; 4 adds `sonicAnalysis` to tracks; 5 adds tracks' `updatedAt` and the header's `stamp`; 6
  * stores compact rows, index-codec.ts), JSON lines: line 1 is the header (everything but the tracks), line 2 the
  * table of shared names, line 3 the table of genre lists, then the tracks as JSON arrays of up to TRACKS_PER_LINE
- * rows. The header alone decides whether the index is reused, so a stale index is never parsed; and no step holds
- * the whole index as one string, which keeps the sync's peak memory down. JSON.stringify escapes newlines, so lines
- * split safely.
+ * rows. The header alone decides whether the index is reused, so a stale index is never parsed; and the file is
+ * written and read a line at a time (never whole, as one string or one buffer), which keeps the sync's peak memory
+ * down. JSON.stringify escapes newlines, so lines split safely.
  */
 const TRACKS_PER_LINE = 1000;
 /** The header is a few hundred bytes; a first line longer than this is not a format-3 header. */
@@ -160,21 +161,26 @@ function headerFor(machineIdentifier: string, sectionId: string, markers: Change
 
 async function save(path: string, header: CacheHeader, tracks: readonly LibraryTrack[], logger: Logger): Promise<void> {
   try {
-    await writeTextFile(path, serialise(header, tracks));
+    await writeChunkedFile(path, serialise(header, tracks));
   } catch (error) {
     logger.warn(`The library index could not be cached (${(error as Error).message}); the next run lists the library again.`);
   }
 }
 
-function serialise(header: CacheHeader, tracks: readonly LibraryTrack[]): Buffer {
+/**
+ * The file's lines, made as they are written: the tables first (complete after the encoder's first pass), then
+ * one line of rows at a time. Holding the rows (and then their concatenation) cost about twice the file's size
+ * of external memory at the run's peak, which V8 did not give back before the run ended.
+ */
+function* serialise(header: CacheHeader, tracks: readonly LibraryTrack[]): Generator<string> {
   const encoder = createEncoder();
-  const rows: Buffer[] = [];
+  for (const track of tracks) encoder.add(track);
+  yield `${JSON.stringify(header)}\n${JSON.stringify(encoder.strings)}\n${JSON.stringify(encoder.lists)}\n`;
   for (let i = 0; i < tracks.length; i += TRACKS_PER_LINE) {
-    const line = tracks.slice(i, i + TRACKS_PER_LINE).map(encoder.row);
-    rows.push(Buffer.from(`${JSON.stringify(line)}\n`, 'utf8'));
+    const line: Row[] = [];
+    for (let j = i; j < Math.min(tracks.length, i + TRACKS_PER_LINE); j++) line.push(encoder.row(tracks[j]!));
+    yield `${JSON.stringify(line)}\n`;
   }
-  const tables = `${JSON.stringify(header)}\n${JSON.stringify(encoder.strings)}\n${JSON.stringify(encoder.lists)}\n`;
-  return Buffer.concat([Buffer.from(tables, 'utf8'), ...rows]);
 }
 
 /** The header line only; undefined (after a log line) when the file is missing, unreadable or of another format. */
@@ -223,23 +229,25 @@ async function readTracks(path: string, expected: number, logger: Logger): Promi
 
 /** Every track of an index cache file (the benchmark reads them too); throws when the file is damaged. */
 export async function readCachedTracks(path: string): Promise<LibraryTrack[]> {
-  const bytes = await readFile(path);
-  const lineAt = (start: number): { text: string; next: number } => {
-    let end = bytes.indexOf(0x0a, start);
-    if (end < 0) end = bytes.length;
-    return { text: bytes.toString('utf8', start, end), next: end + 1 };
+  const lines = readLines(path);
+  const next = async (what: string): Promise<string> => {
+    const line = await lines.next();
+    if (line.done) throw new Error(`it ends before ${what}`);
+    return line.value;
   };
-  const strings = lineAt(bytes.indexOf(0x0a) + 1);
-  const lists = lineAt(strings.next);
-  const decode = createDecoder(JSON.parse(strings.text), JSON.parse(lists.text));
   const tracks: LibraryTrack[] = [];
-  let start = lists.next;
-  while (start < bytes.length) {
-    const line = lineAt(start);
-    const rows: unknown = JSON.parse(line.text);
-    if (!Array.isArray(rows)) throw new Error('a line of tracks is not an array');
-    for (const row of rows) tracks.push(decode(row));
-    start = line.next;
+  try {
+    await next('the header');
+    const strings = JSON.parse(await next('the table of names')) as unknown;
+    const decode = createDecoder(strings, JSON.parse(await next('the table of genre lists')));
+    for await (const line of lines) {
+      const rows: unknown = JSON.parse(line);
+      if (!Array.isArray(rows)) throw new Error('a line of tracks is not an array');
+      for (const row of rows) tracks.push(decode(row));
+    }
+  } finally {
+    // Closes the file when a damaged line stopped the reading early.
+    await lines.return(undefined);
   }
   return tracks;
 }

@@ -46,17 +46,28 @@ const KIND: ('string' | 'list' | 'plain')[] = FIELDS.map((f) => (SHARED_STRINGS.
 
 export type Row = unknown[];
 
-/** Builds the tables while encoding rows; `strings` and `lists` are written before the rows. */
+export interface Encoder {
+  /**
+   * First pass: adds the track's names and genre lists to the tables, and makes the track share the table's copy
+   * of each (a frozen shared list for genres, as a decoded track has).
+   */
+  add(track: LibraryTrack): void;
+  /** Second pass, once the tables are complete (they are written before the rows): the track as a row. */
+  row(track: LibraryTrack): Row;
+  strings: string[];
+  lists: number[][];
+}
+
 /**
- * Builds the tables while encoding rows; `strings` and `lists` are written before the rows. Encoding also makes
- * the track share the table's copy of each name and a frozen shared genre list (as a decoded track does), so a
- * freshly listed library holds one copy of each name too.
+ * Two passes, so the file can be written line by line: the tables come first in the file, and only once every
+ * track has been added are they complete. The rows are then made a line at a time and never held together.
  */
-export function createEncoder(): { row(track: LibraryTrack): Row; strings: string[]; lists: number[][] } {
+export function createEncoder(): Encoder {
   const strings: string[] = [];
   const stringIds = new Map<string, number>();
   const lists: number[][] = [];
   const listIds = new Map<string, number>();
+  const frozen: string[][] = [];
   const stringId = (s: string): number => {
     let id = stringIds.get(s);
     if (id === undefined) {
@@ -66,7 +77,6 @@ export function createEncoder(): { row(track: LibraryTrack): Row; strings: strin
     }
     return id;
   };
-  const frozen: string[][] = [];
   const listId = (items: readonly string[]): number => {
     const ids = items.map(stringId);
     const key = ids.join(',');
@@ -79,9 +89,22 @@ export function createEncoder(): { row(track: LibraryTrack): Row; strings: strin
     }
     return id;
   };
+  const known = (id: number | undefined): number => {
+    // Only a track changed between the passes could name something new: the tables are already written.
+    if (id === undefined) throw new Error('a track changed while the index was written');
+    return id;
+  };
   return {
     strings,
     lists,
+    add(track) {
+      const record = track as unknown as Record<string, unknown>;
+      for (let f = 0; f < FIELDS.length; f++) {
+        const value = record[FIELDS[f]!];
+        if (KIND[f] === 'string' && typeof value === 'string') record[FIELDS[f]!] = strings[stringId(value)];
+        else if (KIND[f] === 'list' && isNameList(value)) record[FIELDS[f]!] = frozen[listId(value)];
+      }
+    },
     row(track) {
       const record = track as unknown as Record<string, unknown>;
       const row: Row = new Array(FIELDS.length);
@@ -89,21 +112,18 @@ export function createEncoder(): { row(track: LibraryTrack): Row; strings: strin
         const value = record[FIELDS[f]!];
         const kind = KIND[f];
         if (value === undefined) row[f] = null;
-        else if (kind === 'string' && typeof value === 'string') {
-          const id = stringId(value);
-          row[f] = id;
-          record[FIELDS[f]!] = strings[id];
-        } else if (kind === 'list' && Array.isArray(value) && value.every((v) => typeof v === 'string')) {
-          const id = listId(value as string[]);
-          row[f] = id;
-          record[FIELDS[f]!] = frozen[id];
-        }
+        else if (kind === 'string' && typeof value === 'string') row[f] = known(stringIds.get(value));
+        else if (kind === 'list' && isNameList(value)) row[f] = known(listIds.get(value.map((v) => known(stringIds.get(v))).join(',')));
         // Anything unexpected is kept as it came, wrapped so it cannot be read as a table index.
         else row[f] = kind === 'plain' ? value : { value };
       }
       return row;
     },
   };
+}
+
+function isNameList(value: unknown): value is readonly string[] {
+  return Array.isArray(value) && value.every((v) => typeof v === 'string');
 }
 
 /** Reads rows back; throws (the caller rebuilds the cache) on any row that does not fit the tables. */
