@@ -21,7 +21,14 @@ export interface FetchItemsOptions<T> {
    * The listing must be complete: fewer distinct items (by this key) than Plex's own count is an error
    * (EPLEXINCOMPLETE), not a warning. Items without a key count as missing.
    */
-  complete?: { key: (item: JsonObject) => string | undefined };
+  complete?: {
+    key: (item: JsonObject) => string | undefined;
+    /**
+     * Map only the first item of each key (a listing that shifts while paged can repeat one). The set that counts
+     * distinct keys serves for this too: a second set of a million keys would cost ~35 MB.
+     */
+    firstOnly?: boolean;
+  };
 }
 
 /** Default for maxItems: five times a million-track library. */
@@ -104,7 +111,10 @@ export async function fetchItems<T>(query: Query, logger: Logger, options: Fetch
 
     for (const item of page) {
       const itemKey = options.complete?.key(item);
-      if (itemKey !== undefined) distinct.add(itemKey);
+      if (itemKey !== undefined) {
+        if (options.complete?.firstOnly && distinct.has(itemKey)) continue;
+        distinct.add(itemKey);
+      }
       const mapped = options.map(item, mc);
       if (mapped !== undefined) out.push(mapped);
     }

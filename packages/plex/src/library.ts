@@ -126,7 +126,6 @@ export function createLibrary({ query, logger, pageSize, maxItems }: LibraryOpti
   };
 
   async function listTracks(sectionId: string, filter: Params, ancestors: AncestorGenres, onProgress?: (p: IndexProgress) => void): Promise<LibraryTrack[]> {
-    const seen = new Set<string>();
     // One per listing: its tables go with it, and the tracks keep one copy of each name.
     const intern = createTrackInterner();
     const tracks = await fetchItems(query, logger, {
@@ -135,15 +134,10 @@ export function createLibrary({ query, logger, pageSize, maxItems }: LibraryOpti
       pageSize,
       maxItems,
       what: `library section ${sectionId}`,
-      // An index missing tracks would shrink playlists: fewer distinct tracks than Plex counts is an error.
-      complete: { key: (item) => id(item['ratingKey']) },
-      map: (item, container) => {
-        const track = mapTrack(item, container, ancestors, intern);
-        // A listing that shifts while paged can repeat a track: keep the first.
-        if (!track || seen.has(track.ratingKey)) return undefined;
-        seen.add(track.ratingKey);
-        return track;
-      },
+      // An index missing tracks would shrink playlists: fewer distinct tracks than Plex counts is an error. A listing
+      // that shifts while paged can repeat a track: the first is kept.
+      complete: { key: (item) => id(item['ratingKey']), firstOnly: true },
+      map: (item, container) => mapTrack(item, container, ancestors, intern),
       onPage: (done, total) => onProgress?.({ done, total: Math.max(done, total ?? done) }),
     });
     logger.debug(`listed ${tracks?.length ?? 0} tracks, ${ancestors.albums.size} albums, ${ancestors.artists.size} artists of section ${sectionId}`);

@@ -184,18 +184,20 @@ function splitPoint(from: number, to: number, sec: (i: number) => number): numbe
   return to;
 }
 
-/** The cached order with changes in place, then the new tracks by addedAt: what a full listing would give. */
+/**
+ * The cached order with changes in place, then the new tracks by addedAt: what a full listing would give. Empties
+ * `merged` as it places tracks (what is left is new), instead of a set of placed keys as large as the library.
+ */
 function ordered(cached: readonly LibraryTrack[], merged: Map<string, LibraryTrack>): LibraryTrack[] {
   const out: LibraryTrack[] = [];
-  const placed = new Set<string>();
   for (const t of cached) {
     const now = merged.get(t.ratingKey);
     if (now) {
       out.push(now);
-      placed.add(t.ratingKey);
+      merged.delete(t.ratingKey);
     }
   }
-  const fresh = [...merged.values()].filter((t) => !placed.has(t.ratingKey));
+  const fresh = [...merged.values()];
   fresh.sort((a, b) => (a.addedAt ?? 0) - (b.addedAt ?? 0) || compareKeys(a.ratingKey, b.ratingKey));
   return out.concat(fresh);
 }
