@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTrackInterner } from '@harmoniq/core/pipeline';
+import { jsonObjectChunks } from '../src/fs/json-chunks.js';
 import { writeChunkedFile } from '../src/fs/json-file.js';
 import { readLines } from '../src/fs/read-lines.js';
 
@@ -32,6 +33,17 @@ describe('a file written a chunk at a time', () => {
     await expect(writeChunkedFile(path, failing())).rejects.toMatchObject({ code: 'EDATADIR', message: expect.stringContaining('the disk is full') });
     expect(readFileSync(path, 'utf8')).toBe('the old index\n');
     expect(readdirSync(dir)).toEqual(['index.json']);
+  });
+});
+
+describe('a JSON document made in pieces', () => {
+  it('is the text JSON.stringify makes of the whole, for empty, short and many-batch arrays', () => {
+    const many = new Map(Array.from({ length: 2500 }, (_, i) => [`name ${i} "quoted" \u2028`, { words: [`w${i}`], empty: [] }] as const));
+    const pieces = [...jsonObjectChunks({ format: 1, fingerprint: '1:abc' }, [['artists', many], ['titles', []], ['albums', [['21', { key: 'x' }]]]])];
+    const whole = { format: 1, fingerprint: '1:abc', artists: [...many], titles: [], albums: [['21', { key: 'x' }]] };
+    expect(pieces.join('')).toBe(JSON.stringify(whole));
+    expect(pieces.length).toBeGreaterThan(3);
+    expect([...jsonObjectChunks({}, [['only', [1, 2]]])].join('')).toBe('{"only":[1,2]}');
   });
 });
 
