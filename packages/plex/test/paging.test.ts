@@ -21,6 +21,8 @@ interface Behaviour {
   omitTotal?: boolean;
   /** Paging read from query parameters only (headers ignored). */
   queryOnly?: boolean;
+  /** Pages after the first start this many items early (a listing that shifted), without saying so. */
+  overlap?: number;
 }
 
 const track = (i: number) => ({ ratingKey: `k${i}`, title: `Song ${i}`, grandparentTitle: 'Artist', parentTitle: 'Album', index: i });
@@ -39,6 +41,7 @@ function listing(b: Behaviour): (req: EmulatorRequest) => EmulatorResponse {
     let size = Number(headerSize ?? req.query.get('X-Plex-Container-Size') ?? 50);
     if (b.ignorePaging) [start, size] = [0, total];
     if (b.ignoreStart) start = 0;
+    if (b.overlap !== undefined && start > 0) start -= b.overlap;
     if (b.cap !== undefined) size = Math.min(size, b.cap);
     const page = all.slice(start, start + size);
     const mc: Record<string, unknown> = { size: page.length, Metadata: page };
@@ -121,6 +124,11 @@ describe('fetching a listing page by page', () => {
     expect(tracks.length).toBeGreaterThanOrEqual(21);
     expect(new Set(tracks.map((t) => t.ratingKey)).size).toBe(tracks.length);
     expect(logger.lines.some((l) => l.level === 'warn' && l.message.includes('changed while it was being read'))).toBe(true);
+  });
+
+  it('keeps the first of a track that a shifted page sends again, and still reads every track', async () => {
+    const { tracks } = await list({ total: 25, cap: 10, overlap: 1, omitOffset: true }, 10);
+    expect(tracks.map((t) => t.ratingKey)).toEqual(Array.from({ length: 25 }, (_, i) => `k${i}`));
   });
 
   it('ends when the total shrinks below what was already read', async () => {
