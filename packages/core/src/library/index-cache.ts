@@ -4,7 +4,7 @@ import { HarmoniqError } from '../errors/harmoniq-error.js';
 import { writeChunkedFile } from '../fs/json-file.js';
 import { readLines } from '../fs/read-lines.js';
 import type { Logger } from '../logging/logger.js';
-import { createDecoder, createEncoder, type Row } from './index-codec.js';
+import { createDecoder, createEncoder, type Encoder, type Row } from './index-codec.js';
 import { refreshIndex } from './refresh-index.js';
 import type { IndexProgress, LibraryReader, LibraryTrack, SectionInfo, ServerInfo } from './types.js';
 
@@ -176,11 +176,14 @@ function* serialise(header: CacheHeader, tracks: readonly LibraryTrack[]): Gener
   const encoder = createEncoder();
   for (const track of tracks) encoder.add(track);
   yield `${JSON.stringify(header)}\n${JSON.stringify(encoder.strings)}\n${JSON.stringify(encoder.lists)}\n`;
-  for (let i = 0; i < tracks.length; i += TRACKS_PER_LINE) {
-    const line: Row[] = [];
-    for (let j = i; j < Math.min(tracks.length, i + TRACKS_PER_LINE); j++) line.push(encoder.row(tracks[j]!));
-    yield `${JSON.stringify(line)}\n`;
-  }
+  for (let i = 0; i < tracks.length; i += TRACKS_PER_LINE) yield rowsLine(encoder, tracks, i);
+}
+
+/** One line of rows; its own function so the rows are garbage once their text is made, not held while it is written. */
+function rowsLine(encoder: Encoder, tracks: readonly LibraryTrack[], from: number): string {
+  const line: Row[] = [];
+  for (let j = from; j < Math.min(tracks.length, from + TRACKS_PER_LINE); j++) line.push(encoder.row(tracks[j]!));
+  return `${JSON.stringify(line)}\n`;
 }
 
 /** The header line only; undefined (after a log line) when the file is missing, unreadable or of another format. */
