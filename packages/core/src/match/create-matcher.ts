@@ -4,8 +4,8 @@ import { artistKey } from './parse-artist.js';
 import { parseTitle } from './parse-title.js';
 import { buildMatcherIndex, type MatcherIndex } from './matcher-index.js';
 import { alternativeForms, recordingKeyOf, titleKeyOf, type MatchKeys, type PreparedQuery, type PreparedTrack } from './prepare.js';
-import { reasonsOf, scoreCandidate, type ScoreContext, type Scored } from './score-candidate.js';
-import { artistCouldPass, type ArtistScore } from './score-artist.js';
+import { reasonsOf, type ScoreContext, type Scored } from './score-candidate.js';
+import { rank, scoreAll, type ScoredSet } from './score-all.js';
 import type { Explanation, MatchCandidate, Matcher, MatcherOptions, MatchResult, MatchThresholds } from './types.js';
 
 export const DEFAULT_THRESHOLDS: MatchThresholds = {
@@ -21,13 +21,6 @@ export const DEFAULT_THRESHOLDS: MatchThresholds = {
 // Bounds on how many tracks one candidate may be compared with, so a query for "Intro" stays fast.
 const CORE_CAP = 400;
 const FUZZY_CAP = 1500;
-const NEAR_MISSES = 3;
-
-/** What one query has scored so far: tracks by library position, and (quick mode) the best failing one. */
-interface ScoredSet {
-  kept: Map<number, Scored>;
-  bestFail?: Scored;
-}
 
 interface Decision {
   result: MatchResult;
@@ -40,17 +33,6 @@ function overrideKey(artist: string, title: string): string {
 
 function queryOverrideKey(q: PreparedQuery): string {
   return `${q.artist.key}\u0000${q.titleKey}`;
-}
-
-/** Orders scored tracks: passing first, then score, album, duration, library order. Deterministic. */
-function rank(a: Scored, b: Scored): number {
-  if (a.pass !== b.pass) return a.pass ? -1 : 1;
-  if (a.score !== b.score) return b.score - a.score;
-  const album = (b.components.album.score ?? 0) - (a.components.album.score ?? 0);
-  if (album !== 0) return album;
-  const duration = (b.components.duration.score ?? 0) - (a.components.duration.score ?? 0);
-  if (duration !== 0) return duration;
-  return a.candidate.index - b.candidate.index;
 }
 
 function trackRecordingKey(p: PreparedTrack): string {
@@ -92,38 +74,10 @@ export function prepareMatcher(
     if (!overrides.has(key)) overrides.set(key, o);
   }
 
-  const scoreAll = (q: PreparedQuery, candidates: readonly PreparedTrack[], into: ScoredSet, quick: boolean) => {
-    let passed = false;
-    let skippedNearMisses = 0;
-    // Library tracks share parsed artists: the artist check runs once per artist, not per track.
-    const gate = new Map<object, boolean>();
-    const artistScores = new Map<object, ArtistScore>();
-    for (const c of candidates) {
-      const seen = into.kept.get(c.index);
-      if (seen?.pass) continue;
-      if (quick) {
-        let could = gate.get(c.artist);
-        if (could === undefined) {
-          could = artistCouldPass(q.artist, c.artist, thresholds.artist);
-          gate.set(c.artist, could);
-        }
-        // Another artist cannot pass; a few are kept as near misses for the report, the rest cost one check.
-        if (!could && skippedNearMisses++ >= NEAR_MISSES) continue;
-      }
-      const s = scoreCandidate(q, c, ctx, quick, artistScores);
-      if (quick && !s.pass) {
-        // A quick match needs the passing tracks and only the best of the rest (the near miss it reports).
-        if (!into.bestFail || rank(s, into.bestFail) < 0) into.bestFail = s;
-      } else if (!seen || s.pass || s.score > seen.score) into.kept.set(c.index, s);
-      passed ||= s.pass;
-    }
-    return passed;
-  };
-
   /** Exact and relaxed: tracks whose title core equals the query's, credited to a name of the query first. */
   const lookup = (q: PreparedQuery, into: ScoredSet, quick: boolean): void => {
-    const passed = scoreAll(q, index.credited(q.title.core, q.artist.all), into, quick);
-    if (!passed || !quick) scoreAll(q, index.byCore(q.title.core, CORE_CAP), into, quick);
+    const passed = scoreAll(q, index.credited(q.title.core, q.artist.all), into, quick, ctx);
+    if (!passed || !quick) scoreAll(q, index.byCore(q.title.core, CORE_CAP), into, quick, ctx);
   };
 
   const decide = (scored: ScoredSet): Decision => {
@@ -173,7 +127,7 @@ export function prepareMatcher(
     }
     if (decision.result.status === 'unmatched' && decision.result.reason === 'ambiguous' && !exhaustive) return withNotes(decision);
     for (const form of [given, ...forms.filter((f) => f.form === 'artist-in-title')]) {
-      scoreAll(form, index.plausible(form, FUZZY_CAP), scored, quick);
+      scoreAll(form, index.plausible(form, FUZZY_CAP), scored, quick, ctx);
     }
     return withNotes(decide(scored));
   };

@@ -1,7 +1,7 @@
 import type { LibraryTrack } from '../library/types.js';
 import { tokensOf } from './normalize-text.js';
 import { createPreparer, trackRawKeys, type MatchKeys, type PreparedQuery, type PreparedTrack } from './prepare.js';
-import { pairRange, postingsSize, PairPostingsBuilder, PostingsBuilder, type PairPostings, type Postings } from './postings.js';
+import { pairIndex, postingsSize, PairPostingsBuilder, PostingsBuilder, type PairPostings, type Postings } from './postings.js';
 
 /**
  * Lookup structures over the library, built once per matcher. Keys (title cores, artist names, title words) are
@@ -86,7 +86,9 @@ export function buildMatcherIndex(library: readonly LibraryTrack[], keys?: Match
   const byCoreAndName: PairPostings = byCoreAndNameB.build(coreIds.size, nameIds.size);
 
   // Prepared on first use and kept: scoring memoises keys and name sets on them.
-  const prepared: (PreparedTrack | undefined)[] = new Array(library.length);
+  // Filled with undefined, not `new Array(n)`: a large holey array is a hash table in V8, slow to read.
+  const prepared: (PreparedTrack | undefined)[] = [];
+  for (let i = 0; i < library.length; i++) prepared.push(undefined);
   const trackAt = (i: number): PreparedTrack => (prepared[i] ??= preparer.track(library[i]!, i));
   const range = (p: Postings, key: number | undefined, cap = Infinity): PreparedTrack[] => {
     if (key === undefined) return [];
@@ -121,15 +123,20 @@ export function buildMatcherIndex(library: readonly LibraryTrack[], keys?: Match
     credited(core, names) {
       const coreId = coreIds.get(core);
       if (coreId === undefined) return [];
-      const found: number[] = [];
+      const { valueStart, values } = byCoreAndName;
+      let out: PreparedTrack[] | undefined;
+      let several = false;
       for (const n of names) {
         const nameId = nameIds.get(n);
-        const r = nameId === undefined ? undefined : pairRange(byCoreAndName, coreId, nameId);
-        if (r) for (let j = r[0]; j < r[1]; j++) found.push(byCoreAndName.values[j]!);
+        const j = nameId === undefined ? -1 : pairIndex(byCoreAndName, coreId, nameId);
+        if (j < 0) continue;
+        several = out !== undefined;
+        out ??= [];
+        for (let v = valueStart[j]!; v < valueStart[j + 1]!; v++) out.push(trackAt(values[v]!));
       }
-      // One name (most credits): its list is already distinct and in library order.
-      if (names.length === 1) return found.map(trackAt);
-      return distinctSorted(found, Infinity, trackAt);
+      // One name with tracks (most credits): its list is already distinct and in library order.
+      if (!several) return out ?? [];
+      return distinctSorted(out!.map((t) => t.index), Infinity, trackAt);
     },
     byCore: (core, cap) => range(byCore, coreIds.get(core), cap),
     plausible(q, cap) {

@@ -137,17 +137,17 @@ function sortPositions(positions: Int32Array, keys: Int32Array, keyCount: number
   return out;
 }
 
-/** The pair (outer, inner)'s values as [from, to) in `values`, or undefined. */
-export function pairRange(p: PairPostings, outer: number, inner: number): [number, number] | undefined {
-  if (outer < 0 || outer + 1 >= p.firstPair.length) return undefined;
+/** The index of the pair (outer, inner), whose values are `values[valueStart[j]..valueStart[j+1])`, or -1. */
+export function pairIndex(p: PairPostings, outer: number, inner: number): number {
+  if (outer < 0 || outer + 1 >= p.firstPair.length) return -1;
   let lo = p.firstPair[outer]!;
   let hi = p.firstPair[outer + 1]! - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const k = p.inner[mid]!;
-    if (k === inner) return [p.valueStart[mid]!, p.valueStart[mid + 1]!];
+    if (k === inner) return mid;
     if (k < inner) lo = mid + 1;
     else hi = mid - 1;
   }
-  return undefined;
+  return -1;
 }

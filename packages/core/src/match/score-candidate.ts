@@ -33,7 +33,7 @@ export function reasonsOf(s: Scored): string[] {
 }
 
 // Title and artist decide; version is pass/fail; album and duration only break ties.
-const WEIGHTS = { title: 0.45, artist: 0.4, version: 0.05, album: 0.06, duration: 0.04 };
+export const WEIGHTS = { title: 0.45, artist: 0.4, version: 0.05, album: 0.06, duration: 0.04 };
 const SPECIFIC_TITLE_WORDS = 3;
 
 const NOT_COMPARED: ComponentScore = { score: undefined, pass: true, detail: 'not compared (artist differs)' };

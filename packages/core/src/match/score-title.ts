@@ -26,9 +26,9 @@ export function scoreTitle(q: ParsedTitle, l: ParsedTitle, threshold: number): T
     return { score: 0.8, pass: false, sameCore: true, detail: `same title but different subtitles "${qe}" / "${le}"` };
   }
   // Edit similarity is at most 1 − length difference / longer length: skip it when that cannot pass.
-  const bound = Math.max(lengthBound(q.core.length, l.core.length), lengthBound(fullLength(q), fullLength(l)));
+  const bound = titleLengthBound(q, l);
   if (bound < threshold) {
-    return { score: bound * 0.8, pass: false, sameCore: false, detail: `different titles (lengths too far apart)` };
+    return { score: farTitleScore(bound), pass: false, sameCore: false, detail: `different titles (lengths too far apart)` };
   }
   const qWords = coreWordsOf(q);
   const lWords = coreWordsOf(l);
@@ -51,6 +51,38 @@ export function scoreTitle(q: ParsedTitle, l: ParsedTitle, threshold: number): T
   }
   if (sim >= threshold) return { score: sim, pass: true, sameCore: false, detail: `similar titles (${sim.toFixed(2)})` };
   return { score: sim, pass: false, sameCore: false, detail: `different titles (${sim.toFixed(2)} < ${threshold})` };
+}
+
+/**
+ * False only when scoreTitle cannot pass: different song names whose lengths alone (core, and core with
+ * subtitles) bound the edit similarity below the threshold. No string is built.
+ */
+export function titleCouldPass(q: ParsedTitle, l: ParsedTitle, threshold: number): boolean {
+  return q.core === l.core || titleLengthBound(q, l) >= threshold;
+}
+
+/** The score of song names whose lengths alone rule them out (`bound` below the threshold). */
+export function farTitleScore(bound: number): number {
+  return bound * 0.8;
+}
+
+/** The most edit similarity two song names' lengths allow (core, and core with subtitles). */
+export function titleLengthBound(q: ParsedTitle, l: ParsedTitle): number {
+  return Math.max(lengthBound(q.core.length, l.core.length), lengthBound(fullLength(q), fullLength(l)));
+}
+
+/** False only when scoreVersion cannot pass: a version kind (live, remix, part 2…) named on one side only. */
+export function versionKindsAgree(q: ParsedTitle, l: ParsedTitle): boolean {
+  return everyKindIn(q.versions, l.versions) && everyKindIn(l.versions, q.versions);
+}
+
+function everyKindIn(tags: readonly VersionTag[], other: readonly VersionTag[]): boolean {
+  for (const t of tags) {
+    let found = false;
+    for (const o of other) if (o.kind === t.kind) found = true;
+    if (!found) return false;
+  }
+  return true;
 }
 
 function lengthBound(a: number, b: number): number {

@@ -1,0 +1,95 @@
+import type { PreparedQuery, PreparedTrack } from './prepare.js';
+import { scoreCandidate, WEIGHTS, type ScoreContext, type Scored } from './score-candidate.js';
+import { artistCouldPass, type ArtistScore } from './score-artist.js';
+import { farTitleScore, titleCouldPass, titleLengthBound, versionKindsAgree } from './score-title.js';
+
+// Tracks of another artist scored for the report of a query that matches nothing; the rest cost one check.
+const NEAR_MISSES = 3;
+
+/** What one query has scored so far: tracks by library position, and (quick mode) the best failing one. */
+export interface ScoredSet {
+  kept: Map<number, Scored>;
+  bestFail?: Scored;
+}
+
+/** Orders scored tracks: passing first, then score, album, duration, library order. Deterministic. */
+export function rank(a: Scored, b: Scored): number {
+  if (a.pass !== b.pass) return a.pass ? -1 : 1;
+  if (a.score !== b.score) return b.score - a.score;
+  const album = (b.components.album.score ?? 0) - (a.components.album.score ?? 0);
+  if (album !== 0) return album;
+  const duration = (b.components.duration.score ?? 0) - (a.components.duration.score ?? 0);
+  if (duration !== 0) return duration;
+  return a.candidate.index - b.candidate.index;
+}
+
+function keepBestFail(into: ScoredSet, s: Scored): void {
+  if (!into.bestFail || rank(s, into.bestFail) < 0) into.bestFail = s;
+}
+
+/**
+ * Scores one list of library tracks (distinct, in library order) against one query form; true when one passed.
+ * Exhaustive (explain): every track. Quick (match): a quick match needs the passing tracks, and the best failing
+ * one only when nothing passes (it is the near miss a miss reports). So tracks that cheap checks prove cannot
+ * pass (another artist, a title too far in length, another version kind) are left for a second pass that runs
+ * only when nothing passed, here or in an earlier list, and scores exactly what one pass in library order used to:
+ * every such track of a plausible artist, and the first NEAR_MISSES of other artists. The best failing track is
+ * a minimum under `rank`, a total order on distinct tracks, so the order of scoring does not change it.
+ */
+export function scoreAll(q: PreparedQuery, candidates: readonly PreparedTrack[], into: ScoredSet, quick: boolean, ctx: ScoreContext): boolean {
+  // Library tracks share parsed artists: the artist checks run once per artist, not per track.
+  const artistScores = new Map<object, ArtistScore>();
+  if (!quick) {
+    let passed = false;
+    for (const c of candidates) {
+      const seen = into.kept.get(c.index);
+      if (seen?.pass) continue;
+      const s = scoreCandidate(q, c, ctx, false, artistScores);
+      if (!seen || s.pass || s.score > seen.score) into.kept.set(c.index, s);
+      passed ||= s.pass;
+    }
+    return passed;
+  }
+  const gate = new Map<object, boolean>();
+  const artistMayPass = (c: PreparedTrack): boolean => {
+    let could = gate.get(c.artist);
+    if (could === undefined) gate.set(c.artist, (could = artistCouldPass(q.artist, c.artist, ctx.thresholds.artist)));
+    return could;
+  };
+  const restMayPass = (c: PreparedTrack): boolean =>
+    titleCouldPass(q.title, c.title, ctx.thresholds.title) && versionKindsAgree(q.title, c.title);
+  let passed = false;
+  let failed: Scored[] | undefined;
+  for (const c of candidates) {
+    // A quick set keeps passing tracks only.
+    if (into.kept.has(c.index) || !artistMayPass(c) || !restMayPass(c)) continue;
+    const s = scoreCandidate(q, c, ctx, true, artistScores);
+    if (s.pass) {
+      into.kept.set(c.index, s);
+      passed = true;
+    } else {
+      (failed ??= []).push(s);
+    }
+  }
+  if (into.kept.size > 0) return passed;
+  for (const s of failed ?? []) keepBestFail(into, s);
+  let otherArtists = 0;
+  for (const c of candidates) {
+    if (artistMayPass(c) ? restMayPass(c) : otherArtists++ >= NEAR_MISSES) continue;
+    // The best failing score only grows: a track whose bound is below it can never be the near miss.
+    if (into.bestFail && failingScoreBound(q, c, ctx.thresholds.title) < into.bestFail.score) continue;
+    keepBestFail(into, scoreCandidate(q, c, ctx, true, artistScores));
+  }
+  return false;
+}
+
+/**
+ * An upper bound of a quick score, from lengths only, for tracks whose song name differs too much in length to
+ * pass: scoreCandidate then stops at the title (or earlier, at the artist), scoring at most a perfect artist and
+ * that title's fixed score. Rounded up as scores are rounded; 1 (no bound) for any other track.
+ */
+function failingScoreBound(q: PreparedQuery, c: PreparedTrack, titleThreshold: number): number {
+  const bound = titleLengthBound(q.title, c.title);
+  if (q.title.core === c.title.core || bound >= titleThreshold) return 1;
+  return Math.ceil((WEIGHTS.artist + WEIGHTS.title * farTitleScore(bound)) * 10000) / 10000 + 1e-9;
+}
