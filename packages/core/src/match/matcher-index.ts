@@ -35,13 +35,13 @@ function idOf(ids: Map<string, number>, key: string): number {
   return id;
 }
 
-/** Sorted, distinct track positions (a union of posting lists) as prepared tracks. */
+/** Sorted, distinct track positions (a union of posting lists) as prepared tracks, at most `cap`. */
 function distinctSorted(found: number[], cap: number, trackAt: (i: number) => PreparedTrack): PreparedTrack[] {
-  const sorted = Int32Array.from(found).sort();
+  found.sort((a, b) => a - b);
   const out: PreparedTrack[] = [];
-  for (let i = 0; i < sorted.length && out.length < cap; i++) {
-    if (i > 0 && sorted[i] === sorted[i - 1]) continue;
-    out.push(trackAt(sorted[i]!));
+  for (let i = 0; i < found.length && out.length < cap; i++) {
+    if (i > 0 && found[i] === found[i - 1]) continue;
+    out.push(trackAt(found[i]!));
   }
   return out;
 }
@@ -124,19 +124,19 @@ export function buildMatcherIndex(library: readonly LibraryTrack[], keys?: Match
       const coreId = coreIds.get(core);
       if (coreId === undefined) return [];
       const { valueStart, values } = byCoreAndName;
-      let out: PreparedTrack[] | undefined;
+      let found: number[] | undefined;
       let several = false;
       for (const n of names) {
         const nameId = nameIds.get(n);
         const j = nameId === undefined ? -1 : pairIndex(byCoreAndName, coreId, nameId);
         if (j < 0) continue;
-        several = out !== undefined;
-        out ??= [];
-        for (let v = valueStart[j]!; v < valueStart[j + 1]!; v++) out.push(trackAt(values[v]!));
+        several = found !== undefined;
+        found ??= [];
+        for (let v = valueStart[j]!; v < valueStart[j + 1]!; v++) found.push(values[v]!);
       }
+      if (found === undefined) return [];
       // One name with tracks (most credits): its list is already distinct and in library order.
-      if (!several) return out ?? [];
-      return distinctSorted(out!.map((t) => t.index), Infinity, trackAt);
+      return several ? distinctSorted(found, Infinity, trackAt) : found.map(trackAt);
     },
     byCore: (core, cap) => range(byCore, coreIds.get(core), cap),
     plausible(q, cap) {

@@ -1,6 +1,6 @@
 import type { PreparedQuery, PreparedTrack } from './prepare.js';
 import { scoreCandidate, WEIGHTS, type ScoreContext, type Scored } from './score-candidate.js';
-import { artistCouldPass, type ArtistScore } from './score-artist.js';
+import { artistCouldPass, scoreArtist, type ArtistScore } from './score-artist.js';
 import { farTitleScore, titleCouldPass, titleLengthBound, versionKindsAgree } from './score-title.js';
 
 // Tracks of another artist scored for the report of a query that matches nothing; the rest cost one check.
@@ -30,11 +30,11 @@ function keepBestFail(into: ScoredSet, s: Scored): void {
 /**
  * Scores one list of library tracks (distinct, in library order) against one query form; true when one passed.
  * Exhaustive (explain): every track. Quick (match): a quick match needs the passing tracks, and the best failing
- * one only when nothing passes (it is the near miss a miss reports). So tracks that cheap checks prove cannot
- * pass (another artist, a title too far in length, another version kind) are left for a second pass that runs
- * only when nothing passed, here or in an earlier list, and scores exactly what one pass in library order used to:
- * every such track of a plausible artist, and the first NEAR_MISSES of other artists. The best failing track is
- * a minimum under `rank`, a total order on distinct tracks, so the order of scoring does not change it.
+ * one only when nothing passes (it is the near miss a miss reports). So tracks that checks prove cannot pass (the
+ * artist gate, a title too far in length, another version kind, then the artist's memoised score) are left for a
+ * second pass that runs only when nothing passed, here or in an earlier list, and scores exactly what one pass in
+ * library order used to: every track of a plausible artist, and the first NEAR_MISSES of other artists. The best
+ * failing track is a minimum under `rank`, a total order on distinct tracks: the order of scoring cannot change it.
  */
 export function scoreAll(q: PreparedQuery, candidates: readonly PreparedTrack[], into: ScoredSet, quick: boolean, ctx: ScoreContext): boolean {
   // Library tracks share parsed artists: the artist checks run once per artist, not per track.
@@ -56,8 +56,14 @@ export function scoreAll(q: PreparedQuery, candidates: readonly PreparedTrack[],
     if (could === undefined) gate.set(c.artist, (could = artistCouldPass(q.artist, c.artist, ctx.thresholds.artist)));
     return could;
   };
+  // The artist's verdict, memoised as scoreCandidate memoises it: a failed one (not "unknown") stops it there.
+  const artistAgrees = (c: PreparedTrack): boolean => {
+    let a = artistScores.get(c.artist);
+    if (a === undefined) artistScores.set(c.artist, (a = scoreArtist(q.artist, c.artist, q.title.credits, ctx)));
+    return a.pass || a.how === 'unknown';
+  };
   const restMayPass = (c: PreparedTrack): boolean =>
-    titleCouldPass(q.title, c.title, ctx.thresholds.title) && versionKindsAgree(q.title, c.title);
+    titleCouldPass(q.title, c.title, ctx.thresholds.title) && versionKindsAgree(q.title, c.title) && artistAgrees(c);
   let passed = false;
   let failed: Scored[] | undefined;
   for (const c of candidates) {
