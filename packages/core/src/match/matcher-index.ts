@@ -46,6 +46,21 @@ function distinctSorted(found: number[], cap: number, trackAt: (i: number) => Pr
   return out;
 }
 
+/** The union of two ascending lists of distinct positions, ascending and distinct (a linear merge, no sort). */
+function mergeDistinct(a: readonly number[], b: ArrayLike<number>, from: number, to: number): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = from;
+  while (i < a.length || j < to) {
+    const x = i < a.length ? a[i]! : Infinity;
+    const y = j < to ? b[j]! : Infinity;
+    out.push(x <= y ? x : y);
+    if (x <= y) i++;
+    if (y <= x) j++;
+  }
+  return out;
+}
+
 export function buildMatcherIndex(library: readonly LibraryTrack[], keys?: MatchKeys): MatcherIndex {
   const preparer = createPreparer(keys);
   const coreIds = new Map<string, number>();
@@ -124,19 +139,14 @@ export function buildMatcherIndex(library: readonly LibraryTrack[], keys?: Match
       const coreId = coreIds.get(core);
       if (coreId === undefined) return [];
       const { valueStart, values } = byCoreAndName;
-      let found: number[] | undefined;
-      let several = false;
+      // Each name's list is ascending and distinct; several names' lists are merged (a track may carry several).
+      let found: number[] = [];
       for (const n of names) {
         const nameId = nameIds.get(n);
         const j = nameId === undefined ? -1 : pairIndex(byCoreAndName, coreId, nameId);
-        if (j < 0) continue;
-        several = found !== undefined;
-        found ??= [];
-        for (let v = valueStart[j]!; v < valueStart[j + 1]!; v++) found.push(values[v]!);
+        if (j >= 0) found = mergeDistinct(found, values, valueStart[j]!, valueStart[j + 1]!);
       }
-      if (found === undefined) return [];
-      // One name with tracks (most credits): its list is already distinct and in library order.
-      return several ? distinctSorted(found, Infinity, trackAt) : found.map(trackAt);
+      return found.map(trackAt);
     },
     byCore: (core, cap) => range(byCore, coreIds.get(core), cap),
     plausible(q, cap) {
