@@ -37,19 +37,11 @@ function keepBestFail(into: ScoredSet, s: Scored): void {
  * failing track is a minimum under `rank`, a total order on distinct tracks: the order of scoring cannot change it.
  */
 export function scoreAll(q: PreparedQuery, candidates: readonly PreparedTrack[], into: ScoredSet, quick: boolean, ctx: ScoreContext): boolean {
+  // artistCouldPass is a necessary condition of a passing artist only above 0.8: a name shorter than 5 letters
+  // scores at most 0.8, and the gate rules such names out. A lower artist threshold keeps the single pass.
+  if (!quick || ctx.thresholds.artist <= 0.8) return singlePass(q, candidates, into, quick, ctx);
   // Library tracks share parsed artists: the artist checks run once per artist, not per track.
   const artistScores = new Map<object, ArtistScore>();
-  if (!quick) {
-    let passed = false;
-    for (const c of candidates) {
-      const seen = into.kept.get(c.index);
-      if (seen?.pass) continue;
-      const s = scoreCandidate(q, c, ctx, false, artistScores);
-      if (!seen || s.pass || s.score > seen.score) into.kept.set(c.index, s);
-      passed ||= s.pass;
-    }
-    return passed;
-  }
   const gate = new Map<object, boolean>();
   const artistMayPass = (c: PreparedTrack): boolean => {
     let could = gate.get(c.artist);
@@ -87,6 +79,31 @@ export function scoreAll(q: PreparedQuery, candidates: readonly PreparedTrack[],
     keepBestFail(into, scoreCandidate(q, c, ctx, true, artistScores));
   }
   return false;
+}
+
+/**
+ * The one pass in library order that the two passes reproduce: used for explain() and the thresholds the two
+ * passes do not cover, and by tests as the reference.
+ */
+export function singlePass(q: PreparedQuery, candidates: readonly PreparedTrack[], into: ScoredSet, quick: boolean, ctx: ScoreContext): boolean {
+  let passed = false;
+  let otherArtists = 0;
+  const gate = new Map<object, boolean>();
+  const artistScores = new Map<object, ArtistScore>();
+  for (const c of candidates) {
+    const seen = into.kept.get(c.index);
+    if (seen?.pass) continue;
+    if (quick) {
+      let could = gate.get(c.artist);
+      if (could === undefined) gate.set(c.artist, (could = artistCouldPass(q.artist, c.artist, ctx.thresholds.artist)));
+      if (!could && otherArtists++ >= NEAR_MISSES) continue;
+    }
+    const s = scoreCandidate(q, c, ctx, quick, artistScores);
+    if (quick && !s.pass) keepBestFail(into, s);
+    else if (!seen || s.pass || s.score > seen.score) into.kept.set(c.index, s);
+    passed ||= s.pass;
+  }
+  return passed;
 }
 
 /**
