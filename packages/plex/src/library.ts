@@ -39,13 +39,18 @@ export function createLibrary({ query, logger, pageSize, maxItems }: LibraryOpti
     return out;
   };
 
-  const readGenres = async (sectionId: string, type: 8 | 9, filter: Params = {}): Promise<Map<string, string[]>> => {
+  // Interned like the tracks: tens of thousands of albums share a few hundred genre lists, and a track's album
+  // and artist keys are then the same strings as these maps' keys.
+  const readGenres = async (sectionId: string, type: 8 | 9, filter: Params = {}, intern = createTrackInterner()): Promise<Map<string, string[]>> => {
     const pairs = await fetchItems(query, logger, {
       path: `/library/sections/${encodeURIComponent(sectionId)}/all`,
       params: { type, ...filter },
       pageSize,
       maxItems,
-      map: mapGenres,
+      map: (item): [string, string[]] | undefined => {
+        const pair = mapGenres(item);
+        return pair && [intern.name(pair[0]), intern.list(pair[1]) ?? NO_GENRES];
+      },
       what: `library section ${sectionId}`,
     });
     return new Map(pairs ?? []);
@@ -106,9 +111,11 @@ export function createLibrary({ query, logger, pageSize, maxItems }: LibraryOpti
     },
 
     async listTracks(sectionId: string, onProgress?: (p: IndexProgress) => void): Promise<LibraryTrack[]> {
-      // Albums and artists first (far fewer than tracks), so tracks can be joined as they arrive.
-      const ancestors: AncestorGenres = { albums: await readGenres(sectionId, 9), artists: await readGenres(sectionId, 8) };
-      return listTracks(sectionId, {}, ancestors, onProgress);
+      // Albums and artists first (far fewer than tracks), so tracks can be joined as they arrive. One interner for
+      // the whole listing: its tables go with it, and the tracks keep one copy of each name.
+      const intern = createTrackInterner();
+      const ancestors: AncestorGenres = { albums: await readGenres(sectionId, 9, {}, intern), artists: await readGenres(sectionId, 8, {}, intern) };
+      return listTracks(sectionId, {}, ancestors, onProgress, intern);
     },
 
     listTracksWhere: (sectionId: string, filter: TrackFilter, parents: ParentGenres) => listTracks(sectionId, filterParams(filter), parents),
@@ -125,9 +132,7 @@ export function createLibrary({ query, logger, pageSize, maxItems }: LibraryOpti
       readGenres(sectionId, level === 'album' ? 9 : 8, filterParams({ addedAfter })),
   };
 
-  async function listTracks(sectionId: string, filter: Params, ancestors: AncestorGenres, onProgress?: (p: IndexProgress) => void): Promise<LibraryTrack[]> {
-    // One per listing: its tables go with it, and the tracks keep one copy of each name.
-    const intern = createTrackInterner();
+  async function listTracks(sectionId: string, filter: Params, ancestors: AncestorGenres, onProgress?: (p: IndexProgress) => void, intern = createTrackInterner()): Promise<LibraryTrack[]> {
     const tracks = await fetchItems(query, logger, {
       path: `/library/sections/${encodeURIComponent(sectionId)}/all`,
       params: { type: 10, includeGuids: 1, ...filter },
@@ -144,6 +149,9 @@ export function createLibrary({ query, logger, pageSize, maxItems }: LibraryOpti
     return tracks ?? [];
   }
 }
+
+/** An album or artist without genres: one frozen empty list for all of them. */
+const NO_GENRES = Object.freeze([]) as unknown as string[];
 
 /**
  * Plex media-query filters (`addedAt>>=N` is "greater than N"). The operator is part of the parameter name, so
