@@ -1,8 +1,7 @@
 import type { LibraryTrack } from '../library/types.js';
 import { tokensOf } from './normalize-text.js';
 import { createPreparer, trackRawKeys, type MatchKeys, type PreparedQuery, type PreparedTrack } from './prepare.js';
-import { buildPairPostings, buildPostings, pairIndex, postingsSize, type PairPostings, type Postings } from './postings.js';
-import type { ParsedArtist } from './parse-artist.js';
+import { pairIndex, postingsSize, PairPostingsBuilder, PostingsBuilder, type PairPostings, type Postings } from './postings.js';
 
 /**
  * Lookup structures over the library, built once per matcher. Keys (title cores, artist names, title words) are
@@ -64,47 +63,42 @@ function mergeDistinct(a: readonly number[], b: ArrayLike<number>, from: number,
 
 export function buildMatcherIndex(library: readonly LibraryTrack[], keys?: MatchKeys): MatcherIndex {
   const preparer = createPreparer(keys);
-  const n = library.length;
   const coreIds = new Map<string, number>();
   const nameIds = new Map<string, number>();
   const tokenIds = new Map<string, number>();
   // Whether a name is a whole credit or comma-listed name of some track (not only a piece of "A & B").
   const listedNames = new Set<number>();
-  // One row per track in typed arrays, and the names of each distinct credit and the tokens of each distinct
-  // core once: the postings below are counted and filled from these, with no per-track objects.
-  const coreOf = new Int32Array(n);
-  const creditOf = new Int32Array(n);
-  const creditIds = new Map<ParsedArtist, number>();
-  const creditNames: number[][] = [];
-  const coreTokens: number[][] = [];
-  for (let i = 0; i < n; i++) {
-    const raw = trackRawKeys(library[i]!);
+  const byCoreB = new PostingsBuilder();
+  const byArtistB = new PostingsBuilder();
+  const byTokenB = new PostingsBuilder();
+  // (title core, artist name) pairs: credited() is a binary search per name, whatever the title's popularity.
+  const byCoreAndNameB = new PairPostingsBuilder();
+  // Cores repeat (copies on compilations, live albums): their tokens are split once.
+  const tokensByCore: number[][] = [];
+  for (let i = 0; i < library.length; i++) {
+    const track = library[i]!;
+    const raw = trackRawKeys(track);
     const artist = preparer.artist(raw.artist);
     const title = preparer.title(raw.title);
     preparer.album(raw.album);
     const coreId = idOf(coreIds, title.core);
-    coreOf[i] = coreId;
-    // Cores repeat (copies on compilations, live albums): their tokens are split once.
-    coreTokens[coreId] ??= [...new Set(tokensOf(title.core).map((t) => idOf(tokenIds, t)))];
-    let credit = creditIds.get(artist);
-    if (credit === undefined) {
-      creditIds.set(artist, (credit = creditIds.size));
-      if (!artist.unknown) for (const name of artist.listed) listedNames.add(idOf(nameIds, name));
-      creditNames.push(artist.unknown ? [] : [...new Set(artist.all.map((name) => idOf(nameIds, name)))]);
+    byCoreB.add(coreId, i);
+    if (!artist.unknown) {
+      for (const name of artist.listed) listedNames.add(idOf(nameIds, name));
+      for (const name of artist.all) {
+        const nameId = idOf(nameIds, name);
+        byArtistB.add(nameId, i);
+        byCoreAndNameB.add(coreId, nameId, i);
+      }
     }
-    creditOf[i] = credit;
+    let tokens = tokensByCore[coreId];
+    if (tokens === undefined) tokensByCore[coreId] = tokens = tokensOf(title.core).map((t) => idOf(tokenIds, t));
+    for (const token of tokens) byTokenB.add(token, i);
   }
-  const byCore: Postings = buildPostings(coreIds.size, (emit) => {
-    for (let i = 0; i < n; i++) emit(coreOf[i]!, i);
-  });
-  const byArtist: Postings = buildPostings(nameIds.size, (emit) => {
-    for (let i = 0; i < n; i++) for (const name of creditNames[creditOf[i]!]!) emit(name, i);
-  });
-  const byToken: Postings = buildPostings(tokenIds.size, (emit) => {
-    for (let i = 0; i < n; i++) for (const token of coreTokens[coreOf[i]!]!) emit(token, i);
-  });
-  // (title core, artist name) pairs: credited() is a binary search per name, whatever the title's popularity.
-  const byCoreAndName: PairPostings = buildPairPostings(byArtist, coreOf, coreIds.size);
+  const byCore: Postings = byCoreB.build(coreIds.size);
+  const byArtist: Postings = byArtistB.build(nameIds.size);
+  const byToken: Postings = byTokenB.build(tokenIds.size);
+  const byCoreAndName: PairPostings = byCoreAndNameB.build(coreIds.size, nameIds.size);
 
   // Prepared on first use and kept: scoring memoises keys and name sets on them.
   // Filled with undefined, not `new Array(n)`: a large holey array is a hash table in V8, slow to read.

@@ -1,90 +1,140 @@
 /**
- * Posting lists in typed arrays (compressed sparse rows): the values of key k are `values[start[k]..start[k+1])`,
- * ascending. One Int32Array for all lists instead of a Map of arrays keeps a 300k-track index a few MB and
- * nothing for the garbage collector to walk. Rows are counted first and then filled, so building needs no
- * growing buffers (which were a cold run's high-water mark: ~70 MB of transient external memory at 300k).
+ * Posting lists in typed arrays (compressed sparse rows): the tracks of key k are `values[start[k]..start[k+1])`,
+ * in library order. One Int32Array for all lists instead of a Map of arrays keeps a 300k-track index a few MB
+ * and nothing for the garbage collector to walk.
  */
 export interface Postings {
   readonly start: Int32Array;
   readonly values: Int32Array;
 }
 
+export const EMPTY_POSTINGS: Postings = { start: new Int32Array(1), values: new Int32Array(0) };
+
 export function postingsSize(p: Postings, key: number): number {
   return key < 0 || key + 1 >= p.start.length ? 0 : p.start[key + 1]! - p.start[key]!;
 }
 
-/**
- * Rows from `visit`, which is called twice (to count, then to fill) and must emit the same distinct
- * (key, value) pairs both times, in ascending value order: each row is then ascending.
- */
-export function buildPostings(keyCount: number, visit: (emit: (key: number, value: number) => void) => void): Postings {
+/** Growable Int32 buffer: pairs are collected while the library is read, before the key count is known. */
+export class IntBuffer {
+  data = new Int32Array(1024);
+  length = 0;
+
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new Int32Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = v;
+  }
+}
+
+/** Collects (key, value) pairs in value order; a value added twice to one key is kept once. */
+export class PostingsBuilder {
+  private readonly keys = new IntBuffer();
+  private readonly values = new IntBuffer();
+  private last = new Int32Array(256).fill(-1);
+
+  add(key: number, value: number): void {
+    if (key >= this.last.length) {
+      const bigger = new Int32Array(Math.max(key + 1, this.last.length * 2)).fill(-1);
+      bigger.set(this.last);
+      this.last = bigger;
+    }
+    if (this.last[key] === value) return;
+    this.last[key] = value;
+    this.keys.push(key);
+    this.values.push(value);
+  }
+
+  /** Counting sort by key: stable, so every list stays in the order its values were added. */
+  build(keyCount: number): Postings {
+    return countingSort(this.keys.data, this.values.data, this.keys.length, keyCount);
+  }
+}
+
+function countingSort(keys: Int32Array, values: Int32Array, length: number, keyCount: number): Postings {
   const start = new Int32Array(keyCount + 1);
-  visit((key) => {
-    start[key + 1]!++;
-  });
+  for (let i = 0; i < length; i++) start[keys[i]! + 1]!++;
   for (let k = 0; k < keyCount; k++) start[k + 1]! += start[k]!;
-  const values = new Int32Array(start[keyCount]!);
+  const out = new Int32Array(length);
   const next = start.slice(0, keyCount);
-  visit((key, value) => {
-    values[next[key]!++] = value;
-  });
-  return { start, values };
+  for (let i = 0; i < length; i++) out[next[keys[i]!]!++] = values[i]!;
+  return { start, values: out };
 }
 
 /**
  * Postings by a pair of keys (title core, artist name): for each outer key, its inner keys in ascending order
- * (`inner`, bisected by pairIndex) with the start of each pair's values.
+ * (`inner`, binary-searched) with the start of each pair's list in `values`. Built from triples in value order.
  */
 export interface PairPostings {
   /** Outer key k owns pairs `firstPair[k]..firstPair[k+1]`. */
   readonly firstPair: Int32Array;
   readonly inner: Int32Array;
-  /** Pair j's values are `values[valueStart[j]..valueStart[j+1])`, ascending. */
+  /** Pair j's values are `values[valueStart[j]..valueStart[j+1])`. */
   readonly valueStart: Int32Array;
   readonly values: Int32Array;
 }
 
-/**
- * The pairs (outerOf(v), k) for every row k of `byInner` and value v in it. Walking the rows in key order and
- * dropping each value into its outer key's bucket leaves every bucket sorted by inner key, then value: a
- * counting sort, no comparisons.
- */
-export function buildPairPostings(byInner: Postings, outerOf: Int32Array, outerCount: number): PairPostings {
-  const innerCount = byInner.start.length - 1;
-  const total = byInner.values.length;
-  const bucketStart = new Int32Array(outerCount + 1);
-  for (let j = 0; j < total; j++) bucketStart[outerOf[byInner.values[j]!]! + 1]!++;
-  for (let o = 0; o < outerCount; o++) bucketStart[o + 1]! += bucketStart[o]!;
-  const next = bucketStart.slice(0, outerCount);
-  const values = new Int32Array(total);
-  const innerAt = new Int32Array(total);
-  for (let k = 0; k < innerCount; k++) {
-    for (let j = byInner.start[k]!; j < byInner.start[k + 1]!; j++) {
-      const v = byInner.values[j]!;
-      const slot = next[outerOf[v]!]!++;
-      values[slot] = v;
-      innerAt[slot] = k;
-    }
+export class PairPostingsBuilder {
+  private readonly outer = new IntBuffer();
+  private readonly inner = new IntBuffer();
+  private readonly values = new IntBuffer();
+
+  add(outer: number, inner: number, value: number): void {
+    this.outer.push(outer);
+    this.inner.push(inner);
+    this.values.push(value);
   }
-  // A pair starts where the bucket starts or the inner key changes.
-  const isStart = (o: number, slot: number): boolean => slot === bucketStart[o] || innerAt[slot] !== innerAt[slot - 1];
-  let pairs = 0;
-  for (let o = 0; o < outerCount; o++) for (let s = bucketStart[o]!; s < bucketStart[o + 1]!; s++) if (isStart(o, s)) pairs++;
-  const firstPair = new Int32Array(outerCount + 1);
-  const inner = new Int32Array(pairs);
-  const valueStart = new Int32Array(pairs + 1);
-  let p = 0;
-  for (let o = 0; o < outerCount; o++) {
-    firstPair[o] = p;
-    for (let s = bucketStart[o]!; s < bucketStart[o + 1]!; s++) {
-      if (!isStart(o, s)) continue;
-      inner[p] = innerAt[s]!;
-      valueStart[p++] = s;
+
+  build(outerCount: number, innerCount: number): PairPostings {
+    const n = this.outer.length;
+    const order = new Int32Array(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+    // Two stable counting sorts (inner key, then outer key): triples ordered by outer, inner, then value.
+    const byInner = sortPositions(order, this.inner.data, innerCount);
+    const sorted = sortPositions(byInner, this.outer.data, outerCount);
+    const firstPair = new Int32Array(outerCount + 1);
+    const inner = new IntBuffer();
+    const valueStart = new IntBuffer();
+    const values = new Int32Array(n);
+    let prevOuter = -1;
+    let prevInner = -1;
+    let prevValue = -1;
+    let count = 0;
+    for (let i = 0; i < n; i++) {
+      const at = sorted[i]!;
+      const o = this.outer.data[at]!;
+      const k = this.inner.data[at]!;
+      const v = this.values.data[at]!;
+      if (o !== prevOuter || k !== prevInner) {
+        for (let x = prevOuter + 1; x <= o; x++) firstPair[x] = inner.length;
+        inner.push(k);
+        valueStart.push(count);
+        prevOuter = o;
+        prevInner = k;
+      } else if (v === prevValue) {
+        continue;
+      }
+      values[count++] = v;
+      prevValue = v;
     }
+    for (let x = prevOuter + 1; x <= outerCount; x++) firstPair[x] = inner.length;
+    valueStart.push(count);
+    return { firstPair, inner: inner.data.slice(0, inner.length), valueStart: valueStart.data.slice(0, valueStart.length), values: values.slice(0, count) };
   }
-  firstPair[outerCount] = p;
-  valueStart[p] = total;
-  return { firstPair, inner, valueStart, values };
+}
+
+function sortPositions(positions: Int32Array, keys: Int32Array, keyCount: number): Int32Array {
+  const start = new Int32Array(keyCount + 1);
+  for (let i = 0; i < positions.length; i++) start[keys[positions[i]!]! + 1]!++;
+  for (let k = 0; k < keyCount; k++) start[k + 1]! += start[k]!;
+  const out = new Int32Array(positions.length);
+  for (let i = 0; i < positions.length; i++) {
+    const p = positions[i]!;
+    out[start[keys[p]!]!++] = p;
+  }
+  return out;
 }
 
 /** The index of the pair (outer, inner), whose values are `values[valueStart[j]..valueStart[j+1])`, or -1. */
