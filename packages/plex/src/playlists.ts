@@ -49,8 +49,7 @@ export function createPlaylists({ query, logger, pageSize, maxItems, contentUri 
         smart.delete(ratingKey);
         return undefined;
       }
-      const [first] = objects(res.container['Metadata']);
-      const info = first ? mapPlaylist(first) : undefined;
+      const info = playlistIn(res.container);
       return info ? remember(info) : undefined;
     },
 
@@ -96,8 +95,7 @@ export function createPlaylists({ query, logger, pageSize, maxItems, contentUri 
         params: { uri, type: 'audio', title, smart: 0 },
         idempotent: false,
       });
-      const [first] = objects(res?.container['Metadata']);
-      const info = first ? mapPlaylist(first) : undefined;
+      const info = playlistIn(res?.container);
       if (!info) throw responseError('POST', '/playlists', 'no playlist in Metadata[0]', false);
       logger.debug(`created playlist ${info.ratingKey} '${title}' with ${ratingKeys.length} tracks`);
       return remember(info);
@@ -179,7 +177,12 @@ function containerOf(text: string): JsonObject | undefined {
  * its stamp and count after the write. Anything else (another shape, another playlist) is not evidence.
  */
 function shownIn(container: JsonObject | undefined, ratingKey: string): PlaylistInfo | undefined {
-  const [first] = objects(container?.['Metadata']);
-  const info = first ? mapPlaylist(first) : undefined;
+  const info = playlistIn(container);
   return info?.ratingKey === ratingKey ? info : undefined;
+}
+
+/** The playlist a MediaContainer holds in `Metadata[0]` (what get, create and the item writes answer with). */
+function playlistIn(container: JsonObject | undefined): PlaylistInfo | undefined {
+  const [first] = objects(container?.['Metadata']);
+  return first ? mapPlaylist(first) : undefined;
 }
