@@ -8,7 +8,7 @@ import type { LibraryTrack } from '../library/types.js';
 import type { Logger } from '../logging/logger.js';
 import { parseArtist, type ParsedArtist } from '../match/parse-artist.js';
 import { parseTitle, type ParsedTitle } from '../match/parse-title.js';
-import { albumKeysOf, emptyMatchKeys, trackRawKeys, type AlbumKeys, type MatchKeys } from '../match/prepare.js';
+import { albumKeysOf, emptyMatchKeys, RAW_KEY, type AlbumKeys, type MatchKeys } from '../match/prepare.js';
 import type { VersionTag } from '../match/version-words.js';
 
 /**
@@ -105,18 +105,17 @@ export function loadMatchKeys(path: string, logger: Logger): MatchKeys {
 
 /** Writes the keys the library's tracks use (and no others); a failure is a warning. */
 export async function saveMatchKeys(path: string, keys: MatchKeys, tracks: readonly LibraryTrack[], logger: Logger): Promise<void> {
-  // The same JSON as one StoredKeys document, written a thousand entries at a time, each array read from the tracks
-  // as it is written: as one string it was ~40 MB at 300k tracks, and copying the used entries into new maps first
-  // raised the process's peak by ~40 MB (this way ~14 MB, measured over a 300k library) at the very end of a cold
-  // run, which set the run's peak.
+  // The same JSON as one StoredKeys document, written in small pieces (json-chunks.ts), each array read from the
+  // tracks as it is written: as one string it was ~40 MB at 300k tracks, at the very end of a cold run, which set
+  // the run's peak.
   const head: Pick<StoredKeys, 'format' | 'fingerprint'> = { format: FORMAT, fingerprint: matchKeysFingerprint() };
   try {
     await writeChunkedFile(
       path,
       jsonObjectChunks(head, [
-        ['artists', usedEntries(tracks, keys.artists, (t) => trackRawKeys(t).artist)],
-        ['titles', usedEntries(tracks, keys.titles, (t) => trackRawKeys(t).title)],
-        ['albums', usedEntries(tracks, keys.albums, (t) => trackRawKeys(t).album)],
+        ['artists', usedEntries(tracks, keys.artists, RAW_KEY.artist)],
+        ['titles', usedEntries(tracks, keys.titles, RAW_KEY.title)],
+        ['albums', usedEntries(tracks, keys.albums, RAW_KEY.album)],
       ]),
     );
   } catch (error) {
