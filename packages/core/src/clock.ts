@@ -1,4 +1,4 @@
-import { formatInTimeZone } from 'date-fns-tz';
+import { formatInZone } from './format-in-zone.js';
 
 /** The only place code asks for the time. Tests inject a fixed or accelerated clock. */
 export interface Clock {
@@ -31,15 +31,15 @@ export function fixedClock(at: Date | string, zone = 'UTC'): Clock {
 
 /** `2026-11-24` in the clock's zone: the seed for anything that must be stable within a day. */
 export function localDate(clock: Clock): string {
-  return formatInTimeZone(clock.now(), clock.zone, 'yyyy-MM-dd');
+  return formatInZone(clock.now(), clock.zone, 'yyyy-MM-dd');
 }
 
 /** `2026-11-24 14:05 CET`, for playlist summaries and logs. */
 export function formatLocal(clock: Clock, date: Date = clock.now()): string {
-  return formatInTimeZone(date, clock.zone, 'yyyy-MM-dd HH:mm zzz');
+  return formatInZone(date, clock.zone, 'yyyy-MM-dd HH:mm zzz');
 }
 
 /** `Dec 7 07:05` in the clock's zone: a table cell, where the year and zone go without saying. */
 export function formatShortLocal(clock: Clock, date: Date): string {
-  return formatInTimeZone(date, clock.zone, 'MMM d HH:mm');
+  return formatInZone(date, clock.zone, 'MMM d HH:mm');
 }

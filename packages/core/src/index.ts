@@ -29,6 +29,7 @@ export { ERROR_CODES, docsLink, type ErrorCode } from './errors/catalogue.js';
 export { HarmoniqError, isHarmoniqError, toHarmoniqError, type HarmoniqErrorInit, type PluginErrorCode } from './errors/harmoniq-error.js';
 export { defineErrorCodes, type ErrorCodes } from './errors/plugin-error-codes.js';
 export { formatLocal, isValidZone, localDate, type Clock } from './clock.js';
+export { formatInZone } from './format-in-zone.js';
 export { hashSeed, seededRandom, seededShuffle, seededUnit } from './seeded-random.js';
 export { parseJsonBounded } from './http/bounds.js';
 export { readJsonFile, writeJsonFile, type ReadJsonResult } from './fs/json-file.js';

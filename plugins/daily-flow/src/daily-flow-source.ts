@@ -1,7 +1,7 @@
-import { formatInTimeZone } from 'date-fns-tz';
 import {
   HarmoniqError,
   defineSource,
+  formatInZone,
   isValidZone,
   type CandidateTrack,
   type PlaylistDraft,
@@ -90,7 +90,7 @@ async function fetchDailyFlow(options: DailyFlowRunOptions, ctx: SourceContext):
 
 /** In a gap between windows the core keeps the playlist of the last window. */
 function leaveAsIs(options: DailyFlowRunOptions, ctx: SourceContext, now: Date, title: string): PlaylistDraft {
-  const at = formatInTimeZone(now, ctx.clock.zone, 'HH:mm');
+  const at = formatInZone(now, ctx.clock.zone, 'HH:mm');
   const next = nextOccurrence(options.windows, now, ctx.clock.zone);
   const nextText = next ? ` Next window: ${windowLabel(next.window)}` : '';
   ctx.logger.info(`No Daily Flow window is active at ${at}; the playlist is left as it is.${nextText}`);

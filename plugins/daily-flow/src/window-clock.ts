@@ -1,4 +1,4 @@
-import { formatInTimeZone } from 'date-fns-tz';
+import { formatInZone } from '@harmoniq/core';
 import { windowLabel, type TimeWindow } from './time-window.js';
 
 /**
@@ -24,7 +24,7 @@ export interface WindowOccurrence {
 
 /** `yyyy-MM-dd` of an instant in the zone. */
 export function localDateOf(instant: Date, zone: string): string {
-  return formatInTimeZone(instant, zone, 'yyyy-MM-dd');
+  return formatInZone(instant, zone, 'yyyy-MM-dd');
 }
 
 export function addDays(date: string, days: number): string {
@@ -96,7 +96,7 @@ export function nextBoundary(windows: readonly TimeWindow[], now: Date, zone: st
 
 /** Lines for `harmoniq daily-flow windows`: each window, which is active, and the next change. */
 export function describeWindows(windows: readonly TimeWindow[], now: Date, zone: string): string[] {
-  const format = (d: Date): string => formatInTimeZone(d, zone, 'yyyy-MM-dd HH:mm zzz');
+  const format = (d: Date): string => formatInZone(d, zone, 'yyyy-MM-dd HH:mm zzz');
   const active = activeOccurrence(windows, now, zone);
   const lines = [`Daily Flow windows in ${zone} (now ${format(now)}):`];
   for (const [index, window] of windows.entries()) {
@@ -143,7 +143,7 @@ function upcoming(windows: readonly TimeWindow[], now: Date, zone: string): Wind
  * getTimezoneOffset reads its date argument as a local time, not an instant, so it does not fit here.)
  */
 function wallClock(instant: number, zone: string): number {
-  return Date.parse(formatInTimeZone(new Date(instant), zone, "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'"));
+  return Date.parse(formatInZone(new Date(instant), zone, "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'"));
 }
 
 function naiveUtc(date: string, minute: number): number {

@@ -1,4 +1,4 @@
-import { formatInTimeZone } from 'date-fns-tz';
+import { formatInZone } from '../format-in-zone.js';
 import winston from 'winston';
 import type { Writable } from 'node:stream';
 import type { Redactor } from './redact.js';
@@ -36,7 +36,7 @@ export interface LoggerOptions {
 
 /** The one timestamp format of human log lines: local time, seconds, and the zone's offset. */
 export function logTimestamp(date: Date, zone: string): string {
-  return formatInTimeZone(date, zone, "yyyy-MM-dd'T'HH:mm:ssxxx");
+  return formatInZone(date, zone, "yyyy-MM-dd'T'HH:mm:ssxxx");
 }
 
 export function createLogger(options: LoggerOptions): Logger {

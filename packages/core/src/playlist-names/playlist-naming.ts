@@ -1,4 +1,4 @@
-import { formatInTimeZone } from 'date-fns-tz';
+import { formatInZone } from '../format-in-zone.js';
 import { parseTemplate, renderTemplate, type Placeholder, type Template } from './template.js';
 
 /** What one target playlist is named and described by (templates already parsed and checked). */
@@ -53,7 +53,7 @@ export function namePlaylist(naming: PlaylistNaming, facts: NamingFacts): { titl
     source: facts.source,
     window: facts.window,
     user: facts.user,
-    date: formatInTimeZone(facts.now, facts.timeZone, 'yyyy-MM-dd'),
+    date: formatInZone(facts.now, facts.timeZone, 'yyyy-MM-dd'),
     summary: facts.summary,
   };
   const title = renderTemplate(naming.title, values);
