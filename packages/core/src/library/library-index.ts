@@ -1,3 +1,4 @@
+import { ratingKeyLookup } from './rating-key-lookup.js';
 import type { LibraryReader, LibraryTrack, NearestOptions, SonicNeighbour, SonicPathOptions } from './types.js';
 
 /** Plex's sonic requests for the indexed section (each one is a network request). */
@@ -34,13 +35,12 @@ export function sonicLookup(reader: LibraryReader, sectionId: string): SonicLook
 }
 
 export function createLibraryIndex(tracks: readonly LibraryTrack[], sonic?: SonicLookup): LibraryIndex {
-  const byKey = new Map<string, LibraryTrack>();
-  for (const track of tracks) byKey.set(track.ratingKey, track);
+  const byRatingKey = ratingKeyLookup(tracks);
   let genreList: string[] | undefined;
   return {
     tracks,
     size: tracks.length,
-    byRatingKey: (ratingKey) => byKey.get(ratingKey),
+    byRatingKey,
     ...(sonic ? { sonic } : {}),
     genres() {
       if (!genreList) {
