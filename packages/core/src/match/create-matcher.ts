@@ -5,7 +5,7 @@ import { parseTitle } from './parse-title.js';
 import { buildMatcherIndex, type MatcherIndex } from './matcher-index.js';
 import { alternativeForms, recordingKeyOf, titleKeyOf, type MatchKeys, type PreparedQuery, type PreparedTrack } from './prepare.js';
 import { reasonsOf, type ScoreContext, type Scored } from './score-candidate.js';
-import { rank, scoreAll, type ScoredSet } from './score-all.js';
+import { artistMemo, rank, scoreAll, type ArtistMemo, type ScoredSet } from './score-all.js';
 import type { Explanation, MatchCandidate, Matcher, MatcherOptions, MatchResult, MatchThresholds } from './types.js';
 
 export const DEFAULT_THRESHOLDS: MatchThresholds = {
@@ -37,6 +37,10 @@ function queryOverrideKey(q: PreparedQuery): string {
 
 function trackRecordingKey(p: PreparedTrack): string {
   return (p.recordingKey ??= recordingKeyOf(p));
+}
+
+function withNotesOf(d: Decision, notes: string[] | undefined): Decision {
+  return notes ? { ...d, result: { ...d.result, notes } } : d;
 }
 
 function nearMiss(s: Scored, why?: string): { track: LibraryTrack; score: number; why: string } {
@@ -75,19 +79,29 @@ export function prepareMatcher(
   }
 
   /** Exact and relaxed: tracks whose title core equals the query's, credited to a name of the query first. */
-  const lookup = (q: PreparedQuery, into: ScoredSet, quick: boolean): void => {
-    const passed = scoreAll(q, index.credited(q.title.core, q.artist.all), into, quick, ctx);
-    if (!passed || !quick) scoreAll(q, index.byCore(q.title.core, CORE_CAP), into, quick, ctx);
+  const lookup = (q: PreparedQuery, into: ScoredSet, quick: boolean, memo: ArtistMemo): void => {
+    const passed = scoreAll(q, index.credited(q.title.core, q.artist.all), into, quick, ctx, memo);
+    if (!passed || !quick) scoreAll(q, index.byCore(q.title.core, CORE_CAP), into, quick, ctx, memo);
   };
 
   const decide = (scored: ScoredSet): Decision => {
+    // Loops, not spreads and closures: this runs after every lookup of every match.
+    const list: Scored[] = [];
+    for (const s of scored.kept.values()) list.push(s);
     const fail = scored.bestFail;
-    const list = [...scored.kept.values(), ...(fail && !scored.kept.has(fail.candidate.index) ? [fail] : [])].sort(rank);
+    if (fail && !scored.kept.has(fail.candidate.index)) list.push(fail);
+    if (list.length > 1) list.sort(rank);
     const best = list[0];
     if (!best) return { result: { status: 'unmatched', reason: 'not-found' }, scored: list };
     if (!best.pass) return { result: { status: 'unmatched', reason: 'below-threshold', best: nearMiss(best) }, scored: list };
     const bestKey = trackRecordingKey(best.candidate);
-    const rival = list.find((s) => s.pass && s !== best && trackRecordingKey(s.candidate) !== bestKey);
+    let rival: Scored | undefined;
+    for (const s of list) {
+      if (s.pass && s !== best && trackRecordingKey(s.candidate) !== bestKey) {
+        rival = s;
+        break;
+      }
+    }
     if (rival && best.score - rival.score < thresholds.ambiguityMargin) {
       const t = rival.candidate.track;
       const why = `as good a match as "${t.artist} – ${t.title}" (${rival.score.toFixed(3)}); add an override to choose`;
@@ -97,39 +111,42 @@ export function prepareMatcher(
   };
 
   const run = (candidate: MatchCandidate, exhaustive: boolean): Decision => {
-    const notes: string[] = [];
-    const withNotes = (d: Decision): Decision => (notes.length ? { ...d, result: { ...d.result, notes } } : d);
+    // Most matches have no notes: the list is made only for one.
+    let notes: string[] | undefined;
     const key = candidate.ids?.plexRatingKey;
     if (key !== undefined) {
       const track = index.byRatingKey(key);
       if (track && !exhaustive) return { result: { status: 'matched', track, via: 'rating-key', score: 1 }, scored: [] };
-      if (!track) notes.push(`ids.plexRatingKey ${key} is not in the library; matched by name instead`);
+      if (!track) notes = [`ids.plexRatingKey ${key} is not in the library; matched by name instead`];
     }
     const given = index.preparer.query(candidate);
     const override = overrides.size > 0 ? overrides.get(queryOverrideKey(given)) : undefined;
-    if (override?.skip) return withNotes({ result: { status: 'unmatched', reason: 'skipped' }, scored: [] });
+    if (override?.skip) return withNotesOf({ result: { status: 'unmatched', reason: 'skipped' }, scored: [] }, notes);
     if (override?.ratingKey !== undefined) {
       const track = index.byRatingKey(override.ratingKey);
-      if (track) return withNotes({ result: { status: 'matched', track, via: 'override', score: 1 }, scored: [] });
-      notes.push(`override ratingKey ${override.ratingKey} is not in the library; ignored`);
+      if (track) return withNotesOf({ result: { status: 'matched', track, via: 'override', score: 1 }, scored: [] }, notes);
+      (notes ??= []).push(`override ratingKey ${override.ratingKey} is not in the library; ignored`);
     }
-    if (given.title.core === '') return withNotes({ result: { status: 'unmatched', reason: 'not-found' }, scored: [] });
+    if (given.title.core === '') return withNotesOf({ result: { status: 'unmatched', reason: 'not-found' }, scored: [] }, notes);
     const scored: ScoredSet = { kept: new Map() };
     const quick = !exhaustive;
-    lookup(given, scored, quick);
+    const givenMemo = artistMemo();
+    lookup(given, scored, quick, givenMemo);
     let decision = decide(scored);
-    if (decision.result.status === 'matched' && !exhaustive) return withNotes(decision);
+    if (decision.result.status === 'matched' && !exhaustive) return withNotesOf(decision, notes);
     const forms = alternativeForms(candidate, given, index.isLibraryArtist, index.preparer.artist);
-    for (const form of forms) {
-      lookup(form, scored, quick);
+    const memos = forms.map(() => artistMemo());
+    for (let i = 0; i < forms.length; i++) {
+      lookup(forms[i]!, scored, quick, memos[i]!);
       decision = decide(scored);
-      if (decision.result.status === 'matched' && !exhaustive) return withNotes(decision);
+      if (decision.result.status === 'matched' && !exhaustive) return withNotesOf(decision, notes);
     }
-    if (decision.result.status === 'unmatched' && decision.result.reason === 'ambiguous' && !exhaustive) return withNotes(decision);
-    for (const form of [given, ...forms.filter((f) => f.form === 'artist-in-title')]) {
-      scoreAll(form, index.plausible(form, FUZZY_CAP), scored, quick, ctx);
+    if (decision.result.status === 'unmatched' && decision.result.reason === 'ambiguous' && !exhaustive) return withNotesOf(decision, notes);
+    scoreAll(given, index.plausible(given, FUZZY_CAP), scored, quick, ctx, givenMemo);
+    for (let i = 0; i < forms.length; i++) {
+      if (forms[i]!.form === 'artist-in-title') scoreAll(forms[i]!, index.plausible(forms[i]!, FUZZY_CAP), scored, quick, ctx, memos[i]!);
     }
-    return withNotes(decide(scored));
+    return withNotesOf(decide(scored), notes);
   };
 
   const matcher: Matcher = {

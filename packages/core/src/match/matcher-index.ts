@@ -35,25 +35,14 @@ function idOf(ids: Map<string, number>, key: string): number {
   return id;
 }
 
-/** Sorted, distinct track positions (a union of posting lists) as prepared tracks, at most `cap`. */
-function distinctSorted(found: number[], cap: number, trackAt: (i: number) => PreparedTrack): PreparedTrack[] {
-  found.sort((a, b) => a - b);
-  const out: PreparedTrack[] = [];
-  for (let i = 0; i < found.length && out.length < cap; i++) {
-    if (i > 0 && found[i] === found[i - 1]) continue;
-    out.push(trackAt(found[i]!));
-  }
-  return out;
-}
-
 /** The union of two ascending lists of distinct positions, ascending and distinct (a linear merge, no sort). */
-function mergeDistinct(a: readonly number[], b: ArrayLike<number>, from: number, to: number): number[] {
+function mergeDistinct(a: ArrayLike<number>, aFrom: number, aTo: number, b: ArrayLike<number>, bFrom: number, bTo: number): number[] {
   const out: number[] = [];
-  let i = 0;
-  let j = from;
-  while (i < a.length || j < to) {
-    const x = i < a.length ? a[i]! : Infinity;
-    const y = j < to ? b[j]! : Infinity;
+  let i = aFrom;
+  let j = bFrom;
+  while (i < aTo || j < bTo) {
+    const x = i < aTo ? a[i]! : Infinity;
+    const y = j < bTo ? b[j]! : Infinity;
     out.push(x <= y ? x : y);
     if (x <= y) i++;
     if (y <= x) j++;
@@ -105,14 +94,18 @@ export function buildMatcherIndex(library: readonly LibraryTrack[], keys?: Match
   const prepared: (PreparedTrack | undefined)[] = [];
   for (let i = 0; i < library.length; i++) prepared.push(undefined);
   const trackAt = (i: number): PreparedTrack => (prepared[i] ??= preparer.track(library[i]!, i));
+  const tracksIn = (positions: ArrayLike<number>, from: number, to: number): PreparedTrack[] => {
+    const out: PreparedTrack[] = new Array(Math.max(0, to - from));
+    for (let j = from; j < to; j++) out[j - from] = trackAt(positions[j]!);
+    return out;
+  };
   const range = (p: Postings, key: number | undefined, cap = Infinity): PreparedTrack[] => {
     if (key === undefined) return [];
     const from = p.start[key]!;
-    const to = Math.min(p.start[key + 1]!, from + cap);
-    const out: PreparedTrack[] = new Array(Math.max(0, to - from));
-    for (let j = from; j < to; j++) out[j - from] = trackAt(p.values[j]!);
-    return out;
+    return tracksIn(p.values, from, Math.min(p.start[key + 1]!, from + cap));
   };
+  // Scratch for the fuzzy stage's union of posting lists: sorted in place as numbers, no array per query.
+  let scratch = new Int32Array(1024);
   // Built on first use: rating keys reach the matcher rarely (stored results and the pipeline decide picks by
   // key without it), and 300k entries are a tenth of the index.
   let byRatingKey: Map<string, LibraryTrack> | undefined;
@@ -140,21 +133,29 @@ export function buildMatcherIndex(library: readonly LibraryTrack[], keys?: Match
       if (coreId === undefined) return [];
       const { valueStart, values } = byCoreAndName;
       // Each name's list is ascending and distinct; several names' lists are merged (a track may carry several).
-      let found: number[] = [];
+      // Most queries find one name's list: its tracks are read straight from the postings.
+      let first = -1;
+      let found: number[] | undefined;
       for (const n of names) {
         const nameId = nameIds.get(n);
         const j = nameId === undefined ? -1 : pairIndex(byCoreAndName, coreId, nameId);
-        if (j >= 0) found = mergeDistinct(found, values, valueStart[j]!, valueStart[j + 1]!);
+        if (j < 0) continue;
+        if (first < 0) first = j;
+        else if (found === undefined) found = mergeDistinct(values, valueStart[first]!, valueStart[first + 1]!, values, valueStart[j]!, valueStart[j + 1]!);
+        else found = mergeDistinct(found, 0, found.length, values, valueStart[j]!, valueStart[j + 1]!);
       }
-      return found.map(trackAt);
+      if (found !== undefined) return tracksIn(found, 0, found.length);
+      return first < 0 ? [] : tracksIn(values, valueStart[first]!, valueStart[first + 1]!);
     },
     byCore: (core, cap) => range(byCore, coreIds.get(core), cap),
     plausible(q, cap) {
-      const found: number[] = [];
+      const lists: number[] = [];
+      let size = 0;
       for (const name of q.artist.all) {
         const id = nameIds.get(name);
         if (id === undefined || postingsSize(byArtist, id) > ARTIST_CAP) continue;
-        for (let j = byArtist.start[id]!; j < byArtist.start[id + 1]!; j++) found.push(byArtist.values[j]!);
+        lists.push(id);
+        size += postingsSize(byArtist, id);
       }
       // Another artist and another spelling at once: only through a rare title word.
       let rarest = -1;
@@ -162,10 +163,20 @@ export function buildMatcherIndex(library: readonly LibraryTrack[], keys?: Match
         const id = tokenIds.get(t);
         if (id !== undefined && (rarest < 0 || postingsSize(byToken, id) < postingsSize(byToken, rarest))) rarest = id;
       }
-      if (rarest >= 0 && postingsSize(byToken, rarest) <= RARE_TOKEN) {
-        for (let j = byToken.start[rarest]!; j < byToken.start[rarest + 1]!; j++) found.push(byToken.values[j]!);
+      const rare = rarest >= 0 && postingsSize(byToken, rarest) <= RARE_TOKEN;
+      if (rare) size += postingsSize(byToken, rarest);
+      if (scratch.length < size) scratch = new Int32Array(Math.max(size, scratch.length * 2));
+      let n = 0;
+      for (const id of lists) for (let j = byArtist.start[id]!; j < byArtist.start[id + 1]!; j++) scratch[n++] = byArtist.values[j]!;
+      if (rare) for (let j = byToken.start[rarest]!; j < byToken.start[rarest + 1]!; j++) scratch[n++] = byToken.values[j]!;
+      // Sorted, distinct positions (a union of posting lists), at most `cap`, in library order.
+      const found = scratch.subarray(0, n).sort();
+      const out: PreparedTrack[] = [];
+      for (let i = 0; i < n && out.length < cap; i++) {
+        if (i > 0 && found[i] === found[i - 1]) continue;
+        out.push(trackAt(found[i]!));
       }
-      return distinctSorted(found, cap, trackAt);
+      return out;
     },
   };
 }

@@ -167,9 +167,20 @@ export function createPreparer(keys: MatchKeys = emptyMatchKeys()): {
       const a = artist(raw.artist);
       const albumKeys = albumOf(raw.album);
       const title = withAlbumVersion(trackTitle(raw.title), albumKeys.version);
-      const prepared: PreparedTrack = { track, index, artist: a, title, album: albumKeys.key, durationMs: validDuration(track.durationMs) };
-      if (albumKeys.edition !== '') prepared.edition = albumKeys.edition;
-      return prepared;
+      // Every field from the start, the memos too: one shape for all tracks keeps the scorers' reads monomorphic,
+      // and a memo filled later does not grow the object.
+      return {
+        track,
+        index,
+        artist: a,
+        title,
+        album: albumKeys.key,
+        durationMs: validDuration(track.durationMs),
+        edition: editionField(albumKeys),
+        people: undefined,
+        titleKey: undefined,
+        recordingKey: undefined,
+      };
     },
     query(candidate) {
       const albumRaw = candidate.album === undefined ? undefined : clip(candidate.album);
@@ -178,7 +189,7 @@ export function createPreparer(keys: MatchKeys = emptyMatchKeys()): {
       // the library's titles, which are stored between runs).
       const rawTitle = clip(candidate.title);
       const title = withAlbumVersion(titles.get(rawTitle) ?? parseTitle(rawTitle), albumKeys.version);
-      const prepared: PreparedQuery = {
+      return {
         form: 'given',
         // Sources repeat artists (and name library artists): their parse is shared with the index.
         artist: artist(clip(candidate.artist)),
@@ -186,11 +197,16 @@ export function createPreparer(keys: MatchKeys = emptyMatchKeys()): {
         titleKey: titleKeyOf(title),
         album: albumKeys.key,
         durationMs: validDuration(candidate.durationMs),
+        edition: editionField(albumKeys),
+        people: undefined,
       };
-      if (albumKeys.edition !== '') prepared.edition = albumKeys.edition;
-      return prepared;
     },
   };
+}
+
+/** A standard edition has no edition words: the field is then absent (undefined). */
+function editionField(album: AlbumKeys): string | undefined {
+  return album.edition === '' ? undefined : album.edition;
 }
 
 // No real artist or title is this long; a hostile or broken service's megabyte string must not cost seconds.
@@ -223,14 +239,14 @@ export function alternativeForms(
   const numbered = TRACK_NUMBER_RE.exec(candidate.title);
   if (numbered?.[1]) {
     const title = withAlbumVersion(parseTitle(numbered[1]), albumTag);
-    forms.push({ ...base, form: 'track-number', title, titleKey: titleKeyOf(title) });
+    forms.push({ ...base, form: 'track-number', title, titleKey: titleKeyOf(title), people: undefined });
   }
   const dashed = ARTIST_DASH_RE.exec(candidate.title);
   if (dashed?.[1] && dashed[2]) {
     const prefix = artistOf(dashed[1]);
     if (given.artist.unknown || prefix.key === given.artist.key || isLibraryArtist(prefix.key)) {
       const title = withAlbumVersion(parseTitle(dashed[2]), albumTag);
-      forms.push({ ...base, form: 'artist-in-title', artist: prefix, title, titleKey: titleKeyOf(title) });
+      forms.push({ ...base, form: 'artist-in-title', artist: prefix, title, titleKey: titleKeyOf(title), people: undefined });
     }
   }
   return forms;

@@ -1,3 +1,4 @@
+import type { ParsedArtist } from './parse-artist.js';
 import type { PreparedQuery, PreparedTrack } from './prepare.js';
 import { scoreCandidate, WEIGHTS, type ScoreContext, type Scored } from './score-candidate.js';
 import { artistCouldPass, scoreArtist, type ArtistScore } from './score-artist.js';
@@ -23,6 +24,36 @@ export function rank(a: Scored, b: Scored): number {
   return a.candidate.index - b.candidate.index;
 }
 
+/**
+ * One query form's verdicts by library artist (tracks share parsed artists): the cheap gate and the full score.
+ * Both are pure functions of the form and the artist, so one memo serves every list the form is scored against.
+ */
+export interface ArtistMemo {
+  gate: Map<ParsedArtist, boolean>;
+  scores: Map<ParsedArtist, ArtistScore>;
+}
+
+export function artistMemo(): ArtistMemo {
+  return { gate: new Map(), scores: new Map() };
+}
+
+function artistMayPass(q: PreparedQuery, c: PreparedTrack, memo: ArtistMemo, threshold: number): boolean {
+  let could = memo.gate.get(c.artist);
+  if (could === undefined) memo.gate.set(c.artist, (could = artistCouldPass(q.artist, c.artist, threshold)));
+  return could;
+}
+
+/** The artist's verdict, memoised as scoreCandidate memoises it: a failed one (not "unknown") stops it there. */
+function artistAgrees(q: PreparedQuery, c: PreparedTrack, memo: ArtistMemo, ctx: ScoreContext): boolean {
+  let a = memo.scores.get(c.artist);
+  if (a === undefined) memo.scores.set(c.artist, (a = scoreArtist(q.artist, c.artist, q.title.credits, ctx)));
+  return a.pass || a.how === 'unknown';
+}
+
+function restMayPass(q: PreparedQuery, c: PreparedTrack, memo: ArtistMemo, ctx: ScoreContext): boolean {
+  return titleCouldPass(q.title, c.title, ctx.thresholds.title) && versionKindsAgree(q.title, c.title) && artistAgrees(q, c, memo, ctx);
+}
+
 function keepBestFail(into: ScoredSet, s: Scored): void {
   if (!into.bestFail || rank(s, into.bestFail) < 0) into.bestFail = s;
 }
@@ -31,37 +62,41 @@ function keepBestFail(into: ScoredSet, s: Scored): void {
  * Scores one list of library tracks (distinct, in library order) against one query form; true when one passed.
  * Exhaustive (explain): every track. Quick (match): a quick match needs the passing tracks, and the best failing
  * one only when nothing passes (it is the near miss a miss reports). So tracks that checks prove cannot pass (the
- * artist gate, a title too far in length, another version kind, then the artist's memoised score) are left for a
+ * artist gate, a title too far in length, another version kind, then the artist's memoised score) are set aside for a
  * second pass that runs only when nothing passed, here or in an earlier list, and scores exactly what one pass in
  * library order used to: every track of a plausible artist, and the first NEAR_MISSES of other artists. The best
  * failing track is a minimum under `rank`, a total order on distinct tracks: the order of scoring cannot change it.
  */
-export function scoreAll(q: PreparedQuery, candidates: readonly PreparedTrack[], into: ScoredSet, quick: boolean, ctx: ScoreContext): boolean {
+export function scoreAll(
+  q: PreparedQuery,
+  candidates: readonly PreparedTrack[],
+  into: ScoredSet,
+  quick: boolean,
+  ctx: ScoreContext,
+  memo: ArtistMemo = artistMemo(),
+): boolean {
   // artistCouldPass is a necessary condition of a passing artist only above 0.8: a name shorter than 5 letters
   // scores at most 0.8, and the gate rules such names out. A lower artist threshold keeps the single pass.
-  if (!quick || ctx.thresholds.artist <= 0.8) return singlePass(q, candidates, into, quick, ctx);
-  // Library tracks share parsed artists: the artist checks run once per artist, not per track.
-  const artistScores = new Map<object, ArtistScore>();
-  const gate = new Map<object, boolean>();
-  const artistMayPass = (c: PreparedTrack): boolean => {
-    let could = gate.get(c.artist);
-    if (could === undefined) gate.set(c.artist, (could = artistCouldPass(q.artist, c.artist, ctx.thresholds.artist)));
-    return could;
-  };
-  // The artist's verdict, memoised as scoreCandidate memoises it: a failed one (not "unknown") stops it there.
-  const artistAgrees = (c: PreparedTrack): boolean => {
-    let a = artistScores.get(c.artist);
-    if (a === undefined) artistScores.set(c.artist, (a = scoreArtist(q.artist, c.artist, q.title.credits, ctx)));
-    return a.pass || a.how === 'unknown';
-  };
-  const restMayPass = (c: PreparedTrack): boolean =>
-    titleCouldPass(q.title, c.title, ctx.thresholds.title) && versionKindsAgree(q.title, c.title) && artistAgrees(c);
+  if (!quick || ctx.thresholds.artist <= 0.8) return singlePass(q, candidates, into, quick, ctx, memo);
+  const threshold = ctx.thresholds.artist;
   let passed = false;
   let failed: Scored[] | undefined;
+  // What the second pass scores, set aside in library order as the first pass meets it: the checks are not run
+  // twice. (The second pass runs only when nothing was ever kept, so the first skipped no track as kept.)
+  let later: PreparedTrack[] | undefined;
+  let otherArtists = 0;
   for (const c of candidates) {
     // A quick set keeps passing tracks only.
-    if (into.kept.has(c.index) || !artistMayPass(c) || !restMayPass(c)) continue;
-    const s = scoreCandidate(q, c, ctx, true, artistScores);
+    if (into.kept.has(c.index)) continue;
+    if (!artistMayPass(q, c, memo, threshold)) {
+      if (otherArtists++ < NEAR_MISSES) (later ??= []).push(c);
+      continue;
+    }
+    if (!restMayPass(q, c, memo, ctx)) {
+      (later ??= []).push(c);
+      continue;
+    }
+    const s = scoreCandidate(q, c, ctx, true, memo.scores);
     if (s.pass) {
       into.kept.set(c.index, s);
       passed = true;
@@ -71,12 +106,10 @@ export function scoreAll(q: PreparedQuery, candidates: readonly PreparedTrack[],
   }
   if (into.kept.size > 0) return passed;
   for (const s of failed ?? []) keepBestFail(into, s);
-  let otherArtists = 0;
-  for (const c of candidates) {
-    if (artistMayPass(c) ? restMayPass(c) : otherArtists++ >= NEAR_MISSES) continue;
+  for (const c of later ?? []) {
     // The best failing score only grows: a track whose bound is below it can never be the near miss.
     if (into.bestFail && failingScoreBound(q, c, ctx.thresholds.title) < into.bestFail.score) continue;
-    keepBestFail(into, scoreCandidate(q, c, ctx, true, artistScores));
+    keepBestFail(into, scoreCandidate(q, c, ctx, true, memo.scores));
   }
   return false;
 }
@@ -85,20 +118,21 @@ export function scoreAll(q: PreparedQuery, candidates: readonly PreparedTrack[],
  * The one pass in library order that the two passes reproduce: used for explain() and the thresholds the two
  * passes do not cover, and by tests as the reference.
  */
-export function singlePass(q: PreparedQuery, candidates: readonly PreparedTrack[], into: ScoredSet, quick: boolean, ctx: ScoreContext): boolean {
+export function singlePass(
+  q: PreparedQuery,
+  candidates: readonly PreparedTrack[],
+  into: ScoredSet,
+  quick: boolean,
+  ctx: ScoreContext,
+  memo: ArtistMemo = artistMemo(),
+): boolean {
   let passed = false;
   let otherArtists = 0;
-  const gate = new Map<object, boolean>();
-  const artistScores = new Map<object, ArtistScore>();
   for (const c of candidates) {
     const seen = into.kept.get(c.index);
     if (seen?.pass) continue;
-    if (quick) {
-      let could = gate.get(c.artist);
-      if (could === undefined) gate.set(c.artist, (could = artistCouldPass(q.artist, c.artist, ctx.thresholds.artist)));
-      if (!could && otherArtists++ >= NEAR_MISSES) continue;
-    }
-    const s = scoreCandidate(q, c, ctx, quick, artistScores);
+    if (quick && !artistMayPass(q, c, memo, ctx.thresholds.artist) && otherArtists++ >= NEAR_MISSES) continue;
+    const s = scoreCandidate(q, c, ctx, quick, memo.scores);
     if (quick && !s.pass) keepBestFail(into, s);
     else if (!seen || s.pass || s.score > seen.score) into.kept.set(c.index, s);
     passed ||= s.pass;

@@ -49,17 +49,29 @@ export function scoreArtist(
 export function artistCouldPass(q: ParsedArtist, l: ParsedArtist, threshold: number): boolean {
   if (q.unknown || l.unknown || q.key === l.key || q.primary === l.primary) return true;
   for (const name of q.all) if (l.all.includes(name)) return true;
-  const near = (a: string, b: string) => Math.min(a.length, b.length) >= 5 && bound(a, b) >= threshold && ratio(a, b) >= threshold;
-  if (near(q.key, l.key)) return true;
-  // A one-name credit's primary and listed name are its key: that pair was just measured.
-  const measured = (a: string, b: string) => a === q.key && b === l.key;
-  if (!measured(q.primary, l.primary) && near(q.primary, l.primary)) return true;
+  if (near(q.key, l.key, threshold)) return true;
+  // A one-name credit's primary and listed name are its key: that pair was just measured. (Plain functions, no
+  // closures: this runs for every library artist a query's lists reach.)
+  if (!wholeCredits(q, l, q.primary, l.primary) && near(q.primary, l.primary, threshold)) return true;
   const qn = Math.min(q.listed.length, 6);
   const ln = Math.min(l.listed.length, 6);
   for (let i = 0; i < qn; i++) {
-    for (let j = 0; j < ln; j++) if (!measured(q.listed[i]!, l.listed[j]!) && near(q.listed[i]!, l.listed[j]!)) return true;
+    for (let j = 0; j < ln; j++) {
+      const a = q.listed[i]!;
+      const b = l.listed[j]!;
+      if (!wholeCredits(q, l, a, b) && near(a, b, threshold)) return true;
+    }
   }
   return false;
+}
+
+/** The pair (a, b) is the whole credits' pair (q.key, l.key). */
+function wholeCredits(q: ParsedArtist, l: ParsedArtist, a: string, b: string): boolean {
+  return a === q.key && b === l.key;
+}
+
+function near(a: string, b: string, threshold: number): boolean {
+  return Math.min(a.length, b.length) >= 5 && bound(a, b) >= threshold && ratio(a, b) >= threshold;
 }
 
 function bound(a: string, b: string): number {
@@ -90,19 +102,29 @@ function bestRatio(q: ParsedArtist, l: ParsedArtist): { value: number; a: string
   let value = lengthGuarded(q.key, l.key);
   let a = q.key;
   let b = l.key;
-  const consider = (x: string, y: string): void => {
-    if (x === q.key && y === l.key) return;
-    const r = lengthGuarded(x, y);
+  if (!wholeCredits(q, l, q.primary, l.primary)) {
+    const r = lengthGuarded(q.primary, l.primary);
     if (r > value) {
       value = r;
-      a = x;
-      b = y;
+      a = q.primary;
+      b = l.primary;
     }
-  };
-  consider(q.primary, l.primary);
+  }
   const qn = Math.min(q.listed.length, 6);
   const ln = Math.min(l.listed.length, 6);
-  for (let i = 0; i < qn; i++) for (let j = 0; j < ln; j++) consider(q.listed[i]!, l.listed[j]!);
+  for (let i = 0; i < qn; i++) {
+    for (let j = 0; j < ln; j++) {
+      const x = q.listed[i]!;
+      const y = l.listed[j]!;
+      if (wholeCredits(q, l, x, y)) continue;
+      const r = lengthGuarded(x, y);
+      if (r > value) {
+        value = r;
+        a = x;
+        b = y;
+      }
+    }
+  }
   return { value, a, b };
 }
 

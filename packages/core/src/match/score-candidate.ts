@@ -1,7 +1,7 @@
 import { titleKeyOf, type Prepared, type PreparedQuery, type PreparedTrack } from './prepare.js';
 import { coreWordsOf } from './parse-title.js';
 import { scoreArtist, type ArtistContext, type ArtistScore } from './score-artist.js';
-import { scoreTitle, scoreVersion, type TitleScore, type VersionScore } from './score-title.js';
+import { namesVersions, scoreTitle, scoreVersion, type TitleScore, type VersionScore } from './score-title.js';
 import { ratio } from './similarity.js';
 import type { ComponentScore, MatchThresholds, MatchVia, ScoredComponents } from './types.js';
 
@@ -36,6 +36,7 @@ export function reasonsOf(s: Scored): string[] {
 export const WEIGHTS = { title: 0.45, artist: 0.4, version: 0.05, album: 0.06, duration: 0.04 };
 const SPECIFIC_TITLE_WORDS = 3;
 
+const NOBODY: ReadonlySet<string> = new Set();
 const NOT_COMPARED: ComponentScore = { score: undefined, pass: true, detail: 'not compared (artist differs)' };
 const NOT_COMPARED_TITLE: ComponentScore = { score: undefined, pass: true, detail: 'not compared (title differs)' };
 
@@ -71,9 +72,10 @@ export function scoreCandidate(
     const components = { artist, title, version: NOT_COMPARED_TITLE, album: NOT_COMPARED_TITLE, duration: NOT_COMPARED_TITLE };
     return { candidate: l, score: Math.round(score * 10000) / 10000, pass: false, via: 'fuzzy', components, stoppedAt: `title: ${title.detail}` };
   }
-  const qPeople = peopleOf(q);
-  const lPeople = peopleOf(l);
-  const version = scoreVersion(q.title, l.title, qPeople, lPeople);
+  // The name sets only when a version, duet or credit is named: most pairs need none, and a library track's set
+  // is kept once made.
+  const versioned = namesVersions(q.title, l.title);
+  const version = scoreVersion(q.title, l.title, versioned ? peopleOf(q) : NOBODY, versioned ? peopleOf(l) : NOBODY);
   const album = scoreAlbum(q.album, l.album);
   let duration = scoreDuration(q.durationMs, l.durationMs, t);
 

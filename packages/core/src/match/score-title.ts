@@ -119,6 +119,11 @@ function describe(tags: readonly VersionTag[]): string {
   return tags.map((t) => (t.words.length ? `${t.kind} (${t.words.join(' ')})` : t.kind)).join(', ');
 }
 
+/** False for most pairs: neither title names a version, duet or credit, so scoreVersion has nothing to compare. */
+export function namesVersions(q: ParsedTitle, l: ParsedTitle): boolean {
+  return q.versions.length + l.versions.length + q.duet.length + l.duet.length + q.credits.length + l.credits.length > 0;
+}
+
 /**
  * Versions distinguish recordings: both sides must name the same kinds (live, remix, part 2…), and
  * the words naming them must agree (a "Robin Schulz Remix" is not a "Kaskade Remix"; "Remix" fits either).
@@ -129,44 +134,54 @@ export function scoreVersion(
   qPeople: ReadonlySet<string>,
   lPeople: ReadonlySet<string>,
 ): VersionScore {
-  // Most pairs name no version, duet or credit on either side: nothing to compare.
-  if (q.versions.length + l.versions.length + q.duet.length + l.duet.length + q.credits.length + l.credits.length === 0) {
-    return { score: 1, pass: true, detail: 'same version (none)' };
-  }
-  const qKinds = new Map(q.versions.map((t) => [t.kind, t]));
-  const lKinds = new Map(l.versions.map((t) => [t.kind, t]));
+  if (!namesVersions(q, l)) return { score: 1, pass: true, detail: 'same version (none)' };
   const versions = `query: ${describe(q.versions)}; library: ${describe(l.versions)}`;
-  for (const kind of new Set([...qKinds.keys(), ...lKinds.keys()])) {
-    const a = qKinds.get(kind);
-    const b = lKinds.get(kind);
-    if (!a || !b) return { score: 0, pass: false, detail: `different version (${versions})` };
-  }
+  if (!versionKindsAgree(q, l)) return { score: 0, pass: false, detail: `different version (${versions})` };
+  // Arrays, not Maps by kind: a title names a version or two, and this runs for every pair that names one. Each
+  // kind is visited once, where it first appears, with its last tag (what a Map by kind held).
   let score = 1;
-  for (const [kind, a] of qKinds) {
-    const b = lKinds.get(kind)!;
+  for (let i = 0; i < q.versions.length; i++) {
+    const kind = q.versions[i]!.kind;
+    if (kindBefore(q.versions, kind, i)) continue;
+    const a = lastOfKind(q.versions, kind)!;
+    const b = lastOfKind(l.versions, kind)!;
     const aw = a.words.join(' ');
     const bw = b.words.join(' ');
     if (aw === bw || sameName(aw, bw, 0.85)) continue;
-    const [small, big] = a.words.length <= b.words.length ? [a.words, b.words] : [b.words, a.words];
-    if (small.every((w) => big.includes(w))) {
+    const fewer = a.words.length <= b.words.length;
+    if (allIn(fewer ? a.words : b.words, fewer ? b.words : a.words)) {
       score = Math.min(score, 0.9);
       continue;
     }
     return { score: 0, pass: false, detail: `different ${kind} (${versions})` };
   }
-  const duetQ = q.duet.filter((p) => !lPeople.has(p));
-  const duetL = l.duet.filter((p) => !qPeople.has(p));
+  const duetQ = q.duet.length === 0 ? q.duet : q.duet.filter((p) => !lPeople.has(p));
+  const duetL = l.duet.length === 0 ? l.duet : l.duet.filter((p) => !qPeople.has(p));
   if (duetQ.length > 0 || duetL.length > 0) {
     return { score: 0, pass: false, detail: `duet with ${[...duetQ, ...duetL].join(', ')} on one side only: another recording` };
   }
-  const missing = q.credits.filter((p) => !hasPerson(lPeople, p));
-  const extra = l.credits.filter((p) => !hasPerson(qPeople, p));
-  if (extra.length > 0) score -= 0.02;
+  const missing = q.credits.length === 0 ? q.credits : q.credits.filter((p) => !hasPerson(lPeople, p));
+  if (l.credits.some((p) => !hasPerson(qPeople, p))) score -= 0.02;
   const detail = versions === 'query: none; library: none' ? 'same version (none)' : `same version (${versions})`;
   if (missing.length > 0) {
     return { score: score - 0.05, pass: true, detail, needsConfirmation: `the query credits ${missing.join(', ')}, the library track does not` };
   }
   return { score, pass: true, detail };
+}
+
+function kindBefore(tags: readonly VersionTag[], kind: string, before: number): boolean {
+  for (let i = 0; i < before; i++) if (tags[i]!.kind === kind) return true;
+  return false;
+}
+
+function lastOfKind(tags: readonly VersionTag[], kind: string): VersionTag | undefined {
+  for (let i = tags.length - 1; i >= 0; i--) if (tags[i]!.kind === kind) return tags[i];
+  return undefined;
+}
+
+function allIn(words: readonly string[], other: readonly string[]): boolean {
+  for (const w of words) if (!other.includes(w)) return false;
+  return true;
 }
 
 function hasPerson(people: ReadonlySet<string>, name: string): boolean {
