@@ -1,5 +1,5 @@
 import { HarmoniqError, type LibraryTrack, type Logger } from '@harmoniq/core';
-import { createTrackInterner, type IndexProgress, type ParentGenres, type SectionInfo, type ServerInfo, type TrackFilter } from '@harmoniq/core/pipeline';
+import { PARENT_KEYS_PER_REQUEST, createTrackInterner, type IndexProgress, type TrackInterner, type ParentGenres, type SectionInfo, type ServerInfo, type TrackFilter } from '@harmoniq/core/pipeline';
 import { responseError } from './errors.js';
 import { countItems, fetchItems } from './fetch-items.js';
 import { mapGenres, mapTrack, type AncestorGenres } from './map-track.js';
@@ -41,10 +41,10 @@ export function createLibrary({ query, logger, pageSize, maxItems }: LibraryOpti
 
   // Interned like the tracks: tens of thousands of albums share a few hundred genre lists, and a track's album
   // and artist keys are then the same strings as these maps' keys.
-  const readGenres = async (sectionId: string, type: 8 | 9, filter: Params = {}, intern = createTrackInterner()): Promise<Map<string, string[]>> => {
+  const readGenres = async (sectionId: string, type: 8 | 9, intern: TrackInterner): Promise<Map<string, string[]>> => {
     const pairs = await fetchItems(query, logger, {
       path: `/library/sections/${encodeURIComponent(sectionId)}/all`,
-      params: { type, ...filter },
+      params: { type },
       pageSize,
       maxItems,
       map: (item): [string, string[]] | undefined => {
@@ -114,7 +114,7 @@ export function createLibrary({ query, logger, pageSize, maxItems }: LibraryOpti
       // Albums and artists first (far fewer than tracks), so tracks can be joined as they arrive. One interner for
       // the whole listing: its tables go with it, and the tracks keep one copy of each name.
       const intern = createTrackInterner();
-      const ancestors: AncestorGenres = { albums: await readGenres(sectionId, 9, {}, intern), artists: await readGenres(sectionId, 8, {}, intern) };
+      const ancestors: AncestorGenres = { albums: await readGenres(sectionId, 9, intern), artists: await readGenres(sectionId, 8, intern) };
       return listTracks(sectionId, {}, ancestors, onProgress, intern);
     },
 
@@ -128,8 +128,22 @@ export function createLibrary({ query, logger, pageSize, maxItems }: LibraryOpti
       return counted;
     },
 
-    listParentGenres: (sectionId: string, level: 'album' | 'artist', addedAfter: number) =>
-      readGenres(sectionId, level === 'album' ? 9 : 8, filterParams({ addedAfter })),
+    /**
+     * `GET /library/metadata/{k1,k2,…}` (a comma list; the facts' `/library/metadata/{ids}`): albums and artists
+     * together, at most PARENT_KEYS_PER_REQUEST a request. Keys Plex does not know are absent from the answer.
+     */
+    async parentGenres(ratingKeys: readonly string[]): Promise<Map<string, string[]>> {
+      const found = new Map<string, string[]>();
+      for (let i = 0; i < ratingKeys.length; i += PARENT_KEYS_PER_REQUEST) {
+        const keys = ratingKeys.slice(i, i + PARENT_KEYS_PER_REQUEST);
+        const res = await query.container({ path: `/library/metadata/${keys.map(encodeURIComponent).join(',')}`, allowNotFound: true, what: 'albums and artists' });
+        for (const item of [...objects(res?.container['Metadata']), ...objects(res?.container['Directory'])]) {
+          const pair = mapGenres(item);
+          if (pair) found.set(pair[0], pair[1]);
+        }
+      }
+      return found;
+    },
   };
 
   async function listTracks(sectionId: string, filter: Params, ancestors: AncestorGenres, onProgress?: (p: IndexProgress) => void, intern = createTrackInterner()): Promise<LibraryTrack[]> {

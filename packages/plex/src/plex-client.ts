@@ -80,7 +80,7 @@ export function createPlexClient(options: PlexClientOptions): PlexClient {
     pageSize,
     listTracksWhere: library.listTracksWhere,
     countTracksWhere: library.countTracksWhere,
-    listParentGenres: library.listParentGenres,
+    parentGenres: library.parentGenres,
     contentUri,
     list: playlists.list,
     get: playlists.get,

@@ -112,6 +112,36 @@ describe('incremental library refresh', () => {
     expect(loaded.tracks.find((t) => t.ratingKey === second?.ratingKey)?.title).toBe('Renamed');
   });
 
+  it('asks for new albums and artists by their keys, together, and gives them the genres a full listing gives', async () => {
+    plex = await startPlexEmulator({ token: TOKEN, tracks: generateLibrary({ tracks: 2000, seed: 9 }) });
+    const emu = plex;
+    const dataDir = mkdtempSync(join(tmpdir(), 'harmoniq-refresh-'));
+    const load = (refresh = false) =>
+      loadLibrary({ reader: testClient(emu.url, TOKEN, { pageSize: 100 }).client, sectionTitle: 'Music', dataDir, logger: createMemoryLogger(), refresh });
+    await load();
+    const added = generateLibrary({ tracks: 12, seed: 77 }).map((t, i) => ({
+      ...t,
+      artist: `Newcomer ${i % 2}`,
+      album: `First Record ${i % 3}`,
+      albumGenres: [`Genre ${i % 3}`],
+      artistGenres: [`Scene ${i % 2}`],
+    }));
+    emu.addTracks(added);
+    emu.resetRequests();
+    const loaded = await load();
+    expect(loaded.refreshed?.added).toBe(12);
+    const parents = emu.requests.filter((q) => q.path.startsWith('/library/metadata/'));
+    expect(parents).toHaveLength(1);
+    // Six new albums (each artist's own) and two new artists in the one request, and no listing of albums or artists.
+    expect(parents[0]?.path.split('/')[3]?.split(',')).toHaveLength(8);
+    expect(emu.requests.filter((q) => q.path.endsWith('/all') && ['8', '9'].includes(String(q.query['type'])))).toHaveLength(0);
+    const full = await load(true);
+    const genresOf = (l: LoadedLibrary) => l.tracks.filter((t) => t.album?.startsWith('First Record')).map((t) => [t.ratingKey, t.albumGenres, t.artistGenres]);
+    expect(genresOf(loaded)).toHaveLength(12);
+    expect(genresOf(loaded)).toEqual(genresOf(full));
+    expect(genresOf(loaded).every(([, album, artist]) => album !== undefined && artist !== undefined)).toBe(true);
+  });
+
   it('falls back to a full listing when finding scattered removals would cost more than a full listing', async () => {
     plex = await startPlexEmulator({ token: TOKEN, tracks: generateLibrary({ tracks: 300, seed: 3 }) });
     const emu = plex;

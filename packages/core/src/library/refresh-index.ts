@@ -1,5 +1,5 @@
 import type { Logger } from '../logging/logger.js';
-import type { LibraryReader, LibraryTrack, ParentGenres, TrackFilter } from './types.js';
+import { PARENT_KEYS_PER_REQUEST, type LibraryReader, type LibraryTrack, type ParentGenres, type TrackFilter } from './types.js';
 
 /**
  * Brings a cached index up to date by reading only what changed, or says it cannot (undefined: list everything).
@@ -43,7 +43,7 @@ class GiveUp extends Error {}
 
 export async function refreshIndex(input: RefreshInput): Promise<RefreshResult | undefined> {
   const { reader, sectionId, logger } = input;
-  if (!reader.listTracksWhere || !reader.countTracksWhere || !reader.listParentGenres) return undefined;
+  if (!reader.listTracksWhere || !reader.countTracksWhere || !reader.parentGenres) return undefined;
   const listWhere = reader.listTracksWhere.bind(reader);
   const countWhere = reader.countTracksWhere.bind(reader);
   let requests = 0;
@@ -59,7 +59,7 @@ export async function refreshIndex(input: RefreshInput): Promise<RefreshResult |
     spend(2);
     for (const t of await listWhere(sectionId, { updatedAfter: since }, parents)) changed.set(t.ratingKey, t);
     for (const t of await listWhere(sectionId, { addedAfter: since }, parents)) changed.set(t.ratingKey, t);
-    if (!(await knowParents([...changed.values()], parents, since, input, spend))) throw new GiveUp('a new album or artist is unknown');
+    if (!(await knowParents([...changed.values()], parents, input, spend))) throw new GiveUp('a new album or artist is unknown');
 
     const merged = new Map<string, LibraryTrack>();
     for (const t of input.cached) merged.set(t.ratingKey, t);
@@ -100,31 +100,37 @@ function parentGenres(tracks: readonly LibraryTrack[]): { albums: Map<string, re
 }
 
 /**
- * Fills in the genres of albums and artists the index did not know (a new album), from one listing each of the
- * albums and artists added since the stamp. False when one is still unknown.
+ * Fills in the genres of albums and artists the index did not know (a new album), asked for by their keys, albums
+ * and artists together (one request for a usual change). False when Plex does not know one of them.
  */
 async function knowParents(
   tracks: LibraryTrack[],
   parents: { albums: Map<string, readonly string[]>; artists: Map<string, readonly string[]> },
-  since: number,
   input: RefreshInput,
   spend: (n?: number) => void,
 ): Promise<boolean> {
-  const list = input.reader.listParentGenres?.bind(input.reader);
-  if (!list) return false;
-  for (const level of ['album', 'artist'] as const) {
-    const known = level === 'album' ? parents.albums : parents.artists;
-    const keyOf = (t: LibraryTrack) => (level === 'album' ? t.albumRatingKey : t.artistRatingKey);
-    const unknown = tracks.filter((t) => keyOf(t) !== undefined && !known.has(keyOf(t) as string));
-    if (unknown.length === 0) continue;
-    spend();
-    for (const [key, genres] of await list(input.sectionId, level, since)) if (!known.has(key)) known.set(key, genres);
-    for (const t of unknown) {
-      const genres = known.get(keyOf(t) as string);
-      if (genres === undefined) return false;
-      if (genres.length > 0) {
-        if (level === 'album') t.albumGenres = [...genres];
-        else t.artistGenres = [...genres];
+  const read = input.reader.parentGenres?.bind(input.reader);
+  if (!read) return false;
+  const unknown = new Set<string>();
+  for (const t of tracks) {
+    if (t.albumRatingKey !== undefined && !parents.albums.has(t.albumRatingKey)) unknown.add(t.albumRatingKey);
+    if (t.artistRatingKey !== undefined && !parents.artists.has(t.artistRatingKey)) unknown.add(t.artistRatingKey);
+  }
+  if (unknown.size === 0) return true;
+  const keys = [...unknown];
+  spend(Math.ceil(keys.length / PARENT_KEYS_PER_REQUEST));
+  const genres = await read(keys);
+  for (const t of tracks) {
+    for (const level of ['album', 'artist'] as const) {
+      const key = level === 'album' ? t.albumRatingKey : t.artistRatingKey;
+      if (key === undefined) continue;
+      const known = level === 'album' ? parents.albums : parents.artists;
+      const found = known.get(key) ?? genres.get(key);
+      if (found === undefined) return false;
+      known.set(key, found);
+      if (unknown.has(key) && found.length > 0) {
+        if (level === 'album') t.albumGenres = [...found];
+        else t.artistGenres = [...found];
       }
     }
   }

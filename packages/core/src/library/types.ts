@@ -103,9 +103,15 @@ export interface LibraryReader {
   listTracksWhere?(sectionId: string, filter: TrackFilter, parents: ParentGenres): Promise<LibraryTrack[]>;
   /** How many tracks the filter selects (one request, no items). */
   countTracksWhere?(sectionId: string, filter: TrackFilter): Promise<number>;
-  /** Genres of the albums or artists added after `addedAfter` (epoch seconds), by ratingKey. */
-  listParentGenres?(sectionId: string, level: 'album' | 'artist', addedAfter: number): Promise<Map<string, string[]>>;
+  /**
+   * Genres of these albums and artists (any mix), by ratingKey; a key the server does not know is absent. One
+   * request per PARENT_KEYS_PER_REQUEST keys (the refresh counts its requests).
+   */
+  parentGenres?(ratingKeys: readonly string[]): Promise<Map<string, string[]>>;
 }
+
+/** Keys a reader's `parentGenres` asks for in one request (a comma list in the URL, ~1 KB for 100 keys). */
+export const PARENT_KEYS_PER_REQUEST = 100;
 
 /** A track filter in Plex's terms: epoch seconds, every bound exclusive (`>>=`, `<<=`). */
 export interface TrackFilter {
