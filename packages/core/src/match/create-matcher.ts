@@ -5,7 +5,7 @@ import { parseTitle } from './parse-title.js';
 import { buildMatcherIndex, type MatcherIndex } from './matcher-index.js';
 import { alternativeForms, recordingKeyOf, titleKeyOf, type MatchKeys, type PreparedQuery, type PreparedTrack } from './prepare.js';
 import { reasonsOf, type ScoreContext, type Scored } from './score-candidate.js';
-import { artistMemo, rank, scoreAll, type ArtistMemo, type ScoredSet } from './score-all.js';
+import { artistMemo, firstOf, ranked, scoreAll, type ArtistMemo, type ScoredSet } from './score-all.js';
 import type { Explanation, MatchCandidate, Matcher, MatcherOptions, MatchResult, MatchThresholds } from './types.js';
 
 export const DEFAULT_THRESHOLDS: MatchThresholds = {
@@ -24,8 +24,12 @@ const FUZZY_CAP = 1500;
 
 interface Decision {
   result: MatchResult;
-  scored: Scored[];
+  /** The scored tracks in rank order: only an exhaustive run (explain) lists them. */
+  scored: readonly Scored[];
 }
+
+const NOTHING_LISTED: readonly Scored[] = Object.freeze([]);
+const anyScored = (): boolean => true;
 
 function overrideKey(artist: string, title: string): string {
   return `${artistKey(artist)}\u0000${titleKeyOf(parseTitle(title))}`;
@@ -80,28 +84,21 @@ export function prepareMatcher(
 
   /** Exact and relaxed: tracks whose title core equals the query's, credited to a name of the query first. */
   const lookup = (q: PreparedQuery, into: ScoredSet, quick: boolean, memo: ArtistMemo): void => {
-    const passed = scoreAll(q, index.credited(q.title.core, q.artist.all), into, quick, ctx, memo);
+    // A credited track shares a name with the query: artistCouldPass is true for it, so the gate is not run.
+    const passed = scoreAll(q, index.credited(q.title.core, q.artist.all), into, quick, ctx, memo, true);
     if (!passed || !quick) scoreAll(q, index.byCore(q.title.core, CORE_CAP), into, quick, ctx, memo);
   };
 
-  const decide = (scored: ScoredSet): Decision => {
-    // Loops, not spreads and closures: this runs after every lookup of every match.
-    const list: Scored[] = [];
-    for (const s of scored.kept.values()) list.push(s);
-    const fail = scored.bestFail;
-    if (fail && !scored.kept.has(fail.candidate.index)) list.push(fail);
-    if (list.length > 1) list.sort(rank);
-    const best = list[0];
+  const decide = (scored: ScoredSet, exhaustive: boolean): Decision => {
+    // A match needs the best track and its nearest rival, not the whole ranking: rank is a total order on distinct
+    // tracks, so the first of a set under it is what a sorted list would start with.
+    const list = exhaustive ? ranked(scored) : NOTHING_LISTED;
+    const best = exhaustive ? list[0] : firstOf(scored, anyScored);
     if (!best) return { result: { status: 'unmatched', reason: 'not-found' }, scored: list };
     if (!best.pass) return { result: { status: 'unmatched', reason: 'below-threshold', best: nearMiss(best) }, scored: list };
     const bestKey = trackRecordingKey(best.candidate);
-    let rival: Scored | undefined;
-    for (const s of list) {
-      if (s.pass && s !== best && trackRecordingKey(s.candidate) !== bestKey) {
-        rival = s;
-        break;
-      }
-    }
+    const isRival = (s: Scored): boolean => s.pass && s !== best && trackRecordingKey(s.candidate) !== bestKey;
+    const rival = exhaustive ? list.find(isRival) : firstOf(scored, isRival);
     if (rival && best.score - rival.score < thresholds.ambiguityMargin) {
       const t = rival.candidate.track;
       const why = `as good a match as "${t.artist} – ${t.title}" (${rival.score.toFixed(3)}); add an override to choose`;
@@ -132,13 +129,13 @@ export function prepareMatcher(
     const quick = !exhaustive;
     const givenMemo = artistMemo();
     lookup(given, scored, quick, givenMemo);
-    let decision = decide(scored);
+    let decision = decide(scored, exhaustive);
     if (decision.result.status === 'matched' && !exhaustive) return withNotesOf(decision, notes);
     const forms = alternativeForms(candidate, given, index.isLibraryArtist, index.preparer.artist);
     const memos = forms.map(() => artistMemo());
     for (let i = 0; i < forms.length; i++) {
       lookup(forms[i]!, scored, quick, memos[i]!);
-      decision = decide(scored);
+      decision = decide(scored, exhaustive);
       if (decision.result.status === 'matched' && !exhaustive) return withNotesOf(decision, notes);
     }
     if (decision.result.status === 'unmatched' && decision.result.reason === 'ambiguous' && !exhaustive) return withNotesOf(decision, notes);
@@ -146,7 +143,7 @@ export function prepareMatcher(
     for (let i = 0; i < forms.length; i++) {
       if (forms[i]!.form === 'artist-in-title') scoreAll(forms[i]!, index.plausible(forms[i]!, FUZZY_CAP), scored, quick, ctx, memos[i]!);
     }
-    return withNotesOf(decide(scored), notes);
+    return withNotesOf(decide(scored, exhaustive), notes);
   };
 
   const matcher: Matcher = {

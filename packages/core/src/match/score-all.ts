@@ -24,22 +24,42 @@ export function rank(a: Scored, b: Scored): number {
   return a.candidate.index - b.candidate.index;
 }
 
+/** What a set holds (its kept tracks, and its best failing one if not kept), in rank order. */
+export function ranked(set: ScoredSet): Scored[] {
+  const list: Scored[] = [];
+  for (const s of set.kept.values()) list.push(s);
+  const fail = set.bestFail;
+  if (fail && !set.kept.has(fail.candidate.index)) list.push(fail);
+  return list.sort(rank);
+}
+
+/** The first under `rank` of what the set holds that `wanted` accepts: ranked(set).find(wanted), without the sort. */
+export function firstOf(set: ScoredSet, wanted: (s: Scored) => boolean): Scored | undefined {
+  let first: Scored | undefined;
+  for (const s of set.kept.values()) if (wanted(s) && (!first || rank(s, first) < 0)) first = s;
+  const fail = set.bestFail;
+  if (fail && !set.kept.has(fail.candidate.index) && wanted(fail) && (!first || rank(fail, first) < 0)) first = fail;
+  return first;
+}
+
 /**
  * One query form's verdicts by library artist (tracks share parsed artists): the cheap gate and the full score.
  * Both are pure functions of the form and the artist, so one memo serves every list the form is scored against.
  */
 export interface ArtistMemo {
-  gate: Map<ParsedArtist, boolean>;
+  /** Made on first use: most matches find their track in the credited list, which needs no gate. */
+  gate: Map<ParsedArtist, boolean> | undefined;
   scores: Map<ParsedArtist, ArtistScore>;
 }
 
 export function artistMemo(): ArtistMemo {
-  return { gate: new Map(), scores: new Map() };
+  return { gate: undefined, scores: new Map() };
 }
 
 function artistMayPass(q: PreparedQuery, c: PreparedTrack, memo: ArtistMemo, threshold: number): boolean {
-  let could = memo.gate.get(c.artist);
-  if (could === undefined) memo.gate.set(c.artist, (could = artistCouldPass(q.artist, c.artist, threshold)));
+  const gate = (memo.gate ??= new Map());
+  let could = gate.get(c.artist);
+  if (could === undefined) gate.set(c.artist, (could = artistCouldPass(q.artist, c.artist, threshold)));
   return could;
 }
 
@@ -74,10 +94,12 @@ export function scoreAll(
   quick: boolean,
   ctx: ScoreContext,
   memo: ArtistMemo = artistMemo(),
+  /** Every track is credited to a name of the query's credit (index.credited): the artist gate passes for all. */
+  sharesName = false,
 ): boolean {
   // artistCouldPass is a necessary condition of a passing artist only above 0.8: a name shorter than 5 letters
   // scores at most 0.8, and the gate rules such names out. A lower artist threshold keeps the single pass.
-  if (!quick || ctx.thresholds.artist <= 0.8) return singlePass(q, candidates, into, quick, ctx, memo);
+  if (!quick || ctx.thresholds.artist <= 0.8) return singlePass(q, candidates, into, quick, ctx, memo, sharesName);
   const threshold = ctx.thresholds.artist;
   let passed = false;
   let failed: Scored[] | undefined;
@@ -88,7 +110,7 @@ export function scoreAll(
   for (const c of candidates) {
     // A quick set keeps passing tracks only.
     if (into.kept.has(c.index)) continue;
-    if (!artistMayPass(q, c, memo, threshold)) {
+    if (!sharesName && !artistMayPass(q, c, memo, threshold)) {
       if (otherArtists++ < NEAR_MISSES) (later ??= []).push(c);
       continue;
     }
@@ -125,13 +147,14 @@ export function singlePass(
   quick: boolean,
   ctx: ScoreContext,
   memo: ArtistMemo = artistMemo(),
+  sharesName = false,
 ): boolean {
   let passed = false;
   let otherArtists = 0;
   for (const c of candidates) {
     const seen = into.kept.get(c.index);
     if (seen?.pass) continue;
-    if (quick && !artistMayPass(q, c, memo, ctx.thresholds.artist) && otherArtists++ >= NEAR_MISSES) continue;
+    if (quick && !sharesName && !artistMayPass(q, c, memo, ctx.thresholds.artist) && otherArtists++ >= NEAR_MISSES) continue;
     const s = scoreCandidate(q, c, ctx, quick, memo.scores);
     if (quick && !s.pass) keepBestFail(into, s);
     else if (!seen || s.pass || s.score > seen.score) into.kept.set(c.index, s);

@@ -79,21 +79,25 @@ function bound(a: string, b: string): number {
 }
 
 function sharedName(q: ParsedArtist, l: ParsedArtist, qCredits: readonly string[], ctx: ArtistContext): string | undefined {
-  // Arrays, not Sets: credits name a handful of people, and this runs for every (query, library artist) pair.
-  const credited = (p: string) => q.all.includes(p) || qCredits.includes(p);
-  // The query's whole credit is a library artist ("Simon & Garfunkel"): it is a name, not a list.
-  const queryIsOneName = q.ampersandOnly.length > 0 && ctx.isLibraryArtist(q.key);
+  // Arrays, not Sets, and no closures: credits name a handful of people, and this runs for every (query, library
+  // artist) pair. The library lookup waits until a name is shared.
+  let queryIsOneName: boolean | undefined;
   for (const name of q.all) {
     if (!l.all.includes(name)) continue;
+    // The query's whole credit is a library artist ("Simon & Garfunkel"): it is a name, not a list.
+    queryIsOneName ??= q.ampersandOnly.length > 0 && ctx.isLibraryArtist(q.key);
     if (queryIsOneName && q.ampersandOnly.includes(name)) continue;
-    if (l.ampersandOnly.includes(name)) {
-      // "Childish Gambino & Ariana Grande" vs "Childish Gambino" featuring Ariana Grande: every piece is accounted for.
-      const othersCredited = l.ampersandOnly.every((p) => p === name || credited(p));
-      if (!othersCredited && !ctx.isLibraryArtist(name)) continue;
-    }
+    // "Childish Gambino & Ariana Grande" vs "Childish Gambino" featuring Ariana Grande: every piece is accounted for.
+    if (l.ampersandOnly.includes(name) && !othersCredited(l.ampersandOnly, name, q, qCredits) && !ctx.isLibraryArtist(name)) continue;
     return name;
   }
   return undefined;
+}
+
+/** Every piece of a duo's name but `name` is a name of the query's credit or of its title's credits. */
+function othersCredited(pieces: readonly string[], name: string, q: ParsedArtist, qCredits: readonly string[]): boolean {
+  for (const p of pieces) if (p !== name && !q.all.includes(p) && !qCredits.includes(p)) return false;
+  return true;
 }
 
 function bestRatio(q: ParsedArtist, l: ParsedArtist): { value: number; a: string; b: string } {
