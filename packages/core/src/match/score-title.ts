@@ -32,15 +32,15 @@ export function scoreTitle(q: ParsedTitle, l: ParsedTitle, threshold: number): T
   }
   const qWords = coreWordsOf(q);
   const lWords = coreWordsOf(l);
-  const full = (t: ParsedTitle, words: string[]) => (t.extras.length ? [...words, ...t.extras.flatMap((e) => e.split(' '))] : words);
-  const qFull = full(q, qWords);
-  const lFull = full(l, lWords);
+  const qFull = withExtras(q, qWords);
+  const lFull = withExtras(l, lWords);
   if (unreadableAligned(qWords, lWords)) {
     return { score: 0.9, pass: 0.9 >= threshold, sameCore: false, detail: 'same title but for unreadable characters' };
   }
   const { onlyA, onlyB } = differingWords(qWords, lWords);
   const versionWords = [...onlyA, ...onlyB].filter(isVersionWord);
-  const sim = Math.max(wordRatio(qWords, lWords), qFull === qWords && lFull === lWords ? 0 : wordRatio(qFull, lFull));
+  // The core's words joined are the core itself (it was split on single spaces): measured as it stands.
+  const sim = Math.max(wordRatio(qWords, lWords, q.core, l.core), qFull === qWords && lFull === lWords ? 0 : wordRatio(qFull, lFull));
   if (versionWords.length > 0) {
     return { score: Math.min(sim, 0.8), pass: false, sameCore: false, detail: `"${versionWords.join(' ')}" in one title only: another version` };
   }
@@ -51,6 +51,11 @@ export function scoreTitle(q: ParsedTitle, l: ParsedTitle, threshold: number): T
   }
   if (sim >= threshold) return { score: sim, pass: true, sameCore: false, detail: `similar titles (${sim.toFixed(2)})` };
   return { score: sim, pass: false, sameCore: false, detail: `different titles (${sim.toFixed(2)} < ${threshold})` };
+}
+
+/** The core's words and the subtitles' words (the core's own list when there is no subtitle). */
+function withExtras(t: ParsedTitle, words: string[]): string[] {
+  return t.extras.length ? [...words, ...t.extras.flatMap((e) => e.split(' '))] : words;
 }
 
 /**

@@ -8,9 +8,12 @@ export function ratio(a: string, b: string): number {
   return 1 - distance(a, b) / longest;
 }
 
-/** Edit similarity that ignores word order ("Love Lies Bleeding / Funeral" vs the other way round). */
-export function wordRatio(a: readonly string[], b: readonly string[]): number {
-  const direct = ratio(a.join(' '), b.join(' '));
+/**
+ * Edit similarity that ignores word order ("Love Lies Bleeding / Funeral" vs the other way round). `aText` and
+ * `bText`, when given, are the words already joined with spaces (a title's core is): nothing is built for them.
+ */
+export function wordRatio(a: readonly string[], b: readonly string[], aText = a.join(' '), bText = b.join(' ')): number {
+  const direct = ratio(aText, bText);
   if (direct === 1 || a.length < 2 || b.length < 2) return direct;
   return Math.max(direct, ratio([...a].sort().join(' '), [...b].sort().join(' ')));
 }
