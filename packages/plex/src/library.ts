@@ -1,5 +1,5 @@
 import { HarmoniqError, type LibraryTrack, type Logger } from '@harmoniq/core';
-import { PARENT_KEYS_PER_REQUEST, createTrackInterner, type IndexProgress, type TrackInterner, type ParentGenres, type SectionInfo, type ServerInfo, type TrackFilter } from '@harmoniq/core/pipeline';
+import { createTrackInterner, type IndexProgress, type TrackInterner, type ParentGenres, type SectionInfo, type ServerInfo, type TrackFilter } from '@harmoniq/core/pipeline';
 import { responseError } from './errors.js';
 import { countItems, fetchItems } from './fetch-items.js';
 import { mapGenres, mapTrack, type AncestorGenres } from './map-track.js';
@@ -128,19 +128,13 @@ export function createLibrary({ query, logger, pageSize, maxItems }: LibraryOpti
       return counted;
     },
 
-    /**
-     * `GET /library/metadata/{k1,k2,…}` (a comma list; the facts' `/library/metadata/{ids}`): albums and artists
-     * together, at most PARENT_KEYS_PER_REQUEST a request. Keys Plex does not know are absent from the answer.
-     */
+    /** `GET /library/metadata/{k1,k2,…}` (a comma list): albums and artists together; keys Plex does not know are absent. */
     async parentGenres(ratingKeys: readonly string[]): Promise<Map<string, string[]>> {
       const found = new Map<string, string[]>();
-      for (let i = 0; i < ratingKeys.length; i += PARENT_KEYS_PER_REQUEST) {
-        const keys = ratingKeys.slice(i, i + PARENT_KEYS_PER_REQUEST);
-        const res = await query.container({ path: `/library/metadata/${keys.map(encodeURIComponent).join(',')}`, allowNotFound: true, what: 'albums and artists' });
-        for (const item of [...objects(res?.container['Metadata']), ...objects(res?.container['Directory'])]) {
-          const pair = mapGenres(item);
-          if (pair) found.set(pair[0], pair[1]);
-        }
+      const res = await query.container({ path: `/library/metadata/${ratingKeys.map(encodeURIComponent).join(',')}`, allowNotFound: true, what: 'albums and artists' });
+      for (const item of [...objects(res?.container['Metadata']), ...objects(res?.container['Directory'])]) {
+        const pair = mapGenres(item);
+        if (pair) found.set(pair[0], pair[1]);
       }
       return found;
     },

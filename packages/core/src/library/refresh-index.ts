@@ -1,5 +1,6 @@
 import type { Logger } from '../logging/logger.js';
-import { PARENT_KEYS_PER_REQUEST, type LibraryReader, type LibraryTrack, type ParentGenres, type TrackFilter } from './types.js';
+import { chunkKeys } from './chunk-keys.js';
+import type { LibraryReader, LibraryTrack, ParentGenres, TrackFilter } from './types.js';
 
 /**
  * Brings a cached index up to date by reading only what changed, or says it cannot (undefined: list everything).
@@ -117,9 +118,11 @@ async function knowParents(
     if (t.artistRatingKey !== undefined && !parents.artists.has(t.artistRatingKey)) unknown.add(t.artistRatingKey);
   }
   if (unknown.size === 0) return true;
-  const keys = [...unknown];
-  spend(Math.ceil(keys.length / PARENT_KEYS_PER_REQUEST));
-  const genres = await read(keys);
+  const genres = new Map<string, readonly string[]>();
+  for (const keys of chunkKeys([...unknown])) {
+    spend();
+    for (const [key, found] of await read(keys)) genres.set(key, found);
+  }
   for (const t of tracks) {
     for (const level of ['album', 'artist'] as const) {
       const key = level === 'album' ? t.albumRatingKey : t.artistRatingKey;

@@ -104,14 +104,11 @@ export interface LibraryReader {
   /** How many tracks the filter selects (one request, no items). */
   countTracksWhere?(sectionId: string, filter: TrackFilter): Promise<number>;
   /**
-   * Genres of these albums and artists (any mix), by ratingKey; a key the server does not know is absent. One
-   * request per PARENT_KEYS_PER_REQUEST keys (the refresh counts its requests).
+   * Genres of these albums and artists (any mix), by ratingKey, in one request (the caller keeps the list to what
+   * one URL holds: chunk-keys.ts); a key the server does not know is absent.
    */
   parentGenres?(ratingKeys: readonly string[]): Promise<Map<string, string[]>>;
 }
-
-/** Keys a reader's `parentGenres` asks for in one request (a comma list in the URL, ~1 KB for 100 keys). */
-export const PARENT_KEYS_PER_REQUEST = 100;
 
 /** A track filter in Plex's terms: epoch seconds, every bound exclusive (`>>=`, `<<=`). */
 export interface TrackFilter {

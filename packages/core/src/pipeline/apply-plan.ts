@@ -2,10 +2,8 @@ import { HarmoniqError } from '../errors/harmoniq-error.js';
 import type { Logger } from '../logging/logger.js';
 import type { PlaylistEntry, PlaylistInfo, PlaylistStore } from '../library/types.js';
 import type { PlaylistPlan } from './plan-playlist.js';
+import { chunkKeys } from '../library/chunk-keys.js';
 
-/** Keys per create/add request: keeps request URLs well under the ~8 KB where servers answer 414. */
-export const MAX_KEYS_PER_REQUEST = 200;
-export const MAX_KEY_CHARS_PER_REQUEST = 4000;
 
 export interface ApplyOptions {
   store: PlaylistStore;
@@ -136,23 +134,4 @@ async function findCreated(store: PlaylistStore, title: string, keys: readonly s
     if (items.length === keys.length && items.every((k, i) => k === keys[i])) return p;
   }
   return undefined;
-}
-
-/** Splits keys into requests of at most MAX_KEYS_PER_REQUEST keys and MAX_KEY_CHARS_PER_REQUEST characters. */
-export function chunkKeys(keys: readonly string[]): string[][] {
-  const chunks: string[][] = [];
-  let current: string[] = [];
-  let chars = 0;
-  for (const key of keys) {
-    const cost = encodeURIComponent(key).length + 3;
-    if (current.length && (current.length >= MAX_KEYS_PER_REQUEST || chars + cost > MAX_KEY_CHARS_PER_REQUEST)) {
-      chunks.push(current);
-      current = [];
-      chars = 0;
-    }
-    current.push(key);
-    chars += cost;
-  }
-  if (current.length) chunks.push(current);
-  return chunks;
 }
