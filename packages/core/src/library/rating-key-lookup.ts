@@ -11,11 +11,13 @@ const POSITION_BITS = 2 ** 23;
  * and found by bisection, 8 bytes a track; otherwise in a Map, ~45 bytes a track (14 MB at 300k tracks, alive for
  * the whole run). Either way the answer is the Map's: the track whose key is exactly that string.
  */
-export function ratingKeyLookup(tracks: readonly LibraryTrack[]): (ratingKey: string) => LibraryTrack | undefined {
+export function ratingKeyLookup(tracks: readonly LibraryTrack[], repeated: 'last' | 'first' = 'last'): (ratingKey: string) => LibraryTrack | undefined {
   const packed = packedKeys(tracks);
   if (!packed) {
+    // A key that repeats (never in a listing, which keeps the first) answers the last track, as a Map filled in
+    // order would, or the first when asked.
     const byKey = new Map<string, LibraryTrack>();
-    for (const track of tracks) byKey.set(track.ratingKey, track);
+    for (const track of tracks) if (repeated === 'last' || !byKey.has(track.ratingKey)) byKey.set(track.ratingKey, track);
     return (ratingKey) => byKey.get(ratingKey);
   }
   return (ratingKey) => {

@@ -1,5 +1,6 @@
 import type { LibraryTrack } from '../library/types.js';
 import { tokensOf } from './normalize-text.js';
+import { ratingKeyLookup } from '../library/rating-key-lookup.js';
 import { createPreparer, trackRawKeys, type MatchKeys, type PreparedQuery, type PreparedTrack } from './prepare.js';
 import { pairIndex, postingsSize, PairPostingsBuilder, PostingsBuilder, type PairPostings, type Postings } from './postings.js';
 
@@ -108,16 +109,13 @@ export function buildMatcherIndex(library: readonly LibraryTrack[], keys?: Match
   let scratch = new Int32Array(1024);
   // Built on first use: rating keys reach the matcher rarely (stored results and the pipeline decide picks by
   // key without it), and 300k entries are a tenth of the index.
-  let byRatingKey: Map<string, LibraryTrack> | undefined;
+  let byRatingKey: ((key: string) => LibraryTrack | undefined) | undefined;
   return {
     preparer,
     libraryParses: preparer.parsed,
     byRatingKey(key) {
-      if (byRatingKey === undefined) {
-        byRatingKey = new Map();
-        for (const t of library) if (!byRatingKey.has(t.ratingKey)) byRatingKey.set(t.ratingKey, t);
-      }
-      return byRatingKey.get(key);
+      byRatingKey ??= ratingKeyLookup(library, 'first');
+      return byRatingKey(key);
     },
     isLibraryArtist(key) {
       const id = nameIds.get(key);
