@@ -1,11 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTrackInterner } from '@harmoniq/core/pipeline';
-import { jsonObjectChunks } from '../src/fs/json-chunks.js';
+import { jsonLineChunks } from '../src/fs/json-chunks.js';
 import { writeChunkedFile } from '../src/fs/json-file.js';
 import { readLines } from '../src/fs/read-lines.js';
+import { LineTooLongError, readLinesSync } from '../src/fs/read-lines-sync.js';
 
 const newDir = () => mkdtempSync(join(tmpdir(), 'harmoniq-chunked-'));
 
@@ -36,14 +37,15 @@ describe('a file written a chunk at a time', () => {
   });
 });
 
-describe('a JSON document made in pieces', () => {
-  it('is the text JSON.stringify makes of the whole, for empty, short and many-batch arrays', () => {
-    const many = new Map(Array.from({ length: 2500 }, (_, i) => [`name ${i} "quoted" \u2028`, { words: [`w${i}`], empty: [] }] as const));
-    const pieces = [...jsonObjectChunks({ format: 1, fingerprint: '1:abc' }, [['artists', many], ['titles', []], ['albums', [['21', { key: 'x' }]]]])];
-    const whole = { format: 1, fingerprint: '1:abc', artists: [...many], titles: [], albums: [['21', { key: 'x' }]] };
-    expect(pieces.join('')).toBe(JSON.stringify(whole));
+describe('JSON lines made in pieces', () => {
+  it('are one JSON.stringify per item and a newline, in pieces of many lines, for no items, a few and many', () => {
+    const many = Array.from({ length: 2500 }, (_, i) => [`name ${i} "quoted" \n \u2028`, { words: [`w${i}`], empty: [] }]);
+    const pieces = [...jsonLineChunks(many)];
+    expect(pieces.join('')).toBe(many.map((item) => `${JSON.stringify(item)}\n`).join(''));
+    expect(pieces.join('').split('\n').slice(0, -1).map((l) => JSON.parse(l) as unknown)).toEqual(many);
     expect(pieces.length).toBeGreaterThan(3);
-    expect([...jsonObjectChunks({}, [['only', [1, 2]]])].join('')).toBe('{"only":[1,2]}');
+    expect([...jsonLineChunks([])]).toEqual([]);
+    expect([...jsonLineChunks(['a', 1, null])].join('')).toBe('"a"\n1\nnull\n');
   });
 });
 
@@ -76,5 +78,43 @@ describe('the interner a listing shares names with', () => {
     expect(intern.list([])).toBeUndefined();
     expect(intern.list(undefined)).toBeUndefined();
     expect(intern.name('Air')).toBe('Air');
+  });
+});
+
+describe('reading a file line by line, synchronously', () => {
+  it('splits at newlines across chunk boundaries, keeps multi-byte characters whole, and gives a last line without its newline', () => {
+    const path = join(newDir(), 'lines.txt');
+    // Lines of 40 KB span the 64 KB reads; the 'é's put two-byte characters across the boundaries.
+    const long = 'é'.repeat(20_000);
+    const lines = ['', 'short', long, '月亮\u2028 after a line separator', long.slice(1), ...Array.from({ length: 5000 }, (_, i) => `line ${i}`), 'no newline at the end'];
+    writeFileSync(path, lines.join('\n'));
+    expect([...readLinesSync(path, 64 * 1024)]).toEqual(lines);
+    writeFileSync(path, 'one\ntwo\n');
+    expect([...readLinesSync(path, 64 * 1024)]).toEqual(['one', 'two']);
+  });
+
+  it('stops at a line longer than the limit, with its first bytes, without reading the rest of it', () => {
+    const path = join(newDir(), 'document.json');
+    writeFileSync(path, `ok\n{"format":1,${'x'.repeat(300_000)}\nnever read\n`);
+    const read: string[] = [];
+    const reading = () => {
+      for (const line of readLinesSync(path, 1000)) read.push(line);
+    };
+    expect(reading).toThrow(LineTooLongError);
+    expect(read).toEqual(['ok']);
+    try {
+      reading();
+    } catch (error) {
+      expect(error).toMatchObject({ limit: 1000, start: expect.stringMatching(/^\{"format":1,x+$/) });
+    }
+  });
+
+  it('refuses a symbolic link and anything but a regular file, and says a missing file is missing', () => {
+    const dir = newDir();
+    writeFileSync(join(dir, 'target'), 'secret\n');
+    symlinkSync(join(dir, 'target'), join(dir, 'link'));
+    expect(() => [...readLinesSync(join(dir, 'link'), 100)]).toThrow(expect.objectContaining({ code: 'ELOOP' }) as Error);
+    expect(() => [...readLinesSync(dir, 100)]).toThrow(expect.objectContaining({ code: 'ENOTREG' }) as Error);
+    expect(() => [...readLinesSync(join(dir, 'none'), 100)]).toThrow(expect.objectContaining({ code: 'ENOENT' }) as Error);
   });
 });

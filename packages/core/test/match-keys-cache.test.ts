@@ -57,8 +57,13 @@ describe("the matcher's stored keys", () => {
     const dataDir = dataDirOf();
     const first = await createCachedMatcher(options(dataDir, createMemoryLogger(), false));
     expect(decisions((c) => first.match(c))).toEqual(expected);
-    const stored = JSON.parse(readFileSync(matchKeysPath(dataDir, 'abc123', '3'), 'utf8')) as { titles: unknown[] };
-    expect(stored.titles.length).toBeGreaterThan(0);
+    const lines = readFileSync(matchKeysPath(dataDir, 'abc123', '3'), 'utf8').split('\n');
+    // One entry a line, between its section's name and the next; the trailer counts them.
+    const titles = lines.slice(lines.indexOf('"titles"') + 1, lines.indexOf('"albums"'));
+    expect(titles.length).toBeGreaterThan(0);
+    expect(titles.every((l) => JSON.parse(l)[0] !== undefined)).toBe(true);
+    expect(JSON.parse(lines.at(-2)!)).toEqual({ end: { artists: expect.any(Number), titles: titles.length, albums: expect.any(Number) } });
+    expect(lines.at(-1)).toBe('');
     const logger = createMemoryLogger();
     const second = await createCachedMatcher(options(dataDir, logger));
     expect(decisions((c) => second.match(c))).toEqual(expected);
@@ -66,21 +71,48 @@ describe("the matcher's stored keys", () => {
     expect(logger.lines.filter((l) => l.level === 'warn')).toEqual([]);
   });
 
-  it('are rebuilt with a warning when the file is damaged, and the decisions do not change', async () => {
+  /** The stored file of a first run, damaged by `damage`, then read by a second run (and a third after it). */
+  async function readDamaged(damage: (text: string) => string) {
     const dataDir = dataDirOf();
     await createCachedMatcher(options(dataDir, createMemoryLogger(), false));
     const path = matchKeysPath(dataDir, 'abc123', '3');
-    const text = readFileSync(path, 'utf8');
-    for (const damaged of [text.slice(0, text.length / 2), text.replace(/"core":"[^"]*"/, '"core":17'), 'null', '{"format":1}']) {
-      writeFileSync(path, damaged);
-      const logger = createMemoryLogger();
-      const matcher = await createCachedMatcher(options(dataDir, logger));
-      expect(decisions((c) => matcher.match(c))).toEqual(expected);
-      expect(logger.lines.filter((l) => l.level === 'warn').map((l) => l.message)).toEqual([expect.stringContaining('parsed again')]);
-      // Rebuilt: the next run reads it without a warning.
-      const next = createMemoryLogger();
-      await createCachedMatcher(options(dataDir, next));
-      expect(next.lines.filter((l) => l.level === 'warn')).toEqual([]);
+    writeFileSync(path, damage(readFileSync(path, 'utf8')));
+    const logger = createMemoryLogger();
+    const matcher = await createCachedMatcher(options(dataDir, logger));
+    expect(decisions((c) => matcher.match(c))).toEqual(expected);
+    // Rebuilt: the next run reads it without a word.
+    const next = createMemoryLogger();
+    await createCachedMatcher(options(dataDir, next));
+    expect(next.lines.filter((l) => l.level === 'warn' || l.message.includes('key cache'))).toEqual([]);
+    return logger.lines.filter((l) => l.level === 'warn' || l.message.includes('key cache')).map((l) => `${l.level} ${l.message}`);
+  }
+  const lineOf = (text: string, start: string) => text.split('\n').findIndex((l) => l.startsWith(start));
+  const replaceLine = (text: string, index: number, line: string) => text.split('\n').map((l, i) => (i === index ? line : l)).join('\n');
+
+  it.each([
+    ['a file cut in the middle of a line', (t: string) => t.slice(0, t.length / 2)],
+    ['a file cut at a line boundary (no trailer)', (t: string) => t.split('\n').slice(0, -3).join('\n') + '\n'],
+    ['a garbage line', (t: string) => replaceLine(t, 3, '{{{ not json')],
+    ['an entry of the wrong shape', (t: string) => t.replace(/"core":"[^"]*"/, '"core":17')],
+    ['an entry outside any section', (t: string) => replaceLine(t, lineOf(t, '"artists"'), '["x",1]')],
+    ['a line after the trailer', (t: string) => `${t}["late",{}]\n`],
+    ['a trailer that miscounts', (t: string) => t.replace(/"titles":(\d+)/, (_m, n: string) => `"titles":${Number(n) + 1}`)],
+    ['a format this version does not know', (t: string) => t.replace('"format":2', '"format":3')],
+    ['an empty file', () => ''],
+    ['null', () => 'null'],
+    ['an old header without a fingerprint', () => '{"format":1}'],
+    ['one line longer than any entry', () => 'x'.repeat(200_000)],
+  ])('are rebuilt with a warning (%s), and the decisions do not change', async (_name, damage) => {
+    expect(await readDamaged(damage)).toEqual([expect.stringMatching(/^warn The matcher's key cache .* is unreadable \(.+\); the library's names are parsed again\.$/)]);
+  });
+
+  it("are parsed again without a warning, then replaced, when the file is the previous release's single JSON document", async () => {
+    // Format 1: { format, fingerprint, artists: [[raw, parse]…], titles, albums } on one line. Both a small one and
+    // one longer than a line may be (the reader stops at the limit instead of reading 10 MB as one line).
+    const small = JSON.stringify({ format: 1, fingerprint: '1:0123456789abcdef', artists: [['Queen', { key: 'queen' }]], titles: [], albums: [] });
+    const large = JSON.stringify({ format: 1, fingerprint: '1:0123456789abcdef', artists: [], titles: Array.from({ length: 3000 }, (_, i) => [`Song ${i}`, { core: `song ${i}` }]), albums: [] });
+    for (const old of [small, large]) {
+      expect(await readDamaged(() => old)).toEqual([expect.stringMatching(/^debug The matcher's key cache .* is in an earlier release's format; the library's names are parsed again\.$/)]);
     }
   });
 
@@ -88,10 +120,9 @@ describe("the matcher's stored keys", () => {
     const dataDir = dataDirOf();
     await createCachedMatcher(options(dataDir, createMemoryLogger(), false));
     const path = matchKeysPath(dataDir, 'abc123', '3');
-    const stored = JSON.parse(readFileSync(path, 'utf8')) as { fingerprint: string; titles: [string, { core: string }][] };
-    // Another version's reading of "The Boxer": if it were used, the first candidate would not match.
-    for (const [, t] of stored.titles) t.core = 'something else';
-    writeFileSync(path, JSON.stringify({ ...stored, fingerprint: 'another version' }));
+    // Another version's reading of every title: if it were used, the first candidate would not match.
+    const text = readFileSync(path, 'utf8').replace(/"core":"[^"]*"/g, '"core":"something else"');
+    writeFileSync(path, text.replace(/"fingerprint":"[^"]*"/, '"fingerprint":"another version"'));
     const logger = createMemoryLogger();
     const matcher = await createCachedMatcher(options(dataDir, logger));
     expect(decisions((c) => matcher.match(c))).toEqual(expected);
