@@ -62,25 +62,31 @@ export async function refreshIndex(input: RefreshInput): Promise<RefreshResult |
     for (const t of await listWhere(sectionId, { addedAfter: since }, parents)) changed.set(t.ratingKey, t);
     if (!(await knowParents([...changed.values()], parents, input, spend))) throw new GiveUp('a new album or artist is unknown');
 
-    const merged = new Map<string, LibraryTrack>();
-    for (const t of input.cached) merged.set(t.ratingKey, t);
-    let added = 0;
+    // The index with its changed tracks in place, then the new ones: one pass, no map of the whole library (at 300k
+    // tracks a Map by ratingKey was ~25 MB of tables, garbage right when the matcher was built after the refresh).
     let updated = 0;
-    for (const t of changed.values()) {
-      const before = merged.get(t.ratingKey);
+    const merged: LibraryTrack[] = [];
+    for (const t of input.cached) {
+      const now = changed.get(t.ratingKey);
+      if (now === undefined) {
+        merged.push(t);
+        continue;
+      }
       // The newest second is asked for again (a change in the same second as the stamp): count real changes only.
-      if (!before) added += 1;
-      else if (!sameTrack(before, t)) updated += 1;
-      merged.set(t.ratingKey, t);
+      if (!sameTrack(t, now)) updated += 1;
+      merged.push(now);
+      // What is left in `changed` is new. (A key the index held twice keeps its second copy: the count then
+      // differs from Plex's, and the refresh gives up.)
+      changed.delete(t.ratingKey);
     }
-    const surplus = merged.size - input.count;
+    const added = changed.size;
+    for (const t of byAddedThenKey([...changed.values()])) merged.push(t);
+    const surplus = merged.length - input.count;
     if (surplus < 0) throw new GiveUp(`Plex has ${-surplus} tracks that no filter returned`);
-    let removed = 0;
-    if (surplus > 0) {
-      removed = await settleRemovals(merged, surplus, { ...input, parents, listWhere, countWhere, spend });
-    }
-    if (merged.size !== input.count) throw new GiveUp(`${merged.size} tracks after the refresh, Plex has ${input.count}`);
-    const tracks = ordered(input.cached, merged);
+    const gone = surplus > 0 ? await settleRemovals(merged, surplus, { ...input, parents, listWhere, countWhere, spend }) : new Set<string>();
+    const tracks = gone.size === 0 ? merged : merged.filter((t) => !gone.has(t.ratingKey));
+    const removed = merged.length - tracks.length;
+    if (tracks.length !== input.count) throw new GiveUp(`${tracks.length} tracks after the refresh, Plex has ${input.count}`);
     return { tracks, added, updated, removed, requests };
   } catch (error) {
     if (!(error instanceof GiveUp)) throw error;
@@ -150,15 +156,14 @@ interface RemovalSearch extends RefreshInput {
 /**
  * Finds the `surplus` tracks Plex no longer has by bisecting the tracks by addedAt: the index's count of a range is
  * known, Plex's costs one request, and the other half's difference follows from the parent's. A differing range
- * of at most a page is listed and taken as Plex has it. Returns how many tracks were removed.
+ * of at most a page is listed and taken as Plex has it. Returns the ratingKeys of the tracks removed.
  */
-async function settleRemovals(merged: Map<string, LibraryTrack>, surplus: number, s: RemovalSearch): Promise<number> {
-  const byAdded = [...merged.values()];
-  if (byAdded.some((t) => t.addedAt === undefined)) throw new GiveUp('a track without addedAt');
-  byAdded.sort((a, b) => (a.addedAt as number) - (b.addedAt as number));
+async function settleRemovals(merged: readonly LibraryTrack[], surplus: number, s: RemovalSearch): Promise<Set<string>> {
+  if (merged.some((t) => t.addedAt === undefined)) throw new GiveUp('a track without addedAt');
+  const byAdded = [...merged].sort((a, b) => (a.addedAt as number) - (b.addedAt as number));
   const sec = (i: number) => Math.floor((byAdded[i]?.addedAt as number) / 1000);
   const rangeFilter = (from: number, to: number): TrackFilter => ({ addedAfter: sec(from) - 1, addedBefore: sec(to - 1) + 1 });
-  const before = merged.size;
+  const gone = new Set<string>();
 
   const search = async (from: number, to: number, missing: number): Promise<void> => {
     if (missing === 0) return;
@@ -169,7 +174,7 @@ async function settleRemovals(merged: Map<string, LibraryTrack>, surplus: number
       const present = new Set(listed.map((t) => t.ratingKey));
       for (let i = from; i < to; i += 1) {
         const key = (byAdded[i] as LibraryTrack).ratingKey;
-        if (!present.has(key)) merged.delete(key);
+        if (!present.has(key)) gone.add(key);
       }
       // Tracks still present are kept as the index has them: an edit would have moved their updatedAt.
       return;
@@ -181,7 +186,7 @@ async function settleRemovals(merged: Map<string, LibraryTrack>, surplus: number
     await search(mid, to, missing - leftMissing);
   };
   await search(0, byAdded.length, surplus);
-  return before - merged.size;
+  return gone;
 }
 
 /** Near the middle, between two different seconds (a range is a span of addedAt, so equal ones stay together). */
@@ -193,22 +198,9 @@ function splitPoint(from: number, to: number, sec: (i: number) => number): numbe
   return to;
 }
 
-/**
- * The cached order with changes in place, then the new tracks by addedAt: what a full listing would give. Empties
- * `merged` as it places tracks (what is left is new), instead of a set of placed keys as large as the library.
- */
-function ordered(cached: readonly LibraryTrack[], merged: Map<string, LibraryTrack>): LibraryTrack[] {
-  const out: LibraryTrack[] = [];
-  for (const t of cached) {
-    const now = merged.get(t.ratingKey);
-    if (now) {
-      out.push(now);
-      merged.delete(t.ratingKey);
-    }
-  }
-  const fresh = [...merged.values()];
-  fresh.sort((a, b) => (a.addedAt ?? 0) - (b.addedAt ?? 0) || compareKeys(a.ratingKey, b.ratingKey));
-  return out.concat(fresh);
+/** New tracks in the order a full listing gives them: by addedAt, then by ratingKey. */
+function byAddedThenKey(fresh: LibraryTrack[]): LibraryTrack[] {
+  return fresh.sort((a, b) => (a.addedAt ?? 0) - (b.addedAt ?? 0) || compareKeys(a.ratingKey, b.ratingKey));
 }
 
 function compareKeys(a: string, b: string): number {
