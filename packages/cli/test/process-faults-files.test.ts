@@ -97,7 +97,8 @@ describe("a damaged matcher cache (stored parses, stored results)", () => {
     ['match results: garbage', 'match-results', () => '{{{', /match result cache .*match-results\.json is unreadable/],
     ['match results: valid JSON of another shape', 'match-results', () => '{"format":1,"scope":"x","results":[]}', /match result cache .* is from another version or damaged/],
     ['parses: truncated half-way', 'match-keys-', (text: string) => text.slice(0, text.length / 2), /matcher's key cache .*match-keys-.* is unreadable/],
-    ['parses: valid JSON of another shape', 'match-keys-', () => '{"format":1}', /matcher's key cache .* is from another version or damaged/],
+    ['parses: valid JSON of another shape', 'match-keys-', () => '{"format":1}', /matcher's key cache .* is unreadable \(its first line is not a header\)/],
+    ['parses: a garbage line', 'match-keys-', (text: string) => text.replace(/\n\[.*\n/, '\n{{{\n'), /matcher's key cache .* is unreadable \(a line is not valid JSON/],
   ])('(%s) is rebuilt with a warning; the playlist is the one a run without stored parses or results makes', async (_name, prefix, damage, warning) => {
     const path = cacheNamed(prefix);
     writeFileSync(path, damage(readFileSync(path, 'utf8')));
