@@ -1,14 +1,23 @@
 // Matcher throughput against the real index: createMatcher(tracks).match over many realistic candidates.
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createMatcher, readCachedTracks } from '@harmoniq/core/pipeline';
+import { runNode } from './run-child.mjs';
 
-/** The library index the cold run cached: exactly the LibraryTrack[] a sync matches against. */
-export async function cachedTracks(dataDir) {
+const CHILD = fileURLToPath(new URL('./matcher-child.mjs', import.meta.url));
+
+/** The file of the library index the cold run cached: exactly the LibraryTrack[] a sync matches against. */
+export function cachedIndexFile(dataDir) {
   const dir = join(dataDir, 'cache');
   const file = readdirSync(dir).find((f) => f.startsWith('library-') && f.endsWith('.json'));
   if (!file) throw new Error(`no library index in ${dir}`);
-  return readCachedTracks(join(dir, file));
+  return join(dir, file);
+}
+
+export async function cachedTracks(dataDir) {
+  return readCachedTracks(cachedIndexFile(dataDir));
 }
 
 /**
@@ -50,4 +59,18 @@ export function measureMatcher(tracks, candidates, { minSeconds = 3 } = {}) {
     elapsed = performance.now() - started;
   } while (elapsed < minSeconds * 1000);
   return { buildMs, candidates: candidates.length, matchedShare: candidates.length ? matched / candidates.length : 0, matches: count, perSecond: count / (elapsed / 1000) };
+}
+
+/** measureMatcher in a child process that holds only the cached index and the candidates (matcher-child.mjs). */
+export async function measureMatcherApart(dataDir, candidates, { minSeconds = 3 } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'harmoniq-bench-matcher-'));
+  try {
+    const candidatesFile = join(dir, 'candidates.json');
+    writeFileSync(candidatesFile, JSON.stringify(candidates));
+    const run = await runNode([CHILD, cachedIndexFile(dataDir), candidatesFile, String(minSeconds)], {}, process.cwd());
+    if (run.code !== 0) throw new Error(`matcher measurement exited ${run.code}: ${run.stderr.slice(0, 2000)}`);
+    return JSON.parse(run.stdout);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -2,11 +2,13 @@
 
 const isUuid = (segment) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(segment);
 const isId = (segment) => /^\d+$/.test(segment) || isUuid(segment);
+/** `/library/metadata/1,2,3`: several keys in one path segment. */
+const isIdList = (segment) => /^\d+(,\d+)+$/.test(segment);
 const WRITES = new Set(['POST', 'PUT', 'DELETE']);
 
 /** `GET /library/sections/{id}/all?type=10`: ids folded, the listing's type kept (tracks vs albums vs artists). */
 export function plexRoute(req) {
-  const path = req.path.split('/').map((s) => (isId(s) ? '{id}' : s)).join('/');
+  const path = req.path.split('/').map((s) => (isId(s) ? '{id}' : isIdList(s) ? '{ids}' : s)).join('/');
   const type = req.query.type;
   return `${req.method} ${path}${type !== undefined && path.endsWith('/all') ? `?type=${type}` : ''}`;
 }

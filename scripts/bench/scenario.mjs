@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { baselineCandidates, runBaseline } from './baseline.mjs';
 import { startWorld, syncEnv } from './emulators.mjs';
 import { changeLibrary } from './library-change.mjs';
-import { cachedTracks, measureMatcher, serviceCandidates } from './matcher-throughput.mjs';
+import { measureMatcherApart, serviceCandidates } from './matcher-throughput.mjs';
 import { replayPipeline } from './pipeline-replay.mjs';
 import { summariseRequests } from './requests.mjs';
 import { runHarmoniq } from './run-child.mjs';
@@ -70,8 +70,7 @@ export async function measureSize(opts) {
 
     let matcher;
     if (!opts.skipMatcher) {
-      const indexTracks = await cachedTracks(dataDir);
-      matcher = measureMatcher(indexTracks, serviceCandidates(world), { minSeconds: opts.matchSeconds });
+      matcher = await measureMatcherApart(dataDir, serviceCandidates(world), { minSeconds: opts.matchSeconds });
       log(`  matcher: ${Math.round(matcher.perSecond)} candidates/s over ${matcher.candidates} distinct candidates (index built in ${Math.round(matcher.buildMs)} ms)`);
     }
 
