@@ -16,6 +16,7 @@ export { createHttp, networkCode, serverWaitMs, type HttpOptions } from './http/
 export { DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_JSON_DEPTH, bodyTooLargeError, formatBytes } from './http/bounds.js';
 export { createLibraryIndex, sonicLookup } from './library/library-index.js';
 export { createTrackInterner, type TrackInterner } from './library/track-interner.js';
+export { trackFromValues, type TrackValues } from './library/track-record.js';
 export type {
   SectionInfo,
   ServerInfo,

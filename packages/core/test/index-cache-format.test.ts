@@ -46,8 +46,8 @@ describe('the library index cache file (compact rows)', () => {
     const warm = await load();
     expect(warm.fromCache).toBe(true);
     expect(plex.listings).toBe(1);
-    expect(warm.tracks).toEqual(tracks);
-    expect(cold.tracks).toEqual(tracks);
+    expect(warm.tracks).toStrictEqual(tracks);
+    expect(cold.tracks).toStrictEqual(tracks);
     // Same keys in the same order as the listing's objects (reports print them).
     expect(warm.tracks.map((t) => Object.keys(t))).toEqual(tracks.map((t) => Object.keys(t)));
     expect(warm.tracks[1]!.albumGenres).toBe(warm.tracks[0]!.albumGenres);

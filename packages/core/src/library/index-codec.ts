@@ -1,3 +1,4 @@
+import { TRACK_FIELDS, trackFromValues, type TrackValues } from './track-record.js';
 import type { LibraryTrack } from './types.js';
 
 /**
@@ -10,34 +11,7 @@ import type { LibraryTrack } from './types.js';
  * Decoded tracks are the objects the listing produced, field for field (absent fields stay absent). The genre
  * lists they share are frozen: a consumer that sorted one in place would otherwise change every track's.
  */
-export const FIELDS = [
-  'ratingKey',
-  'title',
-  'artist',
-  'viewCount',
-  'albumArtist',
-  'album',
-  'durationMs',
-  'trackNumber',
-  'discNumber',
-  'year',
-  'albumRatingKey',
-  'artistRatingKey',
-  'genres',
-  'albumGenres',
-  'artistGenres',
-  'userRating',
-  'lastViewedAt',
-  'addedAt',
-  'updatedAt',
-  'guids',
-  'sonicAnalysis',
-] as const satisfies readonly (keyof LibraryTrack)[];
-
-// A field added to LibraryTrack and not to FIELDS would be dropped from the cache: make that a compile error.
-type Missing = Exclude<keyof LibraryTrack, (typeof FIELDS)[number]>;
-const everyField: [Missing] extends [never] ? true : Missing = true;
-void everyField;
+export const FIELDS = TRACK_FIELDS;
 
 type Field = (typeof FIELDS)[number];
 const SHARED_STRINGS = new Set<Field>(['title', 'artist', 'albumArtist', 'album', 'albumRatingKey', 'artistRatingKey']);
@@ -135,45 +109,20 @@ export function createDecoder(strings: unknown, lists: unknown): (row: unknown) 
     if (!Array.isArray(ids)) throw new Error('the table of genre lists is damaged');
     return Object.freeze(ids.map((id: unknown) => nameAt(names, id))) as string[];
   });
-  const str = (v: unknown): unknown => (typeof v === 'number' ? nameAt(names, v) : unwrap(v));
-  const list = (v: unknown): unknown => (typeof v === 'number' ? listAt(sharedLists, v) : unwrap(v));
-  // One statement per field, in FIELDS order: property stores with fixed names are what V8 makes fast, and the
-  // objects get the listing's key order. A compile-time check below keeps it in step with FIELDS.
+  const str = (v: unknown): unknown => (v === null ? null : typeof v === 'number' ? nameAt(names, v) : unwrap(v));
+  const list = (v: unknown): unknown => (v === null ? null : typeof v === 'number' ? listAt(sharedLists, v) : unwrap(v));
+  // The row becomes the track's values in place (it is garbage once the track is made); null stays absent.
   return (row) => {
     if (!Array.isArray(row) || row.length !== FIELDS.length || typeof row[0] !== 'string') throw new Error('a track row has the wrong shape');
     const r = row as unknown[];
-    const t: Partial<Record<Field, unknown>> = { ratingKey: r[0] };
-    if (r[1] !== null) t.title = str(r[1]);
-    if (r[2] !== null) t.artist = str(r[2]);
-    if (r[3] !== null) t.viewCount = r[3];
-    if (r[4] !== null) t.albumArtist = str(r[4]);
-    if (r[5] !== null) t.album = str(r[5]);
-    if (r[6] !== null) t.durationMs = r[6];
-    if (r[7] !== null) t.trackNumber = r[7];
-    if (r[8] !== null) t.discNumber = r[8];
-    if (r[9] !== null) t.year = r[9];
-    if (r[10] !== null) t.albumRatingKey = str(r[10]);
-    if (r[11] !== null) t.artistRatingKey = str(r[11]);
-    if (r[12] !== null) t.genres = list(r[12]);
-    if (r[13] !== null) t.albumGenres = list(r[13]);
-    if (r[14] !== null) t.artistGenres = list(r[14]);
-    if (r[15] !== null) t.userRating = r[15];
-    if (r[16] !== null) t.lastViewedAt = r[16];
-    if (r[17] !== null) t.addedAt = r[17];
-    if (r[18] !== null) t.updatedAt = r[18];
-    if (r[19] !== null) t.guids = r[19];
-    if (r[20] !== null) t.sonicAnalysis = r[20];
-    return t as unknown as LibraryTrack;
+    for (let i = 1; i < r.length; i++) {
+      const kind = KIND[i];
+      if (kind === 'string') r[i] = str(r[i]);
+      else if (kind === 'list') r[i] = list(r[i]);
+    }
+    return trackFromValues(r as TrackValues);
   };
 }
-
-// The decoder above reads FIELDS by position: this fails to compile when FIELDS is reordered or grows.
-const ORDER: typeof FIELDS = [
-  'ratingKey', 'title', 'artist', 'viewCount', 'albumArtist', 'album', 'durationMs', 'trackNumber', 'discNumber', 'year',
-  'albumRatingKey', 'artistRatingKey', 'genres', 'albumGenres', 'artistGenres', 'userRating', 'lastViewedAt', 'addedAt',
-  'updatedAt', 'guids', 'sonicAnalysis',
-];
-void ORDER;
 
 function unwrap(v: unknown): unknown {
   if (v === null || typeof v !== 'object' || !('value' in v)) throw new Error('a track row holds a value of the wrong kind');
