@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
+import { constants } from 'node:fs';
 import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { HarmoniqError } from '../errors/harmoniq-error.js';
@@ -20,26 +20,6 @@ export async function readJsonFile<T = unknown>(path: string): Promise<ReadJsonR
       text = await handle.readFile('utf8');
     } finally {
       await handle.close();
-    }
-  } catch (error) {
-    return unreadable(error);
-  }
-  return parsed<T>(text);
-}
-
-/**
- * readJsonFile for code that cannot wait: the same checks and results. For a file read at most once per run in the
- * middle of synchronous work (the matcher's stored parses, read when the first candidate needs the matcher).
- */
-export function readJsonFileSync<T = unknown>(path: string): ReadJsonResult<T> {
-  let text: string;
-  try {
-    const fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
-    try {
-      if (!fstatSync(fd).isFile()) return { status: 'corrupt', error: 'it is not a regular file' };
-      text = readFileSync(fd, 'utf8');
-    } finally {
-      closeSync(fd);
     }
   } catch (error) {
     return unreadable(error);

@@ -20,7 +20,7 @@ export class LineTooLongError extends Error {
  * Neither the file nor its text is ever held whole: read whole, a 300k library's parses were a 10 MB buffer, its
  * string (twice that once one character is not Latin-1) and one object graph of every entry at once.
  *
- * The same checks as readJsonFileSync: a symbolic link is not followed, a non-regular file is refused (errors are
+ * The same checks as readJsonFile: a symbolic link is not followed, a non-regular file is refused (errors are
  * thrown with their `code`: ENOENT, ELOOP, ENOTREG). A line longer than `maxLineBytes` throws LineTooLongError
  * without reading the rest of it. A last line without its newline is given too (the caller's trailer check finds a
  * file cut short). Closing the generator early (a damaged line) closes the file.
