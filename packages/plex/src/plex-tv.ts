@@ -1,5 +1,5 @@
 import { HarmoniqError, type Http, type Logger } from '@harmoniq/core';
-import { XMLParser } from 'fast-xml-parser';
+import type { XMLParser } from 'fast-xml-parser';
 import { CLIENT_VERSION } from './query.js';
 
 /** plex.tv, where the owner's account lists the server's other users and their server tokens (api facts §6.1). */
@@ -40,12 +40,19 @@ export interface PlexTv {
   sharedServers(machineIdentifier: string): Promise<SharedServer[]>;
 }
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  parseAttributeValue: false,
-  isArray: (name) => ['User', 'Server', 'SharedServer', 'Section'].includes(name),
-});
+// Loaded by the first plex.tv answer: only a household run asks plex.tv, and every other run would pay for the
+// parser's ~35 modules at start-up (40–80 ms on 2 cores) for nothing.
+let parser: Promise<XMLParser> | undefined;
+const xmlParser = (): Promise<XMLParser> =>
+  (parser ??= import('fast-xml-parser').then(
+    ({ XMLParser }) =>
+      new XMLParser({
+        ignoreAttributes: false,
+        attributeNamePrefix: '',
+        parseAttributeValue: false,
+        isArray: (name) => ['User', 'Server', 'SharedServer', 'Section'].includes(name),
+      }),
+  ));
 
 export function createPlexTv(options: PlexTvOptions): PlexTv {
   const base = new URL(options.url ?? DEFAULT_PLEX_TV_URL);
@@ -80,7 +87,7 @@ export function createPlexTv(options: PlexTvOptions): PlexTv {
       const transient = res.status >= 500 || res.status === 429;
       throw plexTvError(`plex.tv at ${host} answered GET ${path} with HTTP ${res.status}.`, transient ? 'Try again later.' : 'Check PLEX_TV_URL.', transient);
     }
-    const container = parseContainer(res.body);
+    const container = parseContainer(await xmlParser(), res.body);
     if (!container) throw plexTvError(`plex.tv at ${host} answered GET ${path} with something that is not a MediaContainer XML document.`, 'Check PLEX_TV_URL; a proxy may be answering instead of plex.tv.', true);
     return container;
   };
@@ -104,7 +111,7 @@ export function findUser(users: readonly PlexTvUser[], name: string): PlexTvUser
   );
 }
 
-function parseContainer(text: string): Record<string, unknown> | undefined {
+function parseContainer(parser: XMLParser, text: string): Record<string, unknown> | undefined {
   if (!text.trimStart().startsWith('<')) return undefined;
   try {
     const doc: unknown = parser.parse(text);
