@@ -60,6 +60,7 @@ describe('quick scoring in two passes', () => {
       artistThreshold: DEFAULT_THRESHOLDS.artist,
       isLibraryArtist: index.isLibraryArtist,
       titleOwners: index.titleOwners,
+      chars: new Int32Array(128),
     };
     let compared = 0;
     let creditedTracks = 0;

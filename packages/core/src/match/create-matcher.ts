@@ -75,6 +75,7 @@ export function prepareMatcher(
     artistThreshold: thresholds.artist,
     isLibraryArtist: index.isLibraryArtist,
     titleOwners: index.titleOwners,
+    chars: new Int32Array(128),
   };
   const overrides = new Map<string, MatchOverride>();
   for (const o of options.overrides ?? []) {

@@ -1,8 +1,8 @@
 import type { ParsedArtist } from './parse-artist.js';
 import type { PreparedQuery, PreparedTrack } from './prepare.js';
 import { scoreCandidate, WEIGHTS, type ScoreContext, type Scored } from './score-candidate.js';
-import { artistCouldPass, scoreArtist, type ArtistScore } from './score-artist.js';
-import { farTitleScore, titleCouldPass, titleLengthBound, versionKindsAgree } from './score-title.js';
+import { artistAgreesWith, artistCouldPass, DIFFERENT_ARTIST_MAX, type ArtistScore } from './score-artist.js';
+import { farTitleScore, titleCharBound, titleCouldPass, titleLengthBound, versionKindsAgree } from './score-title.js';
 
 // Tracks of another artist scored for the report of a query that matches nothing; the rest cost one check.
 const NEAR_MISSES = 3;
@@ -49,11 +49,13 @@ export function firstOf(set: ScoredSet, wanted: (s: Scored) => boolean): Scored 
 export interface ArtistMemo {
   /** Made on first use: most matches find their track in the credited list, which needs no gate. */
   gate: Map<ParsedArtist, boolean> | undefined;
+  /** scoreArtist's verdict (pass, or "unknown") without the score, made on first use. */
+  agree: Map<ParsedArtist, boolean> | undefined;
   scores: Map<ParsedArtist, ArtistScore>;
 }
 
 export function artistMemo(): ArtistMemo {
-  return { gate: undefined, scores: new Map() };
+  return { gate: undefined, agree: undefined, scores: new Map() };
 }
 
 function artistMayPass(q: PreparedQuery, c: PreparedTrack, memo: ArtistMemo, threshold: number): boolean {
@@ -63,15 +65,21 @@ function artistMayPass(q: PreparedQuery, c: PreparedTrack, memo: ArtistMemo, thr
   return could;
 }
 
-/** The artist's verdict, memoised as scoreCandidate memoises it: a failed one (not "unknown") stops it there. */
+/**
+ * Whether the artist's score passes (or is "unknown", which scoreCandidate decides with the title): a failed one
+ * stops the track there. The verdict alone is memoised; the score is made when a track of the artist is scored.
+ */
 function artistAgrees(q: PreparedQuery, c: PreparedTrack, memo: ArtistMemo, ctx: ScoreContext): boolean {
-  let a = memo.scores.get(c.artist);
-  if (a === undefined) memo.scores.set(c.artist, (a = scoreArtist(q.artist, c.artist, q.title.credits, ctx)));
-  return a.pass || a.how === 'unknown';
+  const agree = (memo.agree ??= new Map());
+  let a = agree.get(c.artist);
+  if (a === undefined) agree.set(c.artist, (a = artistAgreesWith(q.artist, c.artist, q.title.credits, ctx)));
+  return a;
 }
 
 function restMayPass(q: PreparedQuery, c: PreparedTrack, memo: ArtistMemo, ctx: ScoreContext): boolean {
-  return titleCouldPass(q.title, c.title, ctx.thresholds.title) && versionKindsAgree(q.title, c.title) && artistAgrees(q, c, memo, ctx);
+  const threshold = ctx.thresholds.title;
+  if (!titleCouldPass(q.title, c.title, threshold) || !versionKindsAgree(q.title, c.title) || !artistAgrees(q, c, memo, ctx)) return false;
+  return q.title.core === c.title.core || titleCharBound(q.title, c.title, ctx.chars) >= threshold;
 }
 
 function keepBestFail(into: ScoredSet, s: Scored): void {
@@ -130,7 +138,7 @@ export function scoreAll(
   for (const s of failed ?? []) keepBestFail(into, s);
   for (const c of later ?? []) {
     // The best failing score only grows: a track whose bound is below it can never be the near miss.
-    if (into.bestFail && failingScoreBound(q, c, ctx.thresholds.title) < into.bestFail.score) continue;
+    if (into.bestFail && failingScoreBound(q, c, memo, ctx) < into.bestFail.score) continue;
     keepBestFail(into, scoreCandidate(q, c, ctx, true, memo.scores));
   }
   return false;
@@ -164,12 +172,21 @@ export function singlePass(
 }
 
 /**
- * An upper bound of a quick score, from lengths only, for tracks whose song name differs too much in length to
- * pass: scoreCandidate then stops at the title (or earlier, at the artist), scoring at most a perfect artist and
- * that title's fixed score. Rounded up as scores are rounded; 1 (no bound) for any other track.
+ * An upper bound of a quick score for tracks that cannot pass. An artist known to fail stops scoreCandidate at the
+ * artist. A song name that cannot pass stops it at the title, scoring at most a perfect artist and the title's score. That is fixed when the
+ * lengths differ too much (farTitleScore), else at most the edit similarity, which the characters bound
+ * (titleCharBound). Rounded up as scores are rounded; 1 (no bound) for any other track.
  */
-function failingScoreBound(q: PreparedQuery, c: PreparedTrack, titleThreshold: number): number {
-  const bound = titleLengthBound(q.title, c.title);
-  if (q.title.core === c.title.core || bound >= titleThreshold) return 1;
-  return Math.ceil((WEIGHTS.artist + WEIGHTS.title * farTitleScore(bound)) * 10000) / 10000 + 1e-9;
+function failingScoreBound(q: PreparedQuery, c: PreparedTrack, memo: ArtistMemo, ctx: ScoreContext): number {
+  const threshold = ctx.thresholds.title;
+  const sameCore = q.title.core === c.title.core;
+  // An artist the gate or the verdict refused fails as 'different': the score stops there.
+  if (memo.gate?.get(c.artist) === false || memo.agree?.get(c.artist) === false) {
+    return Math.ceil((WEIGHTS.artist * DIFFERENT_ARTIST_MAX + (sameCore ? WEIGHTS.title : 0)) * 10000) / 10000 + 1e-9;
+  }
+  if (sameCore) return 1;
+  const lengths = titleLengthBound(q.title, c.title);
+  const title = lengths < threshold ? farTitleScore(lengths) : titleCharBound(q.title, c.title, ctx.chars);
+  if (title >= threshold) return 1;
+  return Math.ceil((WEIGHTS.artist + WEIGHTS.title * title) * 10000) / 10000 + 1e-9;
 }

@@ -14,6 +14,9 @@ export interface ArtistScore extends ComponentScore {
   how: 'same' | 'primary' | 'credit' | 'fuzzy' | 'unknown' | 'different';
 }
 
+/** The highest score of an artist that fails and is not 'unknown' ('different'). */
+export const DIFFERENT_ARTIST_MAX = 0.84;
+
 /**
  * Compares the query's artist credit with a library track's. Multi-artist credits agree when they share a
  * name, but a duo's name is split on "&"/"and" only when the piece stands for an artist of its own:
@@ -38,11 +41,36 @@ export function scoreArtist(
     return { score: 0.95 * best.value, pass: true, how: 'fuzzy', detail: `similar names "${best.a}" ≈ "${best.b}" (${best.value.toFixed(2)})` };
   }
   return {
-    score: Math.min(best.value, 0.84),
+    score: Math.min(best.value, DIFFERENT_ARTIST_MAX),
     pass: false,
     how: 'different',
     detail: `different artist (${best.value.toFixed(2)} < ${ctx.artistThreshold})`,
   };
+}
+
+/**
+ * scoreArtist's verdict alone (`pass`, or 'unknown'), without its score or detail: the same tests in the same
+ * order, but a name pair whose lengths alone put it under the threshold is not measured, and the first pair over
+ * it ends the search. A quick match needs only the verdict of most artists it meets (a track of another artist
+ * that fails is not scored unless nothing passes).
+ */
+export function artistAgreesWith(q: ParsedArtist, l: ParsedArtist, qCredits: readonly string[], ctx: ArtistContext): boolean {
+  if (q.unknown || l.unknown || q.key === l.key || q.primary === l.primary) return true;
+  if (sharedName(q, l, qCredits, ctx) !== undefined) return true;
+  // bestRatio(q, l).value >= threshold: some pair it measures does (pairs equal to the whole credits' repeat it).
+  const t = ctx.artistThreshold;
+  if (guardedAtLeast(q.key, l.key, t) || guardedAtLeast(q.primary, l.primary, t)) return true;
+  const qn = Math.min(q.listed.length, 6);
+  const ln = Math.min(l.listed.length, 6);
+  for (let i = 0; i < qn; i++) for (let j = 0; j < ln; j++) if (guardedAtLeast(q.listed[i]!, l.listed[j]!, t)) return true;
+  return false;
+}
+
+/** lengthGuarded(a, b) >= threshold; the edit ratio is at most 1 − length difference / longer length. */
+function guardedAtLeast(a: string, b: string, threshold: number): boolean {
+  if (a === b) return true;
+  if (bound(a, b) < threshold) return false;
+  return lengthGuarded(a, b) >= threshold;
 }
 
 /** A cheap test that rules out most other artists before any string is built: false means scoreArtist fails. */

@@ -9,6 +9,8 @@ export interface ScoreContext extends ArtistContext {
   thresholds: MatchThresholds;
   /** Known (not "Various Artists") artist keys of library tracks whose title core is `core`. */
   titleOwners(core: string): ReadonlySet<string>;
+  /** The matcher's scratch for titleCharBound (128 counts, zero between calls). */
+  chars: Int32Array;
 }
 
 export interface Scored {

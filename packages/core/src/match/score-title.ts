@@ -76,6 +76,70 @@ export function titleLengthBound(q: ParsedTitle, l: ParsedTitle): number {
   return Math.max(lengthBound(q.core.length, l.core.length), lengthBound(fullLength(q), fullLength(l)));
 }
 
+/**
+ * An upper bound of the edit similarity scoreTitle measures between two different song names (core, and core with
+ * subtitles, in either word order), from their characters alone: an edit changes at most one character on each
+ * side, so the edit distance is at least the larger of the two multiset differences of characters (the bag
+ * distance), whatever the order of words. Characters are counted in 128 buckets (`counts`, zero between calls):
+ * merging characters only lowers the difference, so the bound holds. 1 when a symbols-only chunk ("*") or an empty
+ * core could let scoreTitle decide otherwise.
+ */
+export function titleCharBound(q: ParsedTitle, l: ParsedTitle, counts: Int32Array): number {
+  if (q.core === '' || l.core === '' || q.core.includes(UNREADABLE) || l.core.includes(UNREADABLE)) return 1;
+  const core = charBound(q, l, false, counts);
+  if (q.extras.length === 0 && l.extras.length === 0) return core;
+  return Math.max(core, charBound(q, l, true, counts));
+}
+
+const BUCKETS = 127;
+const SPACE = 32;
+
+function charBound(q: ParsedTitle, l: ParsedTitle, full: boolean, counts: Int32Array): number {
+  const qLength = full ? fullLength(q) : q.core.length;
+  const lLength = full ? fullLength(l) : l.core.length;
+  countChars(q, full, counts, 1);
+  countChars(l, full, counts, -1);
+  // The characters of q missing from l; those of l missing from q follow from the lengths.
+  let missing = drainChars(q, full, counts) + drainChars(l, full, counts);
+  if (full) {
+    missing += Math.max(counts[SPACE]!, 0);
+    counts[SPACE] = 0;
+  }
+  const distance = Math.max(missing, missing - (qLength - lLength));
+  const longest = Math.max(qLength, lLength);
+  return 1 - distance / longest;
+}
+
+function countChars(t: ParsedTitle, full: boolean, counts: Int32Array, sign: number): void {
+  countText(t.core, counts, sign);
+  if (!full) return;
+  for (const e of t.extras) countText(e, counts, sign);
+  // Each subtitle is joined to the words before it by a space.
+  counts[SPACE]! += sign * t.extras.length;
+}
+
+function countText(text: string, counts: Int32Array, sign: number): void {
+  for (let i = 0; i < text.length; i++) counts[text.charCodeAt(i) & BUCKETS]! += sign;
+}
+
+/** Sums the positive counts of the buckets of t's characters and zeroes them. */
+function drainChars(t: ParsedTitle, full: boolean, counts: Int32Array): number {
+  let sum = drainText(t.core, counts);
+  if (full) for (const e of t.extras) sum += drainText(e, counts);
+  return sum;
+}
+
+function drainText(text: string, counts: Int32Array): number {
+  let sum = 0;
+  for (let i = 0; i < text.length; i++) {
+    const k = text.charCodeAt(i) & BUCKETS;
+    const c = counts[k]!;
+    if (c > 0) sum += c;
+    counts[k] = 0;
+  }
+  return sum;
+}
+
 /** False only when scoreVersion cannot pass: a version kind (live, remix, part 2…) named on one side only. */
 export function versionKindsAgree(q: ParsedTitle, l: ParsedTitle): boolean {
   return everyKindIn(q.versions, l.versions) && everyKindIn(l.versions, q.versions);
