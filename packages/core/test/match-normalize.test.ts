@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { keyOf } from '../src/match/normalize-text.js';
+import { keyOf, wordsOf } from '../src/match/normalize-text.js';
 import { parseTitle } from '../src/match/parse-title.js';
 import { parseArtist } from '../src/match/parse-artist.js';
 
@@ -116,5 +116,39 @@ describe('artist parsing', () => {
 
   it.each([['Various Artists'], ['Unknown artist'], ['[unknown]'], ['']])('treats "%s" as nobody', (artist) => {
     expect(parseArtist(artist).unknown).toBe(true);
+  });
+});
+
+describe('words of plain text', () => {
+  // The regular-expression reading wordsOf had for plain text, kept as the reference of its one-pass reading.
+  function reference(folded: string): string[] | undefined {
+    if (!/^[a-z0-9 '.!?,]*$/.test(folded)) return undefined;
+    return folded.replace(/['.!?]/g, '').replace(/,/g, ' ').split(' ').filter((w) => w !== '').map((w) => (w === 'n' ? 'and' : w));
+  }
+
+  it('reads every short text of plain characters as the regular expressions did', () => {
+    // Every string of up to 4 characters over an alphabet with each kind of plain character, and random longer ones.
+    const alphabet = ['a', 'n', 'z', '0', ' ', ',', "'", '.', '!', '?'];
+    const texts = [''];
+    for (let length = 1; length <= 4; length++) {
+      for (const t of texts.filter((x) => x.length === length - 1)) for (const c of alphabet) texts.push(t + c);
+    }
+    let seed = 7;
+    for (let i = 0; i < 2000; i++) {
+      let t = '';
+      for (let j = 0; j < 24; j++) {
+        seed = (seed * 1103515245 + 12345) % 2147483648;
+        t += alphabet[seed % alphabet.length];
+      }
+      texts.push(t);
+    }
+    const wrong = texts.filter((t) => JSON.stringify(wordsOf(t)) !== JSON.stringify(reference(t)));
+    expect(wrong).toEqual([]);
+    expect(texts.length).toBeGreaterThan(10_000);
+  });
+
+  it('joins on marks, breaks on spaces and commas, and reads "n" as "and"', () => {
+    expect(wordsOf("rock n roll, don't stop... t.i.!")).toEqual(['rock', 'and', 'roll', 'dont', 'stop', 'ti']);
+    expect(wordsOf('come - get it')).toEqual(['come', 'get', 'it']);
   });
 });

@@ -57,12 +57,20 @@ export function scoreArtist(
 export function artistAgreesWith(q: ParsedArtist, l: ParsedArtist, qCredits: readonly string[], ctx: ArtistContext): boolean {
   if (q.unknown || l.unknown || q.key === l.key || q.primary === l.primary) return true;
   if (sharedName(q, l, qCredits, ctx) !== undefined) return true;
-  // bestRatio(q, l).value >= threshold: some pair it measures does (pairs equal to the whole credits' repeat it).
+  // bestRatio(q, l).value >= threshold: some pair it measures does. A pair equal to the whole credits' is measured
+  // once (a one-name credit's primary and listed name are its key).
   const t = ctx.artistThreshold;
-  if (guardedAtLeast(q.key, l.key, t) || guardedAtLeast(q.primary, l.primary, t)) return true;
+  if (guardedAtLeast(q.key, l.key, t)) return true;
+  if (!wholeCredits(q, l, q.primary, l.primary) && guardedAtLeast(q.primary, l.primary, t)) return true;
   const qn = Math.min(q.listed.length, 6);
   const ln = Math.min(l.listed.length, 6);
-  for (let i = 0; i < qn; i++) for (let j = 0; j < ln; j++) if (guardedAtLeast(q.listed[i]!, l.listed[j]!, t)) return true;
+  for (let i = 0; i < qn; i++) {
+    for (let j = 0; j < ln; j++) {
+      const a = q.listed[i]!;
+      const b = l.listed[j]!;
+      if (!wholeCredits(q, l, a, b) && guardedAtLeast(a, b, t)) return true;
+    }
+  }
   return false;
 }
 
