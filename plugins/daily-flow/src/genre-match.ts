@@ -37,44 +37,47 @@ export interface GenreSource {
   artistGenres?: readonly string[];
 }
 
-/** genreKey with a cache: a library has a few hundred genre names spread over many thousand tracks. */
-export function cachedGenreKey(): (name: string) => string {
-  const cache = new Map<string, string>();
-  return (name) => {
-    let key = cache.get(name);
+export interface GenreMatch {
+  genre: string;
+  level: GenreLevel;
+}
+
+/** Beyond this many distinct genre lists at one level (tracks that do not share them), answers are not remembered. */
+const REMEMBERED_LISTS = 50_000;
+
+/**
+ * The first genre of a track (its own, then its album's, then its artist's) whose key is in `keys`, as a function
+ * called for every track of the library on each run. Tracks share their genre lists (the listing and the index
+ * cache hand out one copy of each), so a 300k library holds a few thousand distinct lists: each list's answer is
+ * worked out once, each name folded once.
+ */
+export function genreFinder(keys: ReadonlySet<string>): (track: GenreSource) => GenreMatch | undefined {
+  const folded = new Map<string, string>();
+  const inKeys = (name: string): boolean => {
+    let key = folded.get(name);
     if (key === undefined) {
       key = genreKey(name);
-      cache.set(name, key);
+      folded.set(name, key);
     }
-    return key;
+    return keys.has(key);
   };
-}
-
-/** The first genre of a track (its own, then its album's, then its artist's) whose key is in `keys`. */
-export function matchingGenre(
-  track: GenreSource,
-  keys: ReadonlySet<string>,
-  keyOf: (name: string) => string = genreKey,
-): { genre: string; level: GenreLevel } | undefined {
-  // Called for every track of the library on each run: no arrays allocated per call.
-  return (
-    firstMatch(track.genres, 'track', keys, keyOf) ??
-    firstMatch(track.albumGenres, 'album', keys, keyOf) ??
-    firstMatch(track.artistGenres, 'artist', keys, keyOf)
-  );
-}
-
-function firstMatch(
-  names: readonly string[] | undefined,
-  level: GenreLevel,
-  keys: ReadonlySet<string>,
-  keyOf: (name: string) => string,
-): { genre: string; level: GenreLevel } | undefined {
-  if (!names) return undefined;
-  for (const genre of names) {
-    if (keys.has(keyOf(genre))) return { genre, level };
-  }
-  return undefined;
+  const atLevel = (level: GenreLevel): ((names: readonly string[] | undefined) => GenreMatch | undefined) => {
+    const answers = new Map<readonly string[], GenreMatch | null>();
+    return (names) => {
+      if (!names) return undefined;
+      let answer = answers.get(names);
+      if (answer === undefined) {
+        const genre = names.find(inKeys);
+        answer = genre === undefined ? null : { genre, level };
+        if (answers.size < REMEMBERED_LISTS) answers.set(names, answer);
+      }
+      return answer ?? undefined;
+    };
+  };
+  const own = atLevel('track');
+  const album = atLevel('album');
+  const artist = atLevel('artist');
+  return (track) => own(track.genres) ?? album(track.albumGenres) ?? artist(track.artistGenres);
 }
 
 /** Library genres nearest to what a window asked for, best first: for the "matches nothing" warning. */
