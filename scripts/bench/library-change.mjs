@@ -29,7 +29,8 @@ export function changeLibrary(plex, { share = 0.01, seed = 7, edits = 10, remova
     const j = Math.floor(rng() * (i + 1));
     [keys[i], keys[j]] = [keys[j], keys[i]];
   }
-  const added = generateLibrary({ tracks: addCount, seed: seed + 1000 }).map((t) => ({ ...t, album: `${t.album} (New Release)` }));
+  // Without the generated addedAt (years old), so the emulator stamps them added now, as a scan does.
+  const added = generateLibrary({ tracks: addCount, seed: seed + 1000 }).map(({ addedAt: _, ...t }) => ({ ...t, album: `${t.album} (New Release)` }));
   plex.addTracks(added);
   const byKey = new Map(tracks.map((t) => [t.ratingKey, t]));
   for (const key of keys.slice(0, updateCount)) {

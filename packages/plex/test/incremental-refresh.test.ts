@@ -93,7 +93,7 @@ describe('incremental library refresh', () => {
     expect(partial).toBeGreaterThanOrEqual(rounds / 2);
   }, 240_000);
 
-  it('lists only what changed: adds and edits cost two filtered listings besides the library check', async () => {
+  it('lists only what changed: adds and edits cost one filtered listing and one count besides the library check', async () => {
     plex = await startPlexEmulator({ token: TOKEN, tracks: generateLibrary({ tracks: 2000, seed: 9 }) });
     const emu = plex;
     const dataDir = mkdtempSync(join(tmpdir(), 'harmoniq-refresh-'));
@@ -106,10 +106,43 @@ describe('incremental library refresh', () => {
     const loaded = await load();
     expect(loaded.refreshed).toEqual({ added: 15, updated: 1, removed: 0, requests: 2 });
     const listings = emu.requests.filter((q) => q.path.endsWith('/all'));
-    // The count, then one filtered listing each; the new tracks' album and artist are known, so no parent listing.
-    expect(listings.map((q) => Object.keys(q.query).filter((k) => k.endsWith('>>')))).toEqual([[], ['updatedAt>>'], ['addedAt>>']]);
+    // The library's count, the tracks updated since, then the count of those added since: the listing already
+    // holds all 15, so they are not listed again. Their album and artist are known, so no parent request.
+    expect(listings.map((q) => [Object.keys(q.query).filter((k) => k.endsWith('>>')), q.query['X-Plex-Container-Size']])).toEqual([
+      [[], '0'],
+      [['updatedAt>>'], '100'],
+      [['addedAt>>'], '0'],
+    ]);
     expect(emu.requests).toHaveLength(5);
     expect(loaded.tracks.find((t) => t.ratingKey === second?.ratingKey)?.title).toBe('Renamed');
+  });
+
+  it('lists the tracks added since when Plex did not stamp them updated, and still gives the full listing\'s index', async () => {
+    plex = await startPlexEmulator({ token: TOKEN, tracks: generateLibrary({ tracks: 1500, seed: 11 }), stampsUpdatedOnAdd: false });
+    const emu = plex;
+    const dataDir = mkdtempSync(join(tmpdir(), 'harmoniq-refresh-'));
+    const load = (refresh = false, dir = dataDir) =>
+      loadLibrary({ reader: testClient(emu.url, TOKEN, { pageSize: 100 }).client, sectionTitle: 'Music', dataDir: dir, logger: createMemoryLogger(), refresh });
+    await load();
+    const [first, second] = emu.tracks();
+    if (!first || !second) throw new Error('the generated library is empty');
+    // Into an album the index knows, with its genres (album and artist genres are not what this test is about);
+    // without an addedAt of their own, so the emulator stamps them added now, as a scan does.
+    const { artist, album, genres, albumGenres, artistGenres } = first;
+    emu.addTracks(generateLibrary({ tracks: 12, seed: 98 }).map(({ addedAt: _, ...t }) => ({ ...t, artist, album, genres, albumGenres, artistGenres })));
+    emu.updateTrack(second.ratingKey as string, { viewCount: 9 });
+    emu.resetRequests();
+    const loaded = await load();
+    expect(loaded.refreshed).toEqual({ added: 12, updated: 1, removed: 0, requests: 3 });
+    const listings = emu.requests.filter((q) => q.path.endsWith('/all'));
+    // The updated listing holds only the edit: the count of added tracks says 12 more, so they are listed.
+    expect(listings.map((q) => [Object.keys(q.query).filter((k) => k.endsWith('>>')), q.query['X-Plex-Container-Size']])).toEqual([
+      [[], '0'],
+      [['updatedAt>>'], '100'],
+      [['addedAt>>'], '0'],
+      [['addedAt>>'], '100'],
+    ]);
+    expect(loaded.tracks).toEqual((await load(true, mkdtempSync(join(tmpdir(), 'harmoniq-refresh-full-')))).tracks);
   });
 
   it('asks for new albums and artists by their keys, together, and gives them the genres a full listing gives', async () => {

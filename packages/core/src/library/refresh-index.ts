@@ -6,7 +6,8 @@ import type { LibraryReader, LibraryTrack, ParentGenres, TrackFilter } from './t
  * Brings a cached index up to date by reading only what changed, or says it cannot (undefined: list everything).
  *
  * 1. New and edited tracks: the tracks whose `updatedAt` or `addedAt` is later than the newest stamp the index
- *    holds (both, since which one PMS moves on an add is unverified). Merged by ratingKey.
+ *    holds (both, since which one PMS moves on an add is unverified; the added ones are counted first and listed
+ *    only when the first listing does not hold them all). Merged by ratingKey.
  * 2. Removals: the merged index must hold exactly the server's track count. When it holds more, the surplus is
  *    found by bisecting the `addedAt` range with counts (the index knows how many tracks it has in any range;
  *    the server says how many it has), then listing the small ranges that differ and taking them as Plex has them.
@@ -57,9 +58,17 @@ export async function refreshIndex(input: RefreshInput): Promise<RefreshResult |
     const parents = parentGenres(input.cached);
     const since = input.stamp - 1;
     const changed = new Map<string, LibraryTrack>();
-    spend(2);
+    spend();
     for (const t of await listWhere(sectionId, { updatedAfter: since }, parents)) changed.set(t.ratingKey, t);
-    for (const t of await listWhere(sectionId, { addedAfter: since }, parents)) changed.set(t.ratingKey, t);
+    // Which stamp PMS moves when it adds a track is unverified, so the tracks added since are asked for too: first
+    // by their count. When Plex counts no more of them than the first listing already holds, it holds them all
+    // (a 1 % change at 1M tracks lists ~10k new tracks once, not twice); otherwise they are listed.
+    spend();
+    const addedSince = await countWhere(sectionId, { addedAfter: since });
+    if (addedSince !== addedAfter(changed.values(), since)) {
+      spend();
+      for (const t of await listWhere(sectionId, { addedAfter: since }, parents)) changed.set(t.ratingKey, t);
+    }
     if (!(await knowParents([...changed.values()], parents, input, spend))) throw new GiveUp('a new album or artist is unknown');
 
     // The index with its changed tracks in place, then the new ones: one pass, no map of the whole library (at 300k
@@ -93,6 +102,13 @@ export async function refreshIndex(input: RefreshInput): Promise<RefreshResult |
     logger.info(`The library changed in a way a partial refresh cannot prove complete (${error.message}); listing it all.`);
     return undefined;
   }
+}
+
+/** How many of these tracks an `addedAt>>=since` filter selects (the filter's bound is exclusive, in seconds). */
+function addedAfter(tracks: Iterable<LibraryTrack>, since: number): number {
+  let n = 0;
+  for (const t of tracks) if (t.addedAt !== undefined && Math.floor(t.addedAt / 1000) > since) n += 1;
+  return n;
 }
 
 /** Album and artist genres by ratingKey, from the cached tracks. */

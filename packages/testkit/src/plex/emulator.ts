@@ -89,7 +89,7 @@ function libraryRoute(ctx: PlexContext, req: EmulatorRequest, m: string, s: stri
 /** Starts a Plex Media Server emulator on 127.0.0.1 (see the testkit README for what it implements). */
 export async function startPlexEmulator(options: PlexEmulatorOptions = {}): Promise<PlexEmulator> {
   const token = options.token ?? DEFAULT_TOKEN;
-  const library = new LibraryStore(options.tracks ?? [], options.trackGenres ?? true, options.sonicAnalysis ?? true);
+  const library = new LibraryStore(options.tracks ?? [], options.trackGenres ?? true, options.sonicAnalysis ?? true, options.stampsUpdatedOnAdd ?? true);
   const playlists = new PlaylistStore(library);
   // "Playlists are owned by the account associated with the request" (api facts §6.1): each account sees
   // and edits only its own store; ratingKeys stay unique because every store allocates from the library.

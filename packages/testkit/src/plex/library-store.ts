@@ -1,6 +1,9 @@
 import type { PlexFixtureTrack } from './types.js';
 
 /** Epoch seconds every emulator timestamp derives from, so that responses are deterministic. */
+/** The updatedAt of a track added while `stampsUpdatedOnAdd` is off: 2000-01-01, older than any stamp a client holds. */
+const UNSTAMPED_UPDATED_AT = 946_684_800;
+
 export const BASE_TIME = 1714650000;
 
 export interface GenreTag {
@@ -83,6 +86,8 @@ export class LibraryStore {
     readonly trackGenres: boolean,
     /** The server's sonic analysis (Plex Pass and the library setting); off = no track is analysed. */
     readonly sonicAnalysis = true,
+    /** A track added after start gets a new updatedAt (PlexEmulatorOptions.stampsUpdatedOnAdd). */
+    private readonly stampsUpdatedOnAdd = true,
   ) {
     for (const t of tracks) if (t.ratingKey !== undefined) this.reserve(t.ratingKey);
     for (const t of tracks) this.insert(t);
@@ -192,7 +197,7 @@ export class LibraryStore {
       addedAt,
       // Scanned now, whatever addedAt a test gives: PMS stamps what it adds.
       analysed: false,
-      updatedAt: this.started ? Math.max(addedAt, this.stamp()) : addedAt,
+      updatedAt: !this.started ? addedAt : this.stampsUpdatedOnAdd ? Math.max(addedAt, this.stamp()) : UNSTAMPED_UPDATED_AT,
       json: undefined,
       jsonWithGuid: undefined,
     };

@@ -63,6 +63,12 @@ export interface PlexEmulatorOptions {
   accounts?: { name: string; token: string; musicAccess?: boolean }[];
   /** Sonic analysis (Plex Pass + the library setting); default true. false: no track is analysed, `nearest` answers empty. */
   sonicAnalysis?: boolean;
+  /**
+   * A track added after start is stamped with a new `updatedAt` (default true, as the emulator has always done).
+   * false models a PMS that leaves a new track's updatedAt at an older date (2000-01-01 here; which PMS does is
+   * unverified): only an `addedAt>>=` filter finds such a track.
+   */
+  stampsUpdatedOnAdd?: boolean;
 }
 
 export interface EmulatedPlaylistItem {
