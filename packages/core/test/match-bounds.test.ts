@@ -4,6 +4,10 @@ import { parseArtist } from '../src/match/parse-artist.js';
 import { parseTitle } from '../src/match/parse-title.js';
 import { artistAgreesWith, DIFFERENT_ARTIST_MAX, scoreArtist, type ArtistContext } from '../src/match/score-artist.js';
 import { scoreTitle, titleCharBound, titleLengthBound } from '../src/match/score-title.js';
+import { buildMatcherIndex } from '../src/match/matcher-index.js';
+import { reasonsOf, scoreCandidate, withDetails, type ScoreContext } from '../src/match/score-candidate.js';
+import { DEFAULT_THRESHOLDS } from '../src/match/create-matcher.js';
+import type { LibraryTrack } from '../src/library/types.js';
 
 // The quick match's shortcuts must never refuse what the full scores accept: each is checked against them here.
 const fixtures = generateLibrary({ tracks: 1500, seed: 11 });
@@ -129,5 +133,50 @@ describe("the quick match's shortcuts", () => {
     expect(titleCharBound(parseTitle('Silent Rivers'), parseTitle('Golden Motels'), counts)).toBeLessThan(0.85);
     expect(titleCharBound(parseTitle('Love Lies Bleeding / Funeral'), parseTitle('Funeral / Love Lies Bleeding'), counts)).toBe(1);
     expect(titleCharBound(parseTitle('Stay © Away'), parseTitle('Stay Home'), counts)).toBe(1);
+  });
+
+  it('a quick comparison without details scores as the detailed one, and withDetails writes them', () => {
+    const library: LibraryTrack[] = fixtures.map((t, i) => ({
+      ratingKey: String(i + 1),
+      title: t.title,
+      artist: t.trackArtist ?? t.artist,
+      album: t.album,
+      ...(t.durationMs !== undefined ? { durationMs: t.durationMs + (i % 7) * 9_000 } : {}),
+    }));
+    const index = buildMatcherIndex(library);
+    const ctx: ScoreContext = {
+      thresholds: DEFAULT_THRESHOLDS,
+      artistThreshold: DEFAULT_THRESHOLDS.artist,
+      isLibraryArtist: index.isLibraryArtist,
+      titleOwners: index.titleOwners,
+      chars: new Int32Array(128),
+    };
+    const wrong: string[] = [];
+    const stopped = new Set<string>();
+    let compared = 0;
+    for (const [i, t] of fixtures.slice(0, 300).entries()) {
+      const variants = [
+        { artist: t.trackArtist ?? t.artist, title: t.title, album: t.album, durationMs: t.durationMs },
+        { artist: t.artist, title: `${t.title} (Live)`, album: 'Live at Wembley' },
+        { artist: 'Various Artists', title: `${t.title} (feat. Nina Costa)`, durationMs: 1_000 },
+        { artist: fixtures[(i * 7) % fixtures.length]!.artist, title: t.title.slice(1), album: `${t.album} (Deluxe)` },
+      ];
+      for (const v of variants) {
+        const q = index.preparer.query(v);
+        for (const l of index.plausible(q, 60)) {
+          const quick = scoreCandidate(q, l, ctx, true);
+          const detailed = withDetails(quick, ctx);
+          const same = quick.score === detailed.score && quick.pass === detailed.pass && quick.via === detailed.via && quick.stoppedAt === detailed.stoppedAt;
+          if (quick.detailed || !detailed.detailed || !same) wrong.push(`${q.artist.key} – ${q.title.core} / ${l.index}`);
+          const reasons = reasonsOf(detailed);
+          if (!detailed.pass && reasons.some((r) => r.endsWith(': '))) wrong.push(`empty reason for ${l.index}: ${reasons.join('; ')}`);
+          if (quick.stoppedAt) stopped.add(quick.stoppedAt);
+          compared++;
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(compared).toBeGreaterThan(5_000);
+    expect([...stopped].sort()).toEqual(['artist', 'title']);
   });
 });

@@ -4,7 +4,7 @@ import { artistKey } from './parse-artist.js';
 import { parseTitle } from './parse-title.js';
 import { buildMatcherIndex, type MatcherIndex } from './matcher-index.js';
 import { alternativeForms, recordingKeyOf, titleKeyOf, type MatchKeys, type PreparedQuery, type PreparedTrack } from './prepare.js';
-import { reasonsOf, type ScoreContext, type Scored } from './score-candidate.js';
+import { reasonsOf, withDetails, type ScoreContext, type Scored } from './score-candidate.js';
 import { artistMemo, firstOf, ranked, scoreAll, type ArtistMemo, type ScoredSet } from './score-all.js';
 import type { Explanation, MatchCandidate, Matcher, MatcherOptions, MatchResult, MatchThresholds } from './types.js';
 
@@ -47,8 +47,8 @@ function withNotesOf(d: Decision, notes: string[] | undefined): Decision {
   return notes ? { ...d, result: { ...d.result, notes } } : d;
 }
 
-function nearMiss(s: Scored, why?: string): { track: LibraryTrack; score: number; why: string } {
-  return { track: s.candidate.track, score: s.score, why: why ?? (reasonsOf(s).join('; ') || 'below threshold') };
+function nearMiss(s: Scored, ctx: ScoreContext, why?: string): { track: LibraryTrack; score: number; why: string } {
+  return { track: s.candidate.track, score: s.score, why: why ?? (reasonsOf(withDetails(s, ctx)).join('; ') || 'below threshold') };
 }
 
 /**
@@ -96,14 +96,14 @@ export function prepareMatcher(
     const list = exhaustive ? ranked(scored) : NOTHING_LISTED;
     const best = exhaustive ? list[0] : firstOf(scored, anyScored);
     if (!best) return { result: { status: 'unmatched', reason: 'not-found' }, scored: list };
-    if (!best.pass) return { result: { status: 'unmatched', reason: 'below-threshold', best: nearMiss(best) }, scored: list };
+    if (!best.pass) return { result: { status: 'unmatched', reason: 'below-threshold', best: nearMiss(best, ctx) }, scored: list };
     const bestKey = trackRecordingKey(best.candidate);
     const isRival = (s: Scored): boolean => s.pass && s !== best && trackRecordingKey(s.candidate) !== bestKey;
     const rival = exhaustive ? list.find(isRival) : firstOf(scored, isRival);
     if (rival && best.score - rival.score < thresholds.ambiguityMargin) {
       const t = rival.candidate.track;
       const why = `as good a match as "${t.artist} – ${t.title}" (${rival.score.toFixed(3)}); add an override to choose`;
-      return { result: { status: 'unmatched', reason: 'ambiguous', best: nearMiss(best, why) }, scored: list };
+      return { result: { status: 'unmatched', reason: 'ambiguous', best: nearMiss(best, ctx, why) }, scored: list };
     }
     return { result: { status: 'matched', track: best.candidate.track, via: best.via, score: best.score }, scored: list };
   };

@@ -15,20 +15,32 @@ export interface ScoreContext extends ArtistContext {
 
 export interface Scored {
   candidate: PreparedTrack;
+  /** The query form it was scored against. */
+  query: PreparedQuery;
   score: number;
   pass: boolean;
   via: MatchVia;
   components: ScoredComponents;
   /** Set when a quick comparison stopped at its first failing component: the one reason it reports. */
-  stoppedAt?: string;
+  stoppedAt?: 'artist' | 'title';
+  /**
+   * The components' details are written. A quick match's comparisons leave them empty (most are never shown, and
+   * writing them was a fifth of a comparison): withDetails scores a track again with them when it is shown.
+   */
+  detailed: boolean;
+}
+
+/** The same comparison with its details written (scoring is a pure function of the query form and the track). */
+export function withDetails(s: Scored, ctx: ScoreContext): Scored {
+  return s.detailed ? s : scoreCandidate(s.query, s.candidate, ctx, true, undefined, true);
 }
 
 /**
  * Human-readable reasons: why it passed, or every reason it failed. Built on demand (only near misses and
- * explain() show them), from components that are never changed after scoring.
+ * explain() show them), from components that are never changed after scoring; `s` must be detailed.
  */
 export function reasonsOf(s: Scored): string[] {
-  if (s.stoppedAt !== undefined) return [s.stoppedAt];
+  if (s.stoppedAt !== undefined) return [`${s.stoppedAt}: ${s.components[s.stoppedAt].detail}`];
   return (Object.entries(s.components) as [string, ComponentScore][])
     .filter(([, c]) => (s.pass ? c.score !== undefined : !c.pass))
     .map(([name, c]) => `${name}: ${c.detail}`);
@@ -53,6 +65,8 @@ export function scoreCandidate(
   quick = false,
   /** Artist scores of this query by library artist (tracks share parsed artists): computed once per artist. */
   artists?: Map<object, ArtistScore>,
+  /** Write the components' details (see Scored.detailed); a quick comparison leaves them out unless asked. */
+  detailed = !quick,
 ): Scored {
   const t = ctx.thresholds;
   let known = artists?.get(l.artist);
@@ -66,20 +80,20 @@ export function scoreCandidate(
     const score = WEIGHTS.artist * artist.score + (sameTitle ? WEIGHTS.title : 0);
     const title: ComponentScore = sameTitle ? { score: 1, pass: true, detail: 'same title' } : NOT_COMPARED;
     const components = { artist, title, version: NOT_COMPARED, album: NOT_COMPARED, duration: NOT_COMPARED };
-    return { candidate: l, score: Math.round(score * 10000) / 10000, pass: false, via: 'fuzzy', components, stoppedAt: `artist: ${artist.detail}` };
+    return { candidate: l, query: q, score: Math.round(score * 10000) / 10000, pass: false, via: 'fuzzy', components, stoppedAt: 'artist', detailed };
   }
-  const title = scoreTitle(q.title, l.title, t.title);
+  const title = scoreTitle(q.title, l.title, t.title, detailed);
   if (quick && !title.pass) {
     const score = WEIGHTS.artist * artist.score + WEIGHTS.title * title.score;
     const components = { artist, title, version: NOT_COMPARED_TITLE, album: NOT_COMPARED_TITLE, duration: NOT_COMPARED_TITLE };
-    return { candidate: l, score: Math.round(score * 10000) / 10000, pass: false, via: 'fuzzy', components, stoppedAt: `title: ${title.detail}` };
+    return { candidate: l, query: q, score: Math.round(score * 10000) / 10000, pass: false, via: 'fuzzy', components, stoppedAt: 'title', detailed };
   }
   // The name sets only when a version, duet or credit is named: most pairs need none, and a library track's set
   // is kept once made.
   const versioned = namesVersions(q.title, l.title);
-  const version = scoreVersion(q.title, l.title, versioned ? peopleOf(q) : NOBODY, versioned ? peopleOf(l) : NOBODY);
-  const album = scoreAlbum(q.album, l.album);
-  let duration = scoreDuration(q.durationMs, l.durationMs, t);
+  const version = scoreVersion(q.title, l.title, versioned ? peopleOf(q) : NOBODY, versioned ? peopleOf(l) : NOBODY, detailed);
+  const album = scoreAlbum(q.album, l.album, detailed);
+  let duration = scoreDuration(q.durationMs, l.durationMs, t, detailed);
 
   if (artist.how === 'unknown') {
     // A copy: this track's verdict is amended below, and the same artist's score serves other tracks.
@@ -92,8 +106,8 @@ export function scoreCandidate(
     const alone = q.artist.unknown ? owners.size <= 1 : others.length === 0;
     if (specific && alone) {
       artist.pass = true;
-      artist.detail += '; the title is specific and no other library artist has it';
-    } else {
+      if (detailed) artist.detail += '; the title is specific and no other library artist has it';
+    } else if (detailed) {
       artist.detail += specific ? '; another library artist has this title' : '; the title alone is too common to decide';
     }
   }
@@ -103,10 +117,10 @@ export function scoreCandidate(
     const byAlbum = (album.score ?? 0) >= 0.8 && (q.edition ?? '') === (l.edition ?? '');
     const confirmed = byAlbum || (duration.score !== undefined && duration.score >= 1);
     if (confirmed) {
-      version.detail += `; ${version.needsConfirmation}, confirmed by ${byAlbum ? 'album' : 'duration'}`;
+      if (detailed) version.detail += `; ${version.needsConfirmation}, confirmed by ${byAlbum ? 'album' : 'duration'}`;
     } else {
       version.pass = false;
-      version.detail = `${version.needsConfirmation} and no album or duration confirms it is the same recording`;
+      version.detail = detailed ? `${version.needsConfirmation} and no album or duration confirms it is the same recording` : '';
     }
   }
   const namesAgree = artist.how === 'same' || artist.how === 'primary' || artist.how === 'credit';
@@ -114,7 +128,8 @@ export function scoreCandidate(
     // Services report lengths of other releases (radio edit vs album version, a remaster's longer fade) or
     // plain wrong ones. When artist and title agree, a length only ranks copies: it may not refuse the one
     // track whose names agree. It still vetoes where the names alone are weak evidence.
-    duration = { score: 0, pass: true, detail: `${duration.detail.replace(': another recording', '')}: the names agree, so a length of another release; a tie-breaker only` };
+    const detail = detailed ? `${duration.detail.replace(': another recording', '')}: the names agree, so a length of another release; a tie-breaker only` : '';
+    duration = { score: 0, pass: true, detail };
   }
   const components: ScoredComponents = { artist, title, version, album, duration };
   const pass = artist.pass && title.pass && version.pass && duration.pass && album.pass;
@@ -127,7 +142,7 @@ export function scoreCandidate(
   let via: MatchVia = 'fuzzy';
   if (q.form === 'given' && artist.how === 'same' && !version.needsConfirmation && q.titleKey === trackTitleKey(l)) via = 'exact';
   else if (title.sameCore && (namesAgree || artist.how === 'unknown')) via = 'relaxed';
-  return { candidate: l, score: Math.round(score * 10000) / 10000, pass, via, components };
+  return { candidate: l, query: q, score: Math.round(score * 10000) / 10000, pass, via, components, stoppedAt: undefined, detailed };
 }
 
 /** Everyone a track or query names (artist credit and title credits), computed once per prepared object. */
@@ -150,27 +165,27 @@ function strongTitleAndVersion(q: PreparedQuery, l: PreparedTrack, title: TitleS
   return !q.title.versionFromAlbum && !l.title.versionFromAlbum;
 }
 
-function scoreAlbum(q: string | undefined, l: string | undefined): ComponentScore {
+function scoreAlbum(q: string | undefined, l: string | undefined, detailed: boolean): ComponentScore {
   if (q === undefined || l === undefined) return { score: undefined, pass: true, detail: 'no album to compare' };
   if (q === l) return { score: 1, pass: true, detail: 'same album' };
   const r = ratio(q, l);
   if (r >= 0.8 || l.startsWith(`${q} `) || q.startsWith(`${l} `)) {
-    return { score: 0.8, pass: true, detail: `similar album ("${q}" / "${l}")` };
+    return { score: 0.8, pass: true, detail: detailed ? `similar album ("${q}" / "${l}")` : '' };
   }
-  return { score: 0.7 * r, pass: true, detail: `different album ("${q}" / "${l}"): a tie-breaker only` };
+  return { score: 0.7 * r, pass: true, detail: detailed ? `different album ("${q}" / "${l}"): a tie-breaker only` : '' };
 }
 
-function scoreDuration(q: number | undefined, l: number | undefined, t: MatchThresholds): ComponentScore {
+function scoreDuration(q: number | undefined, l: number | undefined, t: MatchThresholds, detailed: boolean): ComponentScore {
   if (q === undefined || l === undefined) return { score: undefined, pass: true, detail: 'no duration to compare' };
   const delta = Math.abs(q - l);
-  const secs = `${(delta / 1000).toFixed(1)} s apart`;
-  if (delta <= t.durationConfirmMs) return { score: 1, pass: true, detail: `durations ${secs}` };
+  const secs = detailed ? `${(delta / 1000).toFixed(1)} s apart` : '';
+  if (delta <= t.durationConfirmMs) return { score: 1, pass: true, detail: detailed ? `durations ${secs}` : '' };
   if (delta <= t.durationToleranceMs) {
-    return { score: 1 - (0.5 * delta) / t.durationToleranceMs, pass: true, detail: `durations ${secs}` };
+    return { score: 1 - (0.5 * delta) / t.durationToleranceMs, pass: true, detail: detailed ? `durations ${secs}` : '' };
   }
   // Services report durations of other releases (radio edits, single mixes) and sometimes plain wrong ones:
   // only a gap that is large both in seconds and in proportion says "another recording" on its own.
   const far = delta > t.durationVetoMs && delta / Math.max(q, l) > t.durationVetoRatio;
-  if (!far) return { score: 0.2, pass: true, detail: `durations ${secs}: a tie-breaker only` };
-  return { score: 0, pass: false, detail: `durations ${secs}: another recording` };
+  if (!far) return { score: 0.2, pass: true, detail: detailed ? `durations ${secs}: a tie-breaker only` : '' };
+  return { score: 0, pass: false, detail: detailed ? `durations ${secs}: another recording` : '' };
 }

@@ -12,23 +12,23 @@ export interface TitleScore extends ComponentScore {
 
 const NUMBER_RE = /^\d+$/;
 
-/** The song's name: equal cores score 1 (0.95 when a subtitle is on one side only), else edit similarity. */
-export function scoreTitle(q: ParsedTitle, l: ParsedTitle, threshold: number): TitleScore {
+/** The song's name (`detailed`: see scoreVersion): equal cores score 1 (0.95 when a subtitle is on one side only), else edit similarity. */
+export function scoreTitle(q: ParsedTitle, l: ParsedTitle, threshold: number, detailed = true): TitleScore {
   if (q.core === l.core) {
     const qe = q.extras.join(' ');
     const le = l.extras.join(' ');
     if (qe === le) return { score: 1, pass: true, sameCore: true, detail: 'same title' };
     if (qe === '' || le === '') {
-      return { score: 0.95, pass: true, sameCore: true, detail: `same title; subtitle "${qe || le}" on one side only` };
+      return { score: 0.95, pass: true, sameCore: true, detail: detailed ? `same title; subtitle "${qe || le}" on one side only` : '' };
     }
     const r = ratio(qe, le);
-    if (r >= 0.8) return { score: 0.95, pass: true, sameCore: true, detail: `same title; similar subtitles (${r.toFixed(2)})` };
-    return { score: 0.8, pass: false, sameCore: true, detail: `same title but different subtitles "${qe}" / "${le}"` };
+    if (r >= 0.8) return { score: 0.95, pass: true, sameCore: true, detail: detailed ? `same title; similar subtitles (${r.toFixed(2)})` : '' };
+    return { score: 0.8, pass: false, sameCore: true, detail: detailed ? `same title but different subtitles "${qe}" / "${le}"` : '' };
   }
   // Edit similarity is at most 1 − length difference / longer length: skip it when that cannot pass.
   const bound = titleLengthBound(q, l);
   if (bound < threshold) {
-    return { score: farTitleScore(bound), pass: false, sameCore: false, detail: `different titles (lengths too far apart)` };
+    return { score: farTitleScore(bound), pass: false, sameCore: false, detail: 'different titles (lengths too far apart)' };
   }
   const qWords = coreWordsOf(q);
   const lWords = coreWordsOf(l);
@@ -42,15 +42,15 @@ export function scoreTitle(q: ParsedTitle, l: ParsedTitle, threshold: number): T
   // The core's words joined are the core itself (it was split on single spaces): measured as it stands.
   const sim = Math.max(wordRatio(qWords, lWords, q.core, l.core), qFull === qWords && lFull === lWords ? 0 : wordRatio(qFull, lFull));
   if (versionWords.length > 0) {
-    return { score: Math.min(sim, 0.8), pass: false, sameCore: false, detail: `"${versionWords.join(' ')}" in one title only: another version` };
+    return { score: Math.min(sim, 0.8), pass: false, sameCore: false, detail: detailed ? `"${versionWords.join(' ')}" in one title only: another version` : '' };
   }
   const qNums = onlyA.filter((w) => NUMBER_RE.test(w));
   const lNums = onlyB.filter((w) => NUMBER_RE.test(w));
   if (qNums.length > 0 && lNums.length > 0) {
-    return { score: Math.min(sim, 0.8), pass: false, sameCore: false, detail: `different numbers (${qNums.join(' ')} / ${lNums.join(' ')})` };
+    return { score: Math.min(sim, 0.8), pass: false, sameCore: false, detail: detailed ? `different numbers (${qNums.join(' ')} / ${lNums.join(' ')})` : '' };
   }
-  if (sim >= threshold) return { score: sim, pass: true, sameCore: false, detail: `similar titles (${sim.toFixed(2)})` };
-  return { score: sim, pass: false, sameCore: false, detail: `different titles (${sim.toFixed(2)} < ${threshold})` };
+  if (sim >= threshold) return { score: sim, pass: true, sameCore: false, detail: detailed ? `similar titles (${sim.toFixed(2)})` : '' };
+  return { score: sim, pass: false, sameCore: false, detail: detailed ? `different titles (${sim.toFixed(2)} < ${threshold})` : '' };
 }
 
 /** The core's words and the subtitles' words (the core's own list when there is no subtitle). */
@@ -202,10 +202,12 @@ export function scoreVersion(
   l: ParsedTitle,
   qPeople: ReadonlySet<string>,
   lPeople: ReadonlySet<string>,
+  /** Details are text for people (explain, a near miss): a quick match's comparisons leave them empty. */
+  detailed = true,
 ): VersionScore {
   if (!namesVersions(q, l)) return { score: 1, pass: true, detail: 'same version (none)' };
-  const versions = `query: ${describe(q.versions)}; library: ${describe(l.versions)}`;
-  if (!versionKindsAgree(q, l)) return { score: 0, pass: false, detail: `different version (${versions})` };
+  const versions = detailed ? `query: ${describe(q.versions)}; library: ${describe(l.versions)}` : '';
+  if (!versionKindsAgree(q, l)) return { score: 0, pass: false, detail: detailed ? `different version (${versions})` : '' };
   // Arrays, not Maps by kind: a title names a version or two, and this runs for every pair that names one. Each
   // kind is visited once, where it first appears, with its last tag (what a Map by kind held).
   let score = 1;
@@ -222,16 +224,16 @@ export function scoreVersion(
       score = Math.min(score, 0.9);
       continue;
     }
-    return { score: 0, pass: false, detail: `different ${kind} (${versions})` };
+    return { score: 0, pass: false, detail: detailed ? `different ${kind} (${versions})` : '' };
   }
   const duetQ = q.duet.length === 0 ? q.duet : q.duet.filter((p) => !lPeople.has(p));
   const duetL = l.duet.length === 0 ? l.duet : l.duet.filter((p) => !qPeople.has(p));
   if (duetQ.length > 0 || duetL.length > 0) {
-    return { score: 0, pass: false, detail: `duet with ${[...duetQ, ...duetL].join(', ')} on one side only: another recording` };
+    return { score: 0, pass: false, detail: detailed ? `duet with ${[...duetQ, ...duetL].join(', ')} on one side only: another recording` : '' };
   }
   const missing = q.credits.length === 0 ? q.credits : q.credits.filter((p) => !hasPerson(lPeople, p));
   if (l.credits.some((p) => !hasPerson(qPeople, p))) score -= 0.02;
-  const detail = versions === 'query: none; library: none' ? 'same version (none)' : `same version (${versions})`;
+  const detail = !detailed ? '' : versions === 'query: none; library: none' ? 'same version (none)' : `same version (${versions})`;
   if (missing.length > 0) {
     return { score: score - 0.05, pass: true, detail, needsConfirmation: `the query credits ${missing.join(', ')}, the library track does not` };
   }
