@@ -36,7 +36,7 @@ function overrideKey(artist: string, title: string): string {
 }
 
 function queryOverrideKey(q: PreparedQuery): string {
-  return `${q.artist.key}\u0000${q.titleKey}`;
+  return `${q.artist.key}\u0000${titleKeyOf(q.title)}`;
 }
 
 function trackRecordingKey(p: PreparedTrack): string {

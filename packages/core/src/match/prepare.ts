@@ -22,8 +22,7 @@ export interface PreparedTrack extends Prepared {
   track: LibraryTrack;
   /** Position in the library list: the final, deterministic tie-breaker. */
   index: number;
-  /** Memos of titleKeyOf(title) and recordingKeyOf(this): a track is compared with many queries. */
-  titleKey?: string;
+  /** Memo of recordingKeyOf(this): a track is compared with many queries. */
   recordingKey?: string;
 }
 
@@ -32,12 +31,22 @@ export type QueryForm = 'given' | 'track-number' | 'artist-in-title';
 
 export interface PreparedQuery extends Prepared {
   form: QueryForm;
-  /** Exact title key: core, version and subtitles. */
-  titleKey: string;
 }
 
+/** Exact title key: core, version and subtitles. */
 export function titleKeyOf(title: ParsedTitle): string {
   return `${title.core}\u0001${title.versionKey}\u0001${title.extras.join('|')}`;
+}
+
+/**
+ * titleKeyOf(a) === titleKeyOf(b), without building either: the version key and the subtitles are made of words,
+ * which hold neither separator, so the keys are equal exactly when their parts are.
+ */
+export function sameTitleKey(a: ParsedTitle, b: ParsedTitle): boolean {
+  if (a === b) return true;
+  if (a.core !== b.core || a.versionKey !== b.versionKey || a.extras.length !== b.extras.length) return false;
+  for (let i = 0; i < a.extras.length; i++) if (a.extras[i] !== b.extras[i]) return false;
+  return true;
 }
 
 /** Tracks with the same recording key are copies of one recording (an album and a compilation). */
@@ -178,7 +187,6 @@ export function createPreparer(keys: MatchKeys = emptyMatchKeys()): {
         durationMs: validDuration(track.durationMs),
         edition: editionField(albumKeys),
         people: undefined,
-        titleKey: undefined,
         recordingKey: undefined,
       };
     },
@@ -194,7 +202,6 @@ export function createPreparer(keys: MatchKeys = emptyMatchKeys()): {
         // Sources repeat artists (and name library artists): their parse is shared with the index.
         artist: artist(clip(candidate.artist)),
         title,
-        titleKey: titleKeyOf(title),
         album: albumKeys.key,
         durationMs: validDuration(candidate.durationMs),
         edition: editionField(albumKeys),
@@ -239,14 +246,14 @@ export function alternativeForms(
   const numbered = TRACK_NUMBER_RE.exec(candidate.title);
   if (numbered?.[1]) {
     const title = withAlbumVersion(parseTitle(numbered[1]), albumTag);
-    forms.push({ ...base, form: 'track-number', title, titleKey: titleKeyOf(title), people: undefined });
+    forms.push({ ...base, form: 'track-number', title, people: undefined });
   }
   const dashed = ARTIST_DASH_RE.exec(candidate.title);
   if (dashed?.[1] && dashed[2]) {
     const prefix = artistOf(dashed[1]);
     if (given.artist.unknown || prefix.key === given.artist.key || isLibraryArtist(prefix.key)) {
       const title = withAlbumVersion(parseTitle(dashed[2]), albumTag);
-      forms.push({ ...base, form: 'artist-in-title', artist: prefix, title, titleKey: titleKeyOf(title), people: undefined });
+      forms.push({ ...base, form: 'artist-in-title', artist: prefix, title, people: undefined });
     }
   }
   return forms;

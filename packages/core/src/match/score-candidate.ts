@@ -1,4 +1,4 @@
-import { titleKeyOf, type Prepared, type PreparedQuery, type PreparedTrack } from './prepare.js';
+import { sameTitleKey, type Prepared, type PreparedQuery, type PreparedTrack } from './prepare.js';
 import { coreWordsOf } from './parse-title.js';
 import { scoreArtist, type ArtistContext, type ArtistScore } from './score-artist.js';
 import { namesVersions, scoreTitle, scoreVersion, type TitleScore, type VersionScore } from './score-title.js';
@@ -140,7 +140,7 @@ export function scoreCandidate(
     WEIGHTS.album * (album.score ?? 0.5) +
     WEIGHTS.duration * (duration.score ?? 0.5);
   let via: MatchVia = 'fuzzy';
-  if (q.form === 'given' && artist.how === 'same' && !version.needsConfirmation && q.titleKey === trackTitleKey(l)) via = 'exact';
+  if (q.form === 'given' && artist.how === 'same' && !version.needsConfirmation && sameTitleKey(q.title, l.title)) via = 'exact';
   else if (title.sameCore && (namesAgree || artist.how === 'unknown')) via = 'relaxed';
   return { candidate: l, query: q, score: Math.round(score * 10000) / 10000, pass, via, components, stoppedAt: undefined, detailed };
 }
@@ -148,10 +148,6 @@ export function scoreCandidate(
 /** Everyone a track or query names (artist credit and title credits), computed once per prepared object. */
 function peopleOf(p: Prepared): ReadonlySet<string> {
   return (p.people ??= new Set([...p.artist.all, ...p.title.credits]));
-}
-
-function trackTitleKey(l: PreparedTrack): string {
-  return (l.titleKey ??= titleKeyOf(l.title));
 }
 
 /**
