@@ -1,7 +1,7 @@
 import type { ParsedArtist } from './parse-artist.js';
 import type { PreparedQuery, PreparedTrack } from './prepare.js';
 import { scoreCandidate, WEIGHTS, type ScoreContext, type Scored } from './score-candidate.js';
-import { artistAgreesWith, artistCouldPass, DIFFERENT_ARTIST_MAX, type ArtistScore } from './score-artist.js';
+import { ARTIST_REFUSED, artistAgreesWith, artistCouldPass, DIFFERENT_ARTIST_MAX, scoreArtist, type ArtistScore } from './score-artist.js';
 import { farTitleScore, titleCharBound, titleCouldPass, titleLengthBound, versionKindsAgree } from './score-title.js';
 
 // Tracks of another artist scored for the report of a query that matches nothing; the rest cost one check.
@@ -49,13 +49,12 @@ export function firstOf(set: ScoredSet, wanted: (s: Scored) => boolean): Scored 
 export interface ArtistMemo {
   /** Made on first use: most matches find their track in the credited list, which needs no gate. */
   gate: Map<ParsedArtist, boolean> | undefined;
-  /** scoreArtist's verdict (pass, or "unknown") without the score, made on first use. */
-  agree: Map<ParsedArtist, boolean> | undefined;
+  /** Full scores, or ARTIST_REFUSED for an artist whose verdict alone was taken (it fails). */
   scores: Map<ParsedArtist, ArtistScore>;
 }
 
 export function artistMemo(): ArtistMemo {
-  return { gate: undefined, agree: undefined, scores: new Map() };
+  return { gate: undefined, scores: new Map() };
 }
 
 function artistMayPass(q: PreparedQuery, c: PreparedTrack, memo: ArtistMemo, threshold: number): boolean {
@@ -67,13 +66,18 @@ function artistMayPass(q: PreparedQuery, c: PreparedTrack, memo: ArtistMemo, thr
 
 /**
  * Whether the artist's score passes (or is "unknown", which scoreCandidate decides with the title): a failed one
- * stops the track there. The verdict alone is memoised; the score is made when a track of the artist is scored.
+ * stops the track there. An artist that fails is memoised by its verdict alone (ARTIST_REFUSED: its score is made
+ * only if nothing passes and a track of it is scored as the near miss); one that agrees by its score, which
+ * scoring its tracks needs.
  */
 function artistAgrees(q: PreparedQuery, c: PreparedTrack, memo: ArtistMemo, ctx: ScoreContext): boolean {
-  const agree = (memo.agree ??= new Map());
-  let a = agree.get(c.artist);
-  if (a === undefined) agree.set(c.artist, (a = artistAgreesWith(q.artist, c.artist, q.title.credits, ctx)));
-  return a;
+  let a = memo.scores.get(c.artist);
+  if (a === undefined) {
+    const agrees = artistAgreesWith(q.artist, c.artist, q.title.credits, ctx);
+    a = agrees ? scoreArtist(q.artist, c.artist, q.title.credits, ctx) : ARTIST_REFUSED;
+    memo.scores.set(c.artist, a);
+  }
+  return a.pass || a.how === 'unknown';
 }
 
 function restMayPass(q: PreparedQuery, c: PreparedTrack, memo: ArtistMemo, ctx: ScoreContext): boolean {
@@ -180,8 +184,9 @@ export function singlePass(
 function failingScoreBound(q: PreparedQuery, c: PreparedTrack, memo: ArtistMemo, ctx: ScoreContext): number {
   const threshold = ctx.thresholds.title;
   const sameCore = q.title.core === c.title.core;
-  // An artist the gate or the verdict refused fails as 'different': the score stops there.
-  if (memo.gate?.get(c.artist) === false || memo.agree?.get(c.artist) === false) {
+  // An artist the gate refused or that failed ('different', whether scored or only judged): the score stops there.
+  const artist = memo.scores.get(c.artist);
+  if (memo.gate?.get(c.artist) === false || (artist !== undefined && !artist.pass && artist.how !== 'unknown')) {
     return Math.ceil((WEIGHTS.artist * DIFFERENT_ARTIST_MAX + (sameCore ? WEIGHTS.title : 0)) * 10000) / 10000 + 1e-9;
   }
   if (sameCore) return 1;

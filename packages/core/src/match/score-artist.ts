@@ -18,6 +18,12 @@ export interface ArtistScore extends ComponentScore {
 export const DIFFERENT_ARTIST_MAX = 0.84;
 
 /**
+ * Stands in a memo of artist scores for an artist whose verdict alone was taken (artistAgreesWith: it fails as
+ * 'different'); whoever needs its score computes it in its place.
+ */
+export const ARTIST_REFUSED: ArtistScore = Object.freeze({ score: 0, pass: false, how: 'different', detail: '' });
+
+/**
  * Compares the query's artist credit with a library track's. Multi-artist credits agree when they share a
  * name, but a duo's name is split on "&"/"and" only when the piece stands for an artist of its own:
  * "Simon & Garfunkel" never becomes "Paul Simon", nor "Simon" when the library knows the duo.

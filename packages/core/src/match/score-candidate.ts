@@ -1,6 +1,6 @@
 import { sameTitleKey, type Prepared, type PreparedQuery, type PreparedTrack } from './prepare.js';
 import { coreWordsOf } from './parse-title.js';
-import { scoreArtist, type ArtistContext, type ArtistScore } from './score-artist.js';
+import { ARTIST_REFUSED, scoreArtist, type ArtistContext, type ArtistScore } from './score-artist.js';
 import { namesVersions, scoreTitle, scoreVersion, type TitleScore, type VersionScore } from './score-title.js';
 import { ratio } from './similarity.js';
 import type { ComponentScore, MatchThresholds, MatchVia, ScoredComponents } from './types.js';
@@ -70,7 +70,7 @@ export function scoreCandidate(
 ): Scored {
   const t = ctx.thresholds;
   let known = artists?.get(l.artist);
-  if (!known) {
+  if (!known || known === ARTIST_REFUSED) {
     known = scoreArtist(q.artist, l.artist, q.title.credits, ctx);
     artists?.set(l.artist, known);
   }
