@@ -63,21 +63,8 @@ export function scoreArtist(
 export function artistAgreesWith(q: ParsedArtist, l: ParsedArtist, qCredits: readonly string[], ctx: ArtistContext): boolean {
   if (q.unknown || l.unknown || q.key === l.key || q.primary === l.primary) return true;
   if (sharedName(q, l, qCredits, ctx) !== undefined) return true;
-  // bestRatio(q, l).value >= threshold: some pair it measures does. A pair equal to the whole credits' is measured
-  // once (a one-name credit's primary and listed name are its key).
-  const t = ctx.artistThreshold;
-  if (guardedAtLeast(q.key, l.key, t)) return true;
-  if (!wholeCredits(q, l, q.primary, l.primary) && guardedAtLeast(q.primary, l.primary, t)) return true;
-  const qn = Math.min(q.listed.length, 6);
-  const ln = Math.min(l.listed.length, 6);
-  for (let i = 0; i < qn; i++) {
-    for (let j = 0; j < ln; j++) {
-      const a = q.listed[i]!;
-      const b = l.listed[j]!;
-      if (!wholeCredits(q, l, a, b) && guardedAtLeast(a, b, t)) return true;
-    }
-  }
-  return false;
+  // bestRatio(q, l).value >= threshold: some pair it measures does.
+  return someNamePairWithin(q, l, ctx.artistThreshold, true);
 }
 
 /** lengthGuarded(a, b) >= threshold; the edit ratio is at most 1 − length difference / longer length. */
@@ -91,20 +78,32 @@ function guardedAtLeast(a: string, b: string, threshold: number): boolean {
 export function artistCouldPass(q: ParsedArtist, l: ParsedArtist, threshold: number): boolean {
   if (q.unknown || l.unknown || q.key === l.key || q.primary === l.primary) return true;
   for (const name of q.all) if (l.all.includes(name)) return true;
-  if (near(q.key, l.key, threshold)) return true;
-  // A one-name credit's primary and listed name are its key: that pair was just measured. (Plain functions, no
-  // closures: this runs for every library artist a query's lists reach.)
-  if (!wholeCredits(q, l, q.primary, l.primary) && near(q.primary, l.primary, threshold)) return true;
+  return someNamePairWithin(q, l, threshold, false);
+}
+
+/**
+ * Some pair of names the artist score measures (the whole credits, the primaries, up to 6 × 6 listed names) is within
+ * the threshold: measured (`exact`, what scoreArtist decides by) or by the cheap test that only rules pairs out. A pair
+ * equal to the whole credits' is measured once (a one-name credit's primary and listed name are its key). Plain
+ * functions, no closures: this runs for every library artist a query's lists reach.
+ */
+function someNamePairWithin(q: ParsedArtist, l: ParsedArtist, threshold: number, exact: boolean): boolean {
+  if (within(q.key, l.key, threshold, exact)) return true;
+  if (!wholeCredits(q, l, q.primary, l.primary) && within(q.primary, l.primary, threshold, exact)) return true;
   const qn = Math.min(q.listed.length, 6);
   const ln = Math.min(l.listed.length, 6);
   for (let i = 0; i < qn; i++) {
     for (let j = 0; j < ln; j++) {
       const a = q.listed[i]!;
       const b = l.listed[j]!;
-      if (!wholeCredits(q, l, a, b) && near(a, b, threshold)) return true;
+      if (!wholeCredits(q, l, a, b) && within(a, b, threshold, exact)) return true;
     }
   }
   return false;
+}
+
+function within(a: string, b: string, threshold: number, exact: boolean): boolean {
+  return exact ? guardedAtLeast(a, b, threshold) : near(a, b, threshold);
 }
 
 /** The pair (a, b) is the whole credits' pair (q.key, l.key). */
