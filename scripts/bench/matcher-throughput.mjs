@@ -3,21 +3,17 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createMatcher, readCachedTracks } from '@harmoniq/core/pipeline';
+import { createMatcher } from '@harmoniq/core/pipeline';
 import { runNode } from './run-child.mjs';
 
 const CHILD = fileURLToPath(new URL('./matcher-child.mjs', import.meta.url));
 
 /** The file of the library index the cold run cached: exactly the LibraryTrack[] a sync matches against. */
-export function cachedIndexFile(dataDir) {
+function cachedIndexFile(dataDir) {
   const dir = join(dataDir, 'cache');
   const file = readdirSync(dir).find((f) => f.startsWith('library-') && f.endsWith('.json'));
   if (!file) throw new Error(`no library index in ${dir}`);
   return join(dir, file);
-}
-
-export async function cachedTracks(dataDir) {
-  return readCachedTracks(cachedIndexFile(dataDir));
 }
 
 /**
