@@ -5,7 +5,7 @@ import { parseTitle } from '../src/match/parse-title.js';
 import { artistAgreesWith, DIFFERENT_ARTIST_MAX, scoreArtist, type ArtistContext } from '../src/match/score-artist.js';
 import { scoreTitle, titleCharBound, titleLengthBound } from '../src/match/score-title.js';
 import { buildMatcherIndex } from '../src/match/matcher-index.js';
-import { reasonsOf, scoreCandidate, withDetails, type ScoreContext } from '../src/match/score-candidate.js';
+import { reasonsOf, scoreCandidate, scoreContext, withDetails } from '../src/match/score-candidate.js';
 import { DEFAULT_THRESHOLDS } from '../src/match/create-matcher.js';
 import type { LibraryTrack } from '../src/library/types.js';
 
@@ -146,13 +146,7 @@ describe("the quick match's shortcuts", () => {
       ...(t.durationMs !== undefined ? { durationMs: t.durationMs + (i % 7) * 9_000 } : {}),
     }));
     const index = buildMatcherIndex(library);
-    const ctx: ScoreContext = {
-      thresholds: DEFAULT_THRESHOLDS,
-      artistThreshold: DEFAULT_THRESHOLDS.artist,
-      isLibraryArtist: index.isLibraryArtist,
-      titleOwners: index.titleOwners,
-      chars: new Int32Array(128),
-    };
+    const ctx = scoreContext(DEFAULT_THRESHOLDS, index);
     const wrong: string[] = [];
     const stopped = new Set<string>();
     let compared = 0;

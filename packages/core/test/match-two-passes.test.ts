@@ -4,7 +4,7 @@ import type { LibraryTrack } from '../src/library/types.js';
 import { buildMatcherIndex } from '../src/match/matcher-index.js';
 import { alternativeForms, type PreparedQuery } from '../src/match/prepare.js';
 import { artistMemo, scoreAll, singlePass, type ScoredSet } from '../src/match/score-all.js';
-import type { ScoreContext } from '../src/match/score-candidate.js';
+import { scoreContext } from '../src/match/score-candidate.js';
 import { artistCouldPass } from '../src/match/score-artist.js';
 import { DEFAULT_THRESHOLDS } from '../src/match/create-matcher.js';
 import type { MatchCandidate } from '../src/match/types.js';
@@ -55,13 +55,7 @@ describe('quick scoring in two passes', () => {
 
   it('keeps the same passing tracks and the same near miss as one pass in library order', () => {
     const index = buildMatcherIndex(library);
-    const ctx: ScoreContext = {
-      thresholds: DEFAULT_THRESHOLDS,
-      artistThreshold: DEFAULT_THRESHOLDS.artist,
-      isLibraryArtist: index.isLibraryArtist,
-      titleOwners: index.titleOwners,
-      chars: new Int32Array(128),
-    };
+    const ctx = scoreContext(DEFAULT_THRESHOLDS, index);
     let compared = 0;
     let creditedTracks = 0;
     let gateRefused = 0;

@@ -4,7 +4,7 @@ import { artistKey } from './parse-artist.js';
 import { parseTitle } from './parse-title.js';
 import { buildMatcherIndex, type MatcherIndex } from './matcher-index.js';
 import { alternativeForms, recordingKeyOf, titleKeyOf, type MatchKeys, type PreparedQuery, type PreparedTrack } from './prepare.js';
-import { reasonsOf, withDetails, type ScoreContext, type Scored } from './score-candidate.js';
+import { reasonsOf, scoreContext, withDetails, type ScoreContext, type Scored } from './score-candidate.js';
 import { artistMemo, firstOf, ranked, scoreAll, type ArtistMemo, type ScoredSet } from './score-all.js';
 import type { Explanation, MatchCandidate, Matcher, MatcherOptions, MatchResult, MatchThresholds } from './types.js';
 
@@ -70,13 +70,7 @@ export function prepareMatcher(
 ): { matcher: Matcher; libraryParses: number } {
   const thresholds: MatchThresholds = { ...DEFAULT_THRESHOLDS, ...options.thresholds };
   const index: MatcherIndex = buildMatcherIndex(tracks, options.keys);
-  const ctx: ScoreContext = {
-    thresholds,
-    artistThreshold: thresholds.artist,
-    isLibraryArtist: index.isLibraryArtist,
-    titleOwners: index.titleOwners,
-    chars: new Int32Array(128),
-  };
+  const ctx = scoreContext(thresholds, index);
   const overrides = new Map<string, MatchOverride>();
   for (const o of options.overrides ?? []) {
     const key = overrideKey(o.artist, o.title);

@@ -13,6 +13,20 @@ export interface ScoreContext extends ArtistContext {
   chars: Int32Array;
 }
 
+/** The context a matcher scores in: its thresholds and what its index knows of the library. */
+export function scoreContext(
+  thresholds: MatchThresholds,
+  index: Pick<ScoreContext, 'isLibraryArtist' | 'titleOwners'>,
+): ScoreContext {
+  return {
+    thresholds,
+    artistThreshold: thresholds.artist,
+    isLibraryArtist: index.isLibraryArtist,
+    titleOwners: index.titleOwners,
+    chars: new Int32Array(128),
+  };
+}
+
 export interface Scored {
   candidate: PreparedTrack;
   /** The query form it was scored against. */
